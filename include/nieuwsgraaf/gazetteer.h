@@ -1,0 +1,108 @@
+/* gazetteer.h — reference data from ontology/: persons, places,
+ * organisations, roles and the trigger lexicon. */
+#ifndef NIEUWSGRAAF_GAZETTEER_H
+#define NIEUWSGRAAF_GAZETTEER_H
+
+#include <glib.h>
+#include "nieuwsgraaf/date.h"
+
+G_BEGIN_DECLS
+
+#define NG_GAZETTEER_ERROR (ng_gazetteer_error_quark ())
+GQuark ng_gazetteer_error_quark (void);
+
+typedef enum {
+  NG_GAZETTEER_ERROR_IO,
+  NG_GAZETTEER_ERROR_SYNTAX
+} NgGazetteerError;
+
+typedef enum {
+  NG_ENTITY_PERSON,
+  NG_ENTITY_PLACE,
+  NG_ENTITY_ORGANISATION
+} NgEntityKind;
+
+typedef struct {
+  char *key;          /* role key, e.g. "president" */
+  char *country;      /* QID of the country the role belongs to, or NULL */
+  NgDate from;        /* NONE when open */
+  NgDate to;          /* NONE when ongoing */
+} NgRole;
+
+/* One reference entity.  Owned by the gazetteer; read-only for users. */
+typedef struct {
+  NgEntityKind kind;
+  char *wikidata;        /* QID or NULL */
+  char *name;            /* canonical name */
+  GPtrArray *aliases;    /* char*, other names (not including name) */
+  char *type;            /* places: country|city|region|building|site;
+                            organisations: their type; persons: NULL */
+  gboolean has_coords;
+  double lat, lon;
+  char *country;         /* QID of the country (places, organisations) */
+  GPtrArray *adjectives; /* char*, places: Dutch adjectives */
+  GPtrArray *roles;      /* NgRole*, persons */
+} NgEntity;
+
+/* A lexicon entry: KIND is e.g. "meeting", "sanction", "status",
+ * "sanction-action"; PHRASE a lower-case word or phrase; VALUE its meaning. */
+typedef struct {
+  char *kind;
+  char *phrase;
+  char *value;
+} NgLexEntry;
+
+typedef struct NgGazetteer NgGazetteer;
+
+/* Loads persons.tsv, places.tsv, organisations.tsv, roles.tsv and
+ * lexicon.tsv from DIR.  Errors name file and line. */
+NgGazetteer *ng_gazetteer_load (const char *dir, GError **error);
+
+/* The reference data directory: $NG_DATA_DIR, else the installed pkgdatadir
+ * when it exists, else the source tree's ontology/. */
+const char *ng_gazetteer_default_dir (void);
+
+void ng_gazetteer_free (NgGazetteer *gaz);
+
+/* Lookup by name or alias, case- and diacritics-insensitive.  Returns the
+ * entities (may be several for an ambiguous alias) or NULL. */
+const GPtrArray *ng_gazetteer_lookup (const NgGazetteer *gaz, const char *name);
+
+/* Longest alias length in words, for windowed matching. */
+guint ng_gazetteer_max_words (const NgGazetteer *gaz);
+
+/* The country entities whose Dutch adjective is ADJ (normalised match). */
+const NgEntity *ng_gazetteer_lookup_adjective (const NgGazetteer *gaz,
+                                               const char *adj);
+
+/* Lexicon: the entry for PHRASE (normalised) of KIND, or NULL. */
+const NgLexEntry *ng_gazetteer_lexicon (const NgGazetteer *gaz,
+                                        const char *kind, const char *phrase);
+
+/* All lexicon entries of KIND (NgLexEntry*), possibly empty. */
+const GPtrArray *ng_gazetteer_lexicon_all (const NgGazetteer *gaz,
+                                           const char *kind);
+
+/* The entity with Wikidata id QID, or NULL. */
+const NgEntity *ng_gazetteer_by_wikidata (const NgGazetteer *gaz,
+                                          const char *qid);
+
+/* Role key for a Dutch role noun ("president", "leider" -> "leader"). */
+const char *ng_gazetteer_role_for_noun (const NgGazetteer *gaz,
+                                        const char *noun);
+
+/* Every entity (NgEntity*), in file order. */
+const GPtrArray *ng_gazetteer_entities (const NgGazetteer *gaz);
+
+/* Number of entities of KIND. */
+guint ng_gazetteer_count (const NgGazetteer *gaz, NgEntityKind kind);
+
+/* Lower-cased, diacritics stripped, hyphens/dots as spaces, spaces squeezed.
+ * Caller frees. */
+char *ng_normalize_name (const char *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgGazetteer, ng_gazetteer_free)
+
+G_END_DECLS
+
+#endif

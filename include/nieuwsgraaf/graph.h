@@ -1,0 +1,27 @@
+/* graph.h — the RDF of one article (its named graph): the article, its
+ * sentences, the entities it names and what it says about meetings and
+ * sanctions, in the mention vocabulary of the ontology. */
+#ifndef NIEUWSGRAAF_GRAPH_H
+#define NIEUWSGRAAF_GRAPH_H
+
+#include <glib.h>
+#include <redland.h>
+#include "nieuwsgraaf/extract.h"
+#include "nieuwsgraaf/reader.h"
+
+G_BEGIN_DECLS
+
+/* IRIs.  All returned strings are newly allocated. */
+char *ng_article_iri (const NgArticle *article);
+char *ng_entity_iri (NgEntityKind kind, const NgEntity *entity,
+                     const char *name);
+
+/* Adds the article graph to MODEL in CONTEXT (CONTEXT may be NULL for a
+ * model without contexts). */
+gboolean ng_article_graph_add (librdf_world *world, librdf_model *model,
+                               librdf_node *context, const NgArticle *article,
+                               const NgExtraction *ex, GError **error);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,33 @@
+/* segment.h — sentences and tokens with byte and character offsets. */
+#ifndef NIEUWSGRAAF_SEGMENT_H
+#define NIEUWSGRAAF_SEGMENT_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gsize start;         /* byte offset in the text */
+  gsize end;           /* byte offset just past the token */
+  char *text;          /* the token (UTF-8) */
+  gboolean capitalised;/* starts with an upper-case letter */
+  gboolean is_word;    /* letters/digits (with inner hyphens or apostrophes) */
+} NgToken;
+
+typedef struct {
+  guint index;         /* 0-based sentence number */
+  guint paragraph;     /* 0-based paragraph number */
+  gsize start;         /* byte offsets in the text */
+  gsize end;
+  glong char_start;    /* character offset of start */
+  char *text;          /* the sentence, whitespace squeezed */
+  GPtrArray *tokens;   /* NgToken* */
+} NgSentence;
+
+/* Splits TEXT (valid UTF-8) into sentences.  Returns NgSentence* elements,
+ * freed by the array. */
+GPtrArray *ng_segment (const char *text, gsize len);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,35 @@
+/* server.h — the SPARQL 1.1 Protocol endpoint over HTTP (libsoup 3). */
+#ifndef NIEUWSGRAAF_SERVER_H
+#define NIEUWSGRAAF_SERVER_H
+
+#include <glib.h>
+#include "nieuwsgraaf/store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char *bind;        /* address, default "127.0.0.1" */
+  guint port;              /* 0 picks a free port */
+  gsize max_query_bytes;   /* default 1 MiB */
+  gboolean quiet;
+} NgServerOptions;
+
+typedef struct NgServer NgServer;
+
+/* Starts listening; STORE stays owned by the caller and must outlive the
+ * server. */
+NgServer *ng_server_new (NgStore *store, const NgServerOptions *options,
+                         GError **error);
+void ng_server_free (NgServer *server);
+
+/* The port actually bound. */
+guint ng_server_get_port (NgServer *server);
+
+/* Runs the main loop until SIGINT/SIGTERM. */
+void ng_server_run (NgServer *server);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgServer, ng_server_free)
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,197 @@
+/* cmd-build.c — nieuwsgraaf build [--store DIR] PATH… */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "nieuwsgraaf/extract.h"
+#include "nieuwsgraaf/gazetteer.h"
+#include "nieuwsgraaf/reader.h"
+
+typedef struct {
+  GPtrArray *files;     /* paths to read, in order */
+  GHashTable *seen_dirs;/* "dev:ino" of directories walked (symlink loops) */
+  guint failed;
+} Walk;
+
+static int
+name_cmp (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every regular file under DIR, sorted, hidden files skipped. */
+static void
+walk_dir (Walk *w, const char *dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  struct stat st;
+  GDir *d;
+  const char *name;
+  g_autofree char *key = NULL;
+
+  if (stat (dir, &st) != 0)
+    return;
+  key = g_strdup_printf ("%lu:%lu", (unsigned long) st.st_dev, (unsigned long) st.st_ino);
+  if (g_hash_table_contains (w->seen_dirs, key))
+    {
+      ng_cli_error ("%s: directory already visited (symbolic link loop?); skipped", dir);
+      w->failed++;
+      return;
+    }
+  g_hash_table_add (w->seen_dirs, g_steal_pointer (&key));
+  d = g_dir_open (dir, 0, &error);
+  if (d == NULL)
+    {
+      ng_cli_error ("%s", error->message);
+      w->failed++;
+      return;
+    }
+  while ((name = g_dir_read_name (d)))
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_dir_close (d);
+  g_ptr_array_sort (names, name_cmp);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+      if (stat (path, &st) != 0)
+        {
+          int e = errno;
+          ng_cli_error ("%s: %s", path, g_strerror (e));
+          w->failed++;
+        }
+      else if (S_ISDIR (st.st_mode))
+        walk_dir (w, path);
+      else if (S_ISREG (st.st_mode))
+        g_ptr_array_add (w->files, g_steal_pointer (&path));
+    }
+}
+
+static char *opt_store;
+
+static GOptionEntry entries[] = {
+  { "store", 's', 0, G_OPTION_ARG_FILENAME, &opt_store,
+    "Store directory (default " NG_DEFAULT_STORE ")", "DIR" },
+  G_OPTION_ENTRY_NULL
+};
+
+int
+ng_cmd_build (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("PATH… — add articles to the graph");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NgGazetteer) gaz = NULL;
+  g_autoptr (NgStore) store = NULL;
+  Walk w = { 0 };
+  guint ok = 0;
+  gboolean progress;
+  int status;
+
+  g_option_context_set_summary (ctx,
+    "Reads Dutch news articles (files, directories read recursively, or - for\n"
+    "standard input), extracts persons, places, meetings and sanctions, stores\n"
+    "each article's graph and recomputes the merged graph.  Building again with\n"
+    "more articles adds to the same graph; the same article again changes\n"
+    "nothing; a changed file replaces its earlier version.");
+  g_option_context_set_description (ctx,
+    "An article is UTF-8 text; an optional first line \" date YYYY-MM\" or\n"
+    "\" date YYYY-MM-DD\" gives its date.  Articles that cannot be read are\n"
+    "reported (file and byte offset) and skipped; the others are stored.\n\n"
+    "Exit status: 0 all articles stored, 1 some failed, 2 usage error.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  ng_cli_add_common (ctx);
+  if (!ng_cli_parse (ctx, &argc, &argv))
+    return NG_EXIT_USAGE;
+  if (argc < 2)
+    {
+      ng_cli_error ("no articles given\nTry “%s --help”.", g_get_prgname ());
+      return NG_EXIT_USAGE;
+    }
+
+  gaz = ng_gazetteer_load (ng_gazetteer_default_dir (), &error);
+  if (gaz == NULL)
+    {
+      ng_cli_error ("%s", error->message);
+      return NG_EXIT_PARTIAL;
+    }
+
+  w.files = g_ptr_array_new_with_free_func (g_free);
+  w.seen_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (int i = 1; i < argc; i++)
+    {
+      struct stat st;
+      if (strcmp (argv[i], "-") == 0)
+        g_ptr_array_add (w.files, g_strdup ("-"));
+      else if (stat (argv[i], &st) == 0 && S_ISDIR (st.st_mode))
+        walk_dir (&w, argv[i]);
+      else
+        g_ptr_array_add (w.files, g_strdup (argv[i]));  /* errors when read */
+    }
+
+  store = ng_cli_open_store (opt_store ? opt_store : NG_DEFAULT_STORE, NG_STORE_WRITE);
+  if (store == NULL)
+    {
+      g_ptr_array_unref (w.files);
+      g_hash_table_unref (w.seen_dirs);
+      return NG_EXIT_PARTIAL;
+    }
+
+  progress = ng_cli_verbosity >= 1 && isatty (STDERR_FILENO) && w.files->len > 1;
+  for (guint i = 0; i < w.files->len; i++)
+    {
+      const char *path = w.files->pdata[i];
+      g_autoptr (NgArticle) art = NULL;
+      g_autoptr (NgExtraction) ex = NULL;
+      g_autoptr (GError) err = NULL;
+
+      if (progress)
+        fprintf (stderr, "\r\033[K[%u/%u] %s", i + 1, w.files->len, path);
+      art = ng_article_new_from_file (path, &err);
+      if (art == NULL)
+        {
+          if (progress)
+            fputs ("\r\033[K", stderr);
+          ng_cli_error ("%s", err->message);
+          w.failed++;
+          continue;
+        }
+      ex = ng_extract (gaz, art);
+      if (!ng_store_put_article (store, art, ex, &err))
+        {
+          if (progress)
+            fputs ("\r\033[K", stderr);
+          ng_cli_error ("%s", err->message);
+          w.failed++;
+          continue;
+        }
+      ng_cli_debug ("%s: %u sentences, %u mentions, %u meetings, %u sanction mentions",
+                    path, ex->sentences->len, ex->mentions->len, ex->meetings->len,
+                    ex->sanctions->len);
+      ok++;
+    }
+  if (progress)
+    fputs ("\r\033[K", stderr);
+
+  if (!ng_store_merge (store, &error))
+    {
+      ng_cli_error ("%s", error->message);
+      status = NG_EXIT_PARTIAL;
+    }
+  else
+    {
+      ng_cli_info ("%u article%s stored, %u failed; %u articles in the store; "
+                   "merged graph: %d triples",
+                   ok, ok == 1 ? "" : "s", w.failed, ng_store_article_count (store),
+                   ng_store_merged_size (store));
+      status = w.failed ? NG_EXIT_PARTIAL : NG_EXIT_OK;
+    }
+  g_ptr_array_unref (w.files);
+  g_hash_table_unref (w.seen_dirs);
+  g_clear_pointer (&opt_store, g_free);
+  return status;
+}

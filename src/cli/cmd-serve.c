@@ -1,0 +1,105 @@
+/* cmd-serve.c — `nieuwsgraaf serve`: the store as a SPARQL endpoint. */
+#ifdef HAVE_CONFIG_H
+#include <config.h>
+#endif
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "nieuwsgraaf/server.h"
+
+#define SERVE_DEFAULT_BIND "127.0.0.1"
+#define SERVE_DEFAULT_PORT 8890
+#define SERVE_DEFAULT_MAX_QUERY ((gint64) 1024 * 1024)
+
+int
+ng_cmd_serve (int argc, char **argv)
+{
+  g_autofree char *store_dir = NULL;
+  g_autofree char *bind = NULL;
+  int port = SERVE_DEFAULT_PORT;
+  gint64 max_query = SERVE_DEFAULT_MAX_QUERY;
+
+  GOptionEntry entries[] = {
+    { "store", 's', 0, G_OPTION_ARG_FILENAME, &store_dir,
+      "Store directory (default " NG_DEFAULT_STORE ")", "DIR" },
+    { "bind", 'b', 0, G_OPTION_ARG_STRING, &bind,
+      "Address to listen on (default " SERVE_DEFAULT_BIND ")", "ADDR" },
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port,
+      "Port to listen on; 0 picks a free one (default 8890)", "N" },
+    { "max-query-bytes", 0, 0, G_OPTION_ARG_INT64, &max_query,
+      "Refuse larger queries with 413 (default 1048576)", "N" },
+    { NULL }
+  };
+
+  g_autoptr (GOptionContext) context = g_option_context_new ("");
+  g_option_context_set_summary (context,
+    "Serves the merged graph of the store as a read-only SPARQL 1.1\n"
+    "endpoint at http://ADDR:PORT/sparql until interrupted.");
+  g_option_context_set_description (context,
+    "The endpoint answers GET /sparql?query=…, POST application/sparql-query\n"
+    "and POST application/x-www-form-urlencoded (query=…).  The result format\n"
+    "follows the Accept header or a format=json|xml|csv|tsv|table parameter;\n"
+    "JSON by default.  Queries using features nieuwsgraaf cannot answer\n"
+    "correctly are refused with 400.  GET / shows a query form.\n"
+    "\n"
+    "Once listening, one line is written to standard error (also with\n"
+    "--quiet):\n"
+    "  nieuwsgraaf: SPARQL endpoint at http://127.0.0.1:8890/sparql\n"
+    "followed, unless --quiet, by one line per request.  SIGINT or SIGTERM\n"
+    "stops the server.\n"
+    "\n"
+    "Example:\n"
+    "  nieuwsgraaf serve --store output/store --port 0\n");
+  g_option_context_add_main_entries (context, entries, NULL);
+  ng_cli_add_common (context);
+
+  if (!ng_cli_parse (context, &argc, &argv))
+    return NG_EXIT_USAGE;
+
+  if (argc > 1) {
+    ng_cli_error ("serve: unexpected argument “%s” (see --help)", argv[1]);
+    return NG_EXIT_USAGE;
+  }
+  if (port < 0 || port > 65535) {
+    ng_cli_error ("serve: --port must be between 0 and 65535, not %d", port);
+    return NG_EXIT_USAGE;
+  }
+  if (max_query <= 0) {
+    ng_cli_error ("serve: --max-query-bytes must be positive");
+    return NG_EXIT_USAGE;
+  }
+
+  g_autoptr (NgStore) store =
+    ng_cli_open_store (store_dir ? store_dir : NG_DEFAULT_STORE, NG_STORE_READ);
+  if (!store)
+    return NG_EXIT_PARTIAL;
+
+  const char *address = bind ? bind : SERVE_DEFAULT_BIND;
+  NgServerOptions options = {
+    .bind = address,
+    .port = (guint) port,
+    .max_query_bytes = (gsize) max_query,
+    .quiet = ng_cli_verbosity == 0,
+  };
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NgServer) server = ng_server_new (store, &options, &error);
+  if (!server) {
+    ng_cli_error ("serve: cannot listen on %s port %d: %s", address, port,
+                  error->message);
+    return NG_EXIT_PARTIAL;
+  }
+
+  /* Scripts and tests read the port from this line, so it is printed even
+   * with --quiet and flushed at once. */
+  gboolean ipv6 = strchr (address, ':') != NULL;
+  fprintf (stderr, "nieuwsgraaf: SPARQL endpoint at http://%s%s%s:%u/sparql\n",
+           ipv6 ? "[" : "", address, ipv6 ? "]" : "",
+           ng_server_get_port (server));
+  fflush (stderr);
+
+  ng_server_run (server);
+  return NG_EXIT_OK;
+}

@@ -1,0 +1,926 @@
+/* extract.c — persons, places, organisations, dates, meetings and sanction
+ * events from one article, driven by the reference data and the lexicon in
+ * ontology/.  Deliberately rule-based and explainable: every fact points at
+ * its sentence. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "nieuwsgraaf/extract.h"
+
+typedef struct {
+  const NgGazetteer *gaz;
+  const NgArticle *article;
+  const char *text;
+  const NgDate *doc_date;
+  NgExtraction *ex;
+  GPtrArray *seen_persons;   /* NgMention* of full-name persons, latest last */
+} Ctx;
+
+const char *
+ng_sanction_action_name (NgSanctionAction a)
+{
+  static const char *const names[] = { "Impose", "Lift", "Ease", "Tighten",
+                                       "DemandLift", "RefuseLift", "Threaten" };
+  return (guint) a < G_N_ELEMENTS (names) ? names[a] : "Impose";
+}
+
+const char *
+ng_event_status_name (NgEventStatus s)
+{
+  static const char *const names[] = { "Held", "Planned", "Cancelled" };
+  return (guint) s < G_N_ELEMENTS (names) ? names[s] : "Held";
+}
+
+static void
+mention_free (gpointer p)
+{
+  NgMention *m = p;
+  g_free (m->name);
+  g_free (m->surface);
+  g_free (m);
+}
+
+static void
+meeting_free (gpointer p)
+{
+  NgMeetingMention *m = p;
+  g_ptr_array_unref (m->participants);
+  g_free (m->trigger);
+  g_free (m);
+}
+
+static void
+sanction_free (gpointer p)
+{
+  NgSanctionMention *s = p;
+  g_free (s->trigger);
+  g_free (s);
+}
+
+void
+ng_extraction_free (NgExtraction *ex)
+{
+  if (ex == NULL)
+    return;
+  g_ptr_array_unref (ex->meetings);
+  g_ptr_array_unref (ex->sanctions);
+  g_ptr_array_unref (ex->mentions);
+  g_ptr_array_unref (ex->sentences);
+  g_free (ex);
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static NgToken *
+tok (const NgSentence *s, guint i)
+{
+  return i < s->tokens->len ? s->tokens->pdata[i] : NULL;
+}
+
+/* Normalised text of tokens [i, i+w), NULL if any is not a word. */
+static char *
+phrase (const NgSentence *s, guint i, guint w)
+{
+  GString *g = g_string_new (NULL);
+  for (guint k = i; k < i + w; k++)
+    {
+      NgToken *t = tok (s, k);
+      if (t == NULL || !t->is_word)
+        {
+          g_string_free (g, TRUE);
+          return NULL;
+        }
+      if (k > i)
+        g_string_append_c (g, ' ');
+      g_string_append (g, t->text);
+    }
+  char *n = ng_normalize_name (g->str);
+  g_string_free (g, TRUE);
+  return n;
+}
+
+/* Longest lexicon phrase of KIND starting at token I (up to 3 words);
+ * returns its width, 0 for none. */
+static guint
+lex_at (const Ctx *c, const NgSentence *s, guint i, const char *kind,
+        const NgLexEntry **out)
+{
+  for (guint w = 3; w >= 1; w--)
+    {
+      g_autofree char *p = phrase (s, i, w);
+      const NgLexEntry *e;
+      if (p == NULL)
+        continue;
+      e = ng_gazetteer_lexicon (c->gaz, kind, p);
+      if (e)
+        {
+          if (out)
+            *out = e;
+          return w;
+        }
+    }
+  return 0;
+}
+
+/* Separable verbs: "blies de top af", "legt sancties op" — the particle
+ * may come later in the sentence; try "word particle" for the first word. */
+static gboolean
+lex_split_verb (const Ctx *c, const NgSentence *s, guint i, const char *kind,
+                const NgLexEntry **out)
+{
+  NgToken *t = tok (s, i);
+  if (t == NULL || !t->is_word)
+    return FALSE;
+  g_autofree char *w = ng_normalize_name (t->text);
+  for (guint k = i + 1; k < s->tokens->len && k < i + 8; k++)
+    {
+      NgToken *p = tok (s, k);
+      if (!p->is_word)
+        break;
+      g_autofree char *pp = ng_normalize_name (p->text);
+      g_autofree char *both = g_strconcat (w, " ", pp, NULL);
+      const NgLexEntry *e = ng_gazetteer_lexicon (c->gaz, kind, both);
+      if (e)
+        {
+          if (out)
+            *out = e;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_particle (const Ctx *c, const NgToken *t)
+{
+  return t && t->is_word && !t->capitalised
+         && ng_gazetteer_lexicon (c->gaz, "particle", t->text) != NULL;
+}
+
+static NgMention *
+add_mention (Ctx *c, const NgSentence *s, guint i, guint w, NgEntityKind kind,
+             const NgEntity *e, const char *name, gboolean by_role)
+{
+  NgMention *m = g_new0 (NgMention, 1);
+  NgToken *first = tok (s, i), *last = tok (s, i + w - 1);
+  m->kind = kind;
+  m->entity = e;
+  m->name = g_strdup (e ? e->name : name);
+  m->start = first->start;
+  m->end = last->end;
+  m->surface = g_strndup (c->text + m->start, m->end - m->start);
+  m->sentence = s->index;
+  m->by_role = by_role;
+  g_ptr_array_add (c->ex->mentions, m);
+  if (kind == NG_ENTITY_PERSON && !by_role)
+    {
+      g_ptr_array_remove (c->seen_persons, m);
+      g_ptr_array_add (c->seen_persons, m);
+    }
+  return m;
+}
+
+static gboolean
+same_person (const NgMention *a, const NgMention *b)
+{
+  if (a->entity || b->entity)
+    return a->entity == b->entity;
+  return g_strcmp0 (a->name, b->name) == 0;
+}
+
+/* The role a person holds on DATE (any role when DATE is NONE). */
+static const NgRole *
+role_at (const NgEntity *e, const char *key, const char *country,
+         const NgDate *date)
+{
+  for (guint i = 0; e && i < e->roles->len; i++)
+    {
+      const NgRole *r = e->roles->pdata[i];
+      if (key && strcmp (r->key, key) != 0)
+        continue;
+      if (country && g_strcmp0 (r->country, country) != 0)
+        continue;
+      if (date->precision != NG_DATE_NONE)
+        {
+          if (r->from.precision != NG_DATE_NONE
+              && ng_date_compare (date, &r->from) < 0
+              && !ng_date_compatible (date, &r->from))
+            continue;
+          if (r->to.precision != NG_DATE_NONE
+              && ng_date_compare (date, &r->to) > 0
+              && !ng_date_compatible (date, &r->to))
+            continue;
+        }
+      return r;
+    }
+  return NULL;
+}
+
+/* The person holding ROLE of COUNTRY at the document date: someone the
+ * article already named if they hold it, else the only listed holder. */
+static const NgEntity *
+holder_of (const Ctx *c, const char *role, const char *country)
+{
+  const GPtrArray *all = ng_gazetteer_entities (c->gaz);
+  const NgEntity *found = NULL;
+
+  if (c->doc_date->precision == NG_DATE_NONE || country == NULL)
+    return NULL;
+  for (guint i = c->seen_persons->len; i > 0; i--)
+    {
+      const NgMention *m = c->seen_persons->pdata[i - 1];
+      if (m->entity && role_at (m->entity, role, country, c->doc_date))
+        return m->entity;
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      const NgEntity *e = all->pdata[i];
+      if (e->kind == NG_ENTITY_PERSON && role_at (e, role, country, c->doc_date))
+        {
+          if (found)
+            return NULL;  /* ambiguous at month precision: say nothing */
+          found = e;
+        }
+    }
+  return found;
+}
+
+/* Country QID from a role phrase: an adjective before it ("Amerikaanse
+ * president") or "van <country>" after it.  *AFTER is set past the phrase. */
+static const char *
+role_country (const Ctx *c, const NgSentence *s, guint i, guint w, guint *after)
+{
+  NgToken *prev = i > 0 ? tok (s, i - 1) : NULL;
+  *after = i + w;
+  if (prev && prev->is_word)
+    {
+      const NgEntity *e = ng_gazetteer_lookup_adjective (c->gaz, prev->text);
+      if (e)
+        return e->country ? e->country : e->wikidata;
+    }
+  NgToken *van = tok (s, i + w);
+  if (van && g_ascii_strcasecmp (van->text, "van") == 0)
+    {
+      guint mw = ng_gazetteer_max_words (c->gaz);
+      for (guint k = MIN (mw, 4); k >= 1; k--)
+        {
+          g_autofree char *p = phrase (s, i + w + 1, k);
+          const GPtrArray *l = p ? ng_gazetteer_lookup (c->gaz, p) : NULL;
+          if (l && l->len == 1)
+            {
+              const NgEntity *e = l->pdata[0];
+              if (e->kind == NG_ENTITY_PLACE && g_strcmp0 (e->type, "country") == 0)
+                {
+                  *after = i + w + 1 + k;
+                  return e->wikidata;
+                }
+            }
+        }
+    }
+  return NULL;
+}
+
+/* Picks one entity of an ambiguous alias: the one this article already
+ * mentioned, else a person over a place over an organisation if unique. */
+static const NgEntity *
+choose (const Ctx *c, const GPtrArray *list)
+{
+  if (list->len == 1)
+    return list->pdata[0];
+  for (guint i = c->ex->mentions->len; i > 0; i--)
+    {
+      const NgMention *m = c->ex->mentions->pdata[i - 1];
+      for (guint k = 0; k < list->len; k++)
+        if (m->entity == list->pdata[k])
+          return m->entity;
+    }
+  return NULL;
+}
+
+/* A capitalised word that shortens a person named before ("Trump", "Kim"):
+ * the most recently mentioned person whose name has that word. */
+static const NgMention *
+short_form (const Ctx *c, const char *word)
+{
+  g_autofree char *w = ng_normalize_name (word);
+  for (guint i = c->seen_persons->len; i > 0; i--)
+    {
+      const NgMention *m = c->seen_persons->pdata[i - 1];
+      g_autofree char *n = ng_normalize_name (m->name);
+      g_auto (GStrv) parts = g_strsplit (n, " ", -1);
+      /* hyphenated given names ("Jong-un") normalise to two words; only the
+         family or given name as written counts, so compare whole words */
+      for (char **p = parts; *p; p++)
+        if (strcmp (*p, w) == 0 && strlen (*p) > 1)
+          return m;
+    }
+  return NULL;
+}
+
+/* --------------------------------------------------------- entities */
+
+static void
+find_entities (Ctx *c, const NgSentence *s)
+{
+  guint n = s->tokens->len;
+  guint maxw = MAX (ng_gazetteer_max_words (c->gaz), 1);
+
+  for (guint i = 0; i < n;)
+    {
+      NgToken *t = tok (s, i);
+      gboolean done = FALSE;
+
+      if (!t->is_word)
+        {
+          i++;
+          continue;
+        }
+
+      /* role phrase: "de Amerikaanse president", "minister van ..." */
+      for (guint w = 4; w >= 1 && !done; w--)
+        {
+          g_autofree char *p = phrase (s, i, w);
+          const char *role = p ? ng_gazetteer_role_for_noun (c->gaz, p) : NULL;
+          guint after;
+          const char *country;
+          NgToken *next;
+
+          if (role == NULL)
+            continue;
+          country = role_country (c, s, i, w, &after);
+          next = tok (s, after);
+          if (next && next->is_word && next->capitalised)
+            {
+              /* a name follows: listed names are found below; an unlisted
+                 name of two or more words becomes a person */
+              guint k = after, caps = 0;
+              while (k < n)
+                {
+                  NgToken *x = tok (s, k);
+                  if (x->is_word && x->capitalised)
+                    caps++;
+                  else if (!is_particle (c, x)
+                           || !(tok (s, k + 1) && tok (s, k + 1)->capitalised))
+                    break;
+                  k++;
+                }
+              gboolean listed = FALSE;
+              for (guint ww = MIN (maxw, k - after); ww >= 1; ww--)
+                {
+                  g_autofree char *pp = phrase (s, after, ww);
+                  if (pp && ng_gazetteer_lookup (c->gaz, pp))
+                    listed = TRUE;
+                }
+              if (!listed && caps >= 2 && !short_form (c, tok (s, after)->text))
+                {
+                  /* keep the last two capitalised words and the particles
+                     in between ("Ingrid van der Berg") */
+                  guint start = k - 1, seen = 0;
+                  while (start > after)
+                    {
+                      NgToken *x = tok (s, start);
+                      if (x->capitalised && ++seen == 2)
+                        break;
+                      start--;
+                    }
+                  while (start > after && is_particle (c, tok (s, start - 1)))
+                    start--;
+                  GString *name = g_string_new (NULL);
+                  for (guint q = start; q < k; q++)
+                    {
+                      if (name->len)
+                        g_string_append_c (name, ' ');
+                      g_string_append (name, tok (s, q)->text);
+                    }
+                  add_mention (c, s, start, k - start, NG_ENTITY_PERSON, NULL,
+                               name->str, FALSE);
+                  g_string_free (name, TRUE);
+                  i = k;
+                  done = TRUE;
+                }
+              else
+                {
+                  i = after;
+                  done = TRUE;
+                }
+            }
+          else if (country)
+            {
+              const NgEntity *h = holder_of (c, role, country);
+              if (h)
+                add_mention (c, s, i, after - i, NG_ENTITY_PERSON, h, NULL, TRUE);
+              i = after;
+              done = TRUE;
+            }
+        }
+      if (done)
+        continue;
+
+      /* listed names and aliases, longest first */
+      for (guint w = MIN (maxw, n - i); w >= 1 && !done; w--)
+        {
+          g_autofree char *p = NULL;
+          const GPtrArray *list;
+          const NgEntity *e;
+
+          if (w == 1 && !t->capitalised)
+            break;
+          p = phrase (s, i, w);
+          if (p == NULL)
+            continue;
+          list = ng_gazetteer_lookup (c->gaz, p);
+          if (list == NULL)
+            continue;
+          /* a capitalised word right after must not be cut off
+             ("Kim" of "Kim Yo-jong" is not "Kim Jong-un") */
+          e = choose (c, list);
+          if (e == NULL)
+            continue;
+          add_mention (c, s, i, w, e->kind, e, NULL, FALSE);
+          i += w;
+          done = TRUE;
+        }
+      if (done)
+        continue;
+
+      /* short forms of persons named before */
+      if (t->capitalised)
+        {
+          const NgMention *m = short_form (c, t->text);
+          if (m)
+            {
+              add_mention (c, s, i, 1, NG_ENTITY_PERSON, m->entity, m->name,
+                           FALSE);
+              i++;
+              continue;
+            }
+        }
+      i++;
+    }
+}
+
+/* ------------------------------------------------------------- dates */
+
+static int
+month_of (const Ctx *c, const NgToken *t)
+{
+  const NgLexEntry *e;
+  if (t == NULL || !t->is_word)
+    return 0;
+  e = ng_gazetteer_lexicon (c->gaz, "month", t->text);
+  return e ? atoi (e->value) : 0;
+}
+
+static int
+year_of (const NgToken *t)
+{
+  if (t && strlen (t->text) == 4 && g_ascii_isdigit (t->text[0])
+      && g_ascii_isdigit (t->text[1]) && g_ascii_isdigit (t->text[2])
+      && g_ascii_isdigit (t->text[3]))
+    {
+      int y = atoi (t->text);
+      if (y >= 1900 && y <= 2100)
+        return y;
+    }
+  return 0;
+}
+
+static int
+relative_year (const Ctx *c, const NgSentence *s, guint i, guint *width)
+{
+  const NgLexEntry *e = NULL;
+  guint w = lex_at (c, s, i, "relative-year", &e);
+  if (w == 0)
+    return G_MININT;
+  *width = w;
+  return atoi (e->value);
+}
+
+/* The first date expression in the sentence, resolved against the document
+ * date.  PLANNED decides which year a bare month belongs to. */
+static NgDate
+find_date (const Ctx *c, const NgSentence *s, gboolean planned)
+{
+  NgDate d = { 0, 0, 0, NG_DATE_NONE };
+  const NgDate *doc = c->doc_date;
+  guint n = s->tokens->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      NgToken *t = tok (s, i);
+      int m, y, day;
+      guint rw = 0;
+      int rel;
+
+      /* "12 juni [2018]" */
+      if (t->is_word && g_ascii_isdigit (t->text[0]) && strlen (t->text) <= 2
+          && (m = month_of (c, tok (s, i + 1))) > 0)
+        {
+          day = atoi (t->text);
+          y = year_of (tok (s, i + 2));
+          if (y == 0 && doc->precision != NG_DATE_NONE)
+            {
+              y = doc->year;
+              rel = relative_year (c, s, i + 2, &rw);
+              if (rel != G_MININT)
+                y += rel;
+              else if (!planned && doc->precision >= NG_DATE_MONTH && m > doc->month)
+                y--;
+              else if (planned && doc->precision >= NG_DATE_MONTH && m < doc->month)
+                y++;
+            }
+          if (y)
+            {
+              NgDate r = { y, m, day, NG_DATE_DAY };
+              if (ng_date_is_valid (&r))
+                return r;
+            }
+          continue;
+        }
+      /* "juni 2018", "(in) juni (vorig jaar)" */
+      if ((m = month_of (c, t)) > 0)
+        {
+          /* "mei" is also a verb-less noun in Dutch rarely; demand context */
+          NgToken *prev = i > 0 ? tok (s, i - 1) : NULL;
+          y = year_of (tok (s, i + 1));
+          if (y == 0)
+            {
+              rel = relative_year (c, s, i + 1, &rw);
+              if (doc->precision == NG_DATE_NONE)
+                continue;
+              if (rel != G_MININT)
+                y = doc->year + rel;
+              else if (prev && prev->is_word
+                       && (g_ascii_strcasecmp (prev->text, "in") == 0
+                           || g_ascii_strcasecmp (prev->text, "eind") == 0
+                           || g_ascii_strcasecmp (prev->text, "begin") == 0
+                           || g_ascii_strcasecmp (prev->text, "medio") == 0
+                           || g_ascii_strcasecmp (prev->text, "half") == 0))
+                {
+                  y = doc->year;
+                  if (!planned && doc->precision >= NG_DATE_MONTH && m > doc->month)
+                    y--;
+                  else if (planned && doc->precision >= NG_DATE_MONTH && m < doc->month)
+                    y++;
+                }
+              else
+                continue;
+            }
+          NgDate r = { y, m, 0, NG_DATE_MONTH };
+          return r;
+        }
+      /* "vorig jaar", "dit jaar" */
+      if ((rel = relative_year (c, s, i, &rw)) != G_MININT)
+        {
+          if (doc->precision == NG_DATE_NONE)
+            continue;
+          NgDate r = { doc->year + rel, 0, 0, NG_DATE_YEAR };
+          return r;
+        }
+      /* "in 2018" */
+      if ((y = year_of (t)) > 0 && i > 0 && tok (s, i - 1)->is_word
+          && g_ascii_strcasecmp (tok (s, i - 1)->text, "in") == 0)
+        {
+          NgDate r = { y, 0, 0, NG_DATE_YEAR };
+          return r;
+        }
+      /* "vandaag": the document's day, or its month */
+      if (t->is_word && g_ascii_strcasecmp (t->text, "vandaag") == 0
+          && doc->precision != NG_DATE_NONE)
+        return *doc;
+    }
+  return d;
+}
+
+/* ---------------------------------------------------------- meetings */
+
+static void
+find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
+{
+  guint n = s->tokens->len;
+  const NgLexEntry *trig = NULL;
+  guint trig_at = 0;
+  NgMeetingMention *mm;
+  NgEventStatus status = NG_STATUS_HELD;
+
+  for (guint i = 0; i < n && trig == NULL; i++)
+    if (lex_at (c, s, i, "meeting", &trig))
+      trig_at = i;
+  if (trig == NULL)
+    return;
+
+  mm = g_new0 (NgMeetingMention, 1);
+  mm->participants = g_ptr_array_new ();
+  mm->sentence = s->index;
+  mm->trigger = g_strdup (trig->phrase);
+  for (guint k = first_mention; k < c->ex->mentions->len; k++)
+    {
+      NgMention *m = c->ex->mentions->pdata[k];
+      gboolean dup = FALSE;
+      if (m->kind != NG_ENTITY_PERSON)
+        continue;
+      for (guint q = 0; q < mm->participants->len; q++)
+        dup |= same_person (mm->participants->pdata[q], m);
+      if (!dup)
+        g_ptr_array_add (mm->participants, m);
+    }
+  if (mm->participants->len == 0)
+    {
+      meeting_free (mm);
+      return;
+    }
+
+  /* status: cancelled wins over planned */
+  for (guint i = 0; i < n; i++)
+    {
+      const NgLexEntry *st = NULL;
+      if (lex_at (c, s, i, "status", &st) || lex_split_verb (c, s, i, "status", &st))
+        {
+          if (strcmp (st->value, "Cancelled") == 0)
+            status = NG_STATUS_CANCELLED;
+          else if (status == NG_STATUS_HELD)
+            status = NG_STATUS_PLANNED;
+        }
+    }
+  mm->status = status;
+
+  /* place: a place after a locative preposition ("in Hanoi"), not a
+     building used as an actor */
+  for (guint k = first_mention; k < c->ex->mentions->len; k++)
+    {
+      NgMention *m = c->ex->mentions->pdata[k];
+      if (m->kind != NG_ENTITY_PLACE)
+        continue;
+      for (guint i = 0; i < n; i++)
+        {
+          NgToken *t = tok (s, i);
+          if (t->start != m->start)
+            continue;
+          for (guint back = 1; back <= 2 && back <= i; back++)
+            {
+              NgToken *p = tok (s, i - back);
+              if (p->is_word && ng_gazetteer_lexicon (c->gaz, "locative", p->text))
+                {
+                  /* the most specific place of the sentence wins: a city
+                     or site over its country */
+                  if (mm->place == NULL
+                      || (g_strcmp0 (mm->place->entity ? mm->place->entity->type : NULL,
+                                     "country") == 0
+                          && g_strcmp0 (m->entity ? m->entity->type : NULL,
+                                        "country") != 0))
+                    mm->place = m;
+                  break;
+                }
+              if (!(g_ascii_strcasecmp (p->text, "de") == 0
+                    || g_ascii_strcasecmp (p->text, "het") == 0))
+                break;
+            }
+        }
+    }
+
+  mm->date = find_date (c, s, status != NG_STATUS_HELD);
+  /* A held meeting reported without a date happened before the report; at
+     month precision the document date is what the text supports. */
+  if (mm->date.precision == NG_DATE_NONE && status == NG_STATUS_HELD
+      && c->doc_date->precision != NG_DATE_NONE)
+    {
+      mm->date = *c->doc_date;
+      if (mm->date.precision == NG_DATE_DAY)
+        mm->date.precision = NG_DATE_MONTH, mm->date.day = 0;
+    }
+  (void) trig_at;
+  g_ptr_array_add (c->ex->meetings, mm);
+}
+
+/* --------------------------------------------------------- sanctions */
+
+static const char *
+person_country (const NgMention *m, const NgDate *date)
+{
+  const NgRole *r;
+  if (m == NULL || m->entity == NULL)
+    return NULL;
+  if (m->entity->kind != NG_ENTITY_PERSON)
+    return m->entity->country ? m->entity->country : m->entity->wikidata;
+  r = role_at (m->entity, NULL, NULL, date);
+  if (r == NULL && m->entity->roles->len)
+    r = m->entity->roles->pdata[0];
+  return r ? r->country : NULL;
+}
+
+static NgMention *
+country_mention (Ctx *c, const NgSentence *s, const char *qid, guint at)
+{
+  const NgEntity *e = ng_gazetteer_by_wikidata (c->gaz, qid);
+  NgToken *t = tok (s, at);
+  if (e == NULL || t == NULL)
+    return NULL;
+  NgMention *m = add_mention (c, s, at, 1, e->kind, e, NULL, TRUE);
+  return m;
+}
+
+static void
+find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
+{
+  guint n = s->tokens->len, noun_at = G_MAXUINT;
+  const NgLexEntry *act = NULL;
+  guint act_at = 0;
+  gboolean demand = FALSE, refuse = FALSE;
+  NgMention *target = NULL, *imposer = NULL, *actor = NULL;
+  NgSanctionMention *sm;
+  static const char *const pref[] = { "Lift", "Ease", "Tighten", "Threaten", "Impose" };
+
+  for (guint i = 0; i < n && noun_at == G_MAXUINT; i++)
+    {
+      NgToken *t = tok (s, i);
+      const char *dash;
+      if (lex_at (c, s, i, "sanction", NULL))
+        noun_at = i;
+      /* "VN-sancties", "EU-sancties" */
+      else if (t->is_word && (dash = strrchr (t->text, '-'))
+               && ng_gazetteer_lexicon (c->gaz, "sanction", dash + 1))
+        {
+          g_autofree char *pre = g_strndup (t->text, (gsize) (dash - t->text));
+          const GPtrArray *l = ng_gazetteer_lookup (c->gaz, pre);
+          noun_at = i;
+          if (l && l->len == 1)
+            imposer = add_mention (c, s, i, 1, ((NgEntity *) l->pdata[0])->kind,
+                                   l->pdata[0], NULL, TRUE);
+        }
+    }
+  if (noun_at == G_MAXUINT)
+    return;
+
+  for (guint p = 0; p < G_N_ELEMENTS (pref) && act == NULL; p++)
+    for (guint i = 0; i < n && act == NULL; i++)
+      {
+        const NgLexEntry *e = NULL;
+        if ((lex_at (c, s, i, "sanction-action", &e)
+             || lex_split_verb (c, s, i, "sanction-action", &e))
+            && strcmp (e->value, pref[p]) == 0)
+          act = e, act_at = i;
+      }
+  for (guint i = 0; i < n; i++)
+    {
+      if (lex_at (c, s, i, "demand", NULL))
+        demand = TRUE;
+      if (lex_at (c, s, i, "refuse", NULL))
+        refuse = TRUE;
+    }
+
+  /* imposer: a country adjective right before the noun ("Amerikaanse
+     sancties"); target: what follows "tegen" */
+  if (imposer == NULL && noun_at > 0)
+    {
+      const NgEntity *e = ng_gazetteer_lookup_adjective (c->gaz, tok (s, noun_at - 1)->text);
+      if (e)
+        imposer = country_mention (c, s, e->wikidata, noun_at - 1);
+    }
+  for (guint i = noun_at; i < n && i < noun_at + 4; i++)
+    {
+      NgToken *t = tok (s, i);
+      if (!(t->is_word && g_ascii_strcasecmp (t->text, "tegen") == 0))
+        continue;
+      for (guint k = first_mention; k < c->ex->mentions->len; k++)
+        {
+          NgMention *m = c->ex->mentions->pdata[k];
+          if (m->start > t->start && m->kind != NG_ENTITY_PERSON)
+            {
+              target = m;
+              break;
+            }
+        }
+      if (target == NULL)
+        {
+          /* "tegen zijn/haar land": the country of the actor */
+          NgToken *a = tok (s, i + 1), *b = tok (s, i + 2);
+          if (a && b && (g_ascii_strcasecmp (a->text, "zijn") == 0
+                         || g_ascii_strcasecmp (a->text, "haar") == 0)
+              && g_ascii_strcasecmp (b->text, "land") == 0)
+            {
+              for (guint k = c->ex->mentions->len; k > first_mention; k--)
+                {
+                  NgMention *m = c->ex->mentions->pdata[k - 1];
+                  if (m->kind == NG_ENTITY_PERSON && m->start < t->start)
+                    {
+                      const char *q = person_country (m, c->doc_date);
+                      if (q)
+                        target = country_mention (c, s, q, i + 2);
+                      break;
+                    }
+                }
+            }
+        }
+      break;
+    }
+  if (target == NULL)
+    {
+      /* otherwise a country named in the sentence that is not the imposer
+         and not the country of a speaking person */
+      for (guint k = first_mention; k < c->ex->mentions->len; k++)
+        {
+          NgMention *m = c->ex->mentions->pdata[k];
+          if (m->kind == NG_ENTITY_PLACE && m->entity
+              && g_strcmp0 (m->entity->type, "country") == 0
+              && (imposer == NULL || imposer->entity != m->entity))
+            {
+              target = m;
+              break;
+            }
+        }
+    }
+  if (target == NULL)
+    return;
+
+  /* actor: the person closest before the action (or the noun) */
+  {
+    gsize anchor = tok (s, act ? act_at : noun_at)->start;
+    for (guint k = first_mention; k < c->ex->mentions->len; k++)
+      {
+        NgMention *m = c->ex->mentions->pdata[k];
+        if (m->kind == NG_ENTITY_PERSON && m->start < anchor)
+          actor = m;
+      }
+    if (actor == NULL)
+      for (guint k = first_mention; k < c->ex->mentions->len; k++)
+        {
+          NgMention *m = c->ex->mentions->pdata[k];
+          if (m->kind == NG_ENTITY_PERSON)
+            {
+              actor = m;
+              break;
+            }
+        }
+  }
+
+  sm = g_new0 (NgSanctionMention, 1);
+  sm->sentence = s->index;
+  sm->target = target;
+  sm->imposer = imposer;
+  sm->actor = actor;
+  sm->date = find_date (c, s, FALSE);
+  if (act)
+    {
+      static const struct { const char *v; NgSanctionAction a; } map[] = {
+        { "Impose", NG_ACTION_IMPOSE }, { "Lift", NG_ACTION_LIFT },
+        { "Ease", NG_ACTION_EASE }, { "Tighten", NG_ACTION_TIGHTEN },
+        { "Threaten", NG_ACTION_THREATEN },
+      };
+      sm->has_action = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+        if (strcmp (act->value, map[i].v) == 0)
+          sm->action = map[i].a;
+      if (sm->action == NG_ACTION_LIFT && refuse)
+        sm->action = NG_ACTION_REFUSE_LIFT;
+      else if (sm->action == NG_ACTION_LIFT && demand)
+        sm->action = NG_ACTION_DEMAND_LIFT;
+      sm->trigger = g_strdup (act->phrase);
+      if (sm->action == NG_ACTION_IMPOSE && sm->imposer == NULL && actor)
+        {
+          /* who imposes is the actor's country, not the actor */
+          const char *q = person_country (actor, c->doc_date);
+          if (q && (target->entity == NULL || g_strcmp0 (target->entity->wikidata, q) != 0))
+            sm->imposer = NULL;
+        }
+    }
+  if (sm->actor == NULL && sm->has_action)
+    sm->has_action = FALSE;
+  g_ptr_array_add (c->ex->sanctions, sm);
+}
+
+/* ------------------------------------------------------------- entry */
+
+NgExtraction *
+ng_extract (const NgGazetteer *gaz, const NgArticle *article)
+{
+  NgExtraction *ex = g_new0 (NgExtraction, 1);
+  Ctx c = { 0 };
+
+  g_return_val_if_fail (gaz != NULL && article != NULL, ex);
+
+  ex->sentences = ng_segment (ng_article_get_text (article),
+                              ng_article_get_length (article));
+  ex->mentions = g_ptr_array_new_with_free_func (mention_free);
+  ex->meetings = g_ptr_array_new_with_free_func (meeting_free);
+  ex->sanctions = g_ptr_array_new_with_free_func (sanction_free);
+
+  c.gaz = gaz;
+  c.article = article;
+  c.text = ng_article_get_text (article);
+  c.doc_date = ng_article_get_date (article);
+  c.ex = ex;
+  c.seen_persons = g_ptr_array_new ();
+
+  for (guint i = 0; i < ex->sentences->len; i++)
+    {
+      const NgSentence *s = ex->sentences->pdata[i];
+      guint first = ex->mentions->len;
+      find_entities (&c, s);
+      find_meeting (&c, s, first);
+      find_sanction (&c, s, first);
+    }
+  g_ptr_array_unref (c.seen_persons);
+  return ex;
+}

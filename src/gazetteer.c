@@ -1,0 +1,489 @@
+/* gazetteer.c — reference lists from ontology/ *.tsv. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "nieuwsgraaf/gazetteer.h"
+
+G_DEFINE_QUARK (ng-gazetteer-error-quark, ng_gazetteer_error)
+
+struct NgGazetteer
+{
+  GPtrArray *entities;      /* NgEntity*, owned */
+  GPtrArray *lexicon;       /* NgLexEntry*, owned */
+  GHashTable *by_name;      /* normalised alias -> GPtrArray of NgEntity* */
+  GHashTable *by_qid;       /* QID -> NgEntity* */
+  GHashTable *by_adjective; /* normalised adjective -> NgEntity* */
+  GHashTable *roles;        /* normalised noun -> role key (owned) */
+  GHashTable *lex_by_key;   /* "kind\x1fphrase" -> NgLexEntry* */
+  GHashTable *lex_by_kind;  /* kind -> GPtrArray of NgLexEntry* */
+  GPtrArray *empty;
+  guint max_words;
+  guint counts[3];
+};
+
+char *
+ng_normalize_name (const char *name)
+{
+  g_autofree char *nfkd = NULL;
+  GString *out;
+  gboolean space = TRUE;
+
+  if (name == NULL)
+    return NULL;
+  nfkd = g_utf8_normalize (name, -1, G_NORMALIZE_NFKD);
+  if (nfkd == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (nfkd));
+  for (const char *p = nfkd; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType t = g_unichar_type (c);
+      if (t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_ENCLOSING_MARK
+          || t == G_UNICODE_SPACING_MARK)
+        continue;
+      if (g_unichar_isspace (c) || c == '-' || c == '.' || c == '_'
+          || (c >= 0x2010 && c <= 0x2015))
+        {
+          if (!space)
+            g_string_append_c (out, ' ');
+          space = TRUE;
+          continue;
+        }
+      if (c == 0x2019)  /* typographic apostrophe */
+        c = '\'';
+      g_string_append_unichar (out, g_unichar_tolower (c));
+      space = FALSE;
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+static void
+role_free (gpointer p)
+{
+  NgRole *r = p;
+  g_free (r->key);
+  g_free (r->country);
+  g_free (r);
+}
+
+static void
+entity_free (gpointer p)
+{
+  NgEntity *e = p;
+  g_free (e->wikidata);
+  g_free (e->name);
+  g_free (e->type);
+  g_free (e->country);
+  g_ptr_array_unref (e->aliases);
+  g_ptr_array_unref (e->adjectives);
+  g_ptr_array_unref (e->roles);
+  g_free (e);
+}
+
+static void
+lex_free (gpointer p)
+{
+  NgLexEntry *l = p;
+  g_free (l->kind);
+  g_free (l->phrase);
+  g_free (l->value);
+  g_free (l);
+}
+
+void
+ng_gazetteer_free (NgGazetteer *g)
+{
+  if (g == NULL)
+    return;
+  g_hash_table_unref (g->by_name);
+  g_hash_table_unref (g->by_qid);
+  g_hash_table_unref (g->by_adjective);
+  g_hash_table_unref (g->roles);
+  g_hash_table_unref (g->lex_by_key);
+  g_hash_table_unref (g->lex_by_kind);
+  g_ptr_array_unref (g->entities);
+  g_ptr_array_unref (g->lexicon);
+  g_ptr_array_unref (g->empty);
+  g_free (g);
+}
+
+static GPtrArray *
+split_list (const char *field, const char *sep)
+{
+  GPtrArray *a = g_ptr_array_new_with_free_func (g_free);
+  if (field == NULL || *field == '\0')
+    return a;
+  g_auto (GStrv) parts = g_strsplit (field, sep, -1);
+  for (char **p = parts; *p; p++)
+    {
+      char *s = g_strstrip (g_strdup (*p));
+      if (*s)
+        g_ptr_array_add (a, s);
+      else
+        g_free (s);
+    }
+  return a;
+}
+
+static const char *
+col (char **cols, guint n, guint i)
+{
+  if (i >= n)
+    return "";
+  return cols[i];
+}
+
+static void
+index_name (NgGazetteer *g, const char *name, NgEntity *e)
+{
+  g_autofree char *key = ng_normalize_name (name);
+  GPtrArray *list;
+  guint words = 1;
+
+  if (key == NULL || *key == '\0')
+    return;
+  for (const char *p = key; *p; p++)
+    if (*p == ' ')
+      words++;
+  g->max_words = MAX (g->max_words, words);
+  list = g_hash_table_lookup (g->by_name, key);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (g->by_name, g_steal_pointer (&key), list);
+    }
+  for (guint i = 0; i < list->len; i++)
+    if (list->pdata[i] == e)
+      return;
+  g_ptr_array_add (list, e);
+}
+
+typedef gboolean (*RowFunc) (NgGazetteer *g, char **cols, guint ncols,
+                             const char *where, GError **error);
+
+static gboolean
+load_tsv (NgGazetteer *g, const char *dir, const char *file, RowFunc func,
+          gboolean required, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *data = NULL;
+  g_autoptr (GError) local = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  if (!g_file_get_contents (path, &data, NULL, &local))
+    {
+      if (!required && g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_set_error (error, NG_GAZETTEER_ERROR, NG_GAZETTEER_ERROR_IO,
+                   "reference data: %s", local->message);
+      return FALSE;
+    }
+  if (!g_utf8_validate (data, -1, NULL))
+    {
+      g_set_error (error, NG_GAZETTEER_ERROR, NG_GAZETTEER_ERROR_SYNTAX,
+                   "%s: not valid UTF-8", path);
+      return FALSE;
+    }
+  lines = g_strsplit (data, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *line = lines[i];
+      gsize n = strlen (line);
+      if (n > 0 && line[n - 1] == '\r')
+        line[n - 1] = '\0';
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+      g_auto (GStrv) cols = g_strsplit (line, "\t", -1);
+      g_autofree char *where = g_strdup_printf ("%s:%u", path, i + 1);
+      if (!func (g, cols, g_strv_length (cols), where, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static NgEntity *
+entity_new (NgEntityKind kind, const char *qid, const char *name)
+{
+  NgEntity *e = g_new0 (NgEntity, 1);
+  e->kind = kind;
+  e->wikidata = *qid ? g_strdup (qid) : NULL;
+  e->name = g_strdup (name);
+  e->aliases = g_ptr_array_new_with_free_func (g_free);
+  e->adjectives = g_ptr_array_new_with_free_func (g_free);
+  e->roles = g_ptr_array_new_with_free_func (role_free);
+  return e;
+}
+
+static gboolean
+add_entity (NgGazetteer *g, NgEntity *e, const char *aliases,
+            const char *where, GError **error)
+{
+  if (*e->name == '\0')
+    {
+      g_set_error (error, NG_GAZETTEER_ERROR, NG_GAZETTEER_ERROR_SYNTAX,
+                   "%s: the name column is empty", where);
+      entity_free (e);
+      return FALSE;
+    }
+  if (e->wikidata && g_hash_table_contains (g->by_qid, e->wikidata))
+    {
+      g_set_error (error, NG_GAZETTEER_ERROR, NG_GAZETTEER_ERROR_SYNTAX,
+                   "%s: Wikidata id %s is listed twice", where, e->wikidata);
+      entity_free (e);
+      return FALSE;
+    }
+  g_ptr_array_unref (e->aliases);
+  e->aliases = split_list (aliases, "|");
+  g_ptr_array_add (g->entities, e);
+  if (e->wikidata)
+    g_hash_table_insert (g->by_qid, e->wikidata, e);
+  index_name (g, e->name, e);
+  for (guint i = 0; i < e->aliases->len; i++)
+    index_name (g, e->aliases->pdata[i], e);
+  g->counts[e->kind]++;
+  return TRUE;
+}
+
+static gboolean
+parse_span_date (const char *s, NgDate *d, const char *where, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  if (*s == '\0')
+    {
+      d->precision = NG_DATE_NONE;
+      return TRUE;
+    }
+  if (!ng_date_parse (s, d, &local))
+    {
+      g_set_error (error, NG_GAZETTEER_ERROR, NG_GAZETTEER_ERROR_SYNTAX,
+                   "%s: role span: %s", where, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* persons.tsv: QID, name, aliases, roles (key@countryQID@FROM/TO;...) */
+static gboolean
+person_row (NgGazetteer *g, char **cols, guint n, const char *where,
+            GError **error)
+{
+  NgEntity *e = entity_new (NG_ENTITY_PERSON, col (cols, n, 0), col (cols, n, 1));
+  g_autoptr (GPtrArray) roles = split_list (col (cols, n, 3), ";");
+
+  for (guint i = 0; i < roles->len; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (roles->pdata[i], "@", 3);
+      NgRole *r = g_new0 (NgRole, 1);
+      g_ptr_array_add (e->roles, r);
+      r->key = g_strdup (g_strstrip (parts[0]));
+      if (parts[1])
+        r->country = *parts[1] ? g_strdup (parts[1]) : NULL;
+      if (parts[1] && parts[2])
+        {
+          g_auto (GStrv) span = g_strsplit (parts[2], "/", 2);
+          if (!parse_span_date (span[0], &r->from, where, error)
+              || !parse_span_date (span[1] ? span[1] : "", &r->to, where, error))
+            {
+              entity_free (e);
+              return FALSE;
+            }
+        }
+    }
+  return add_entity (g, e, col (cols, n, 2), where, error);
+}
+
+/* places.tsv: QID, name, aliases, type, lat, lon, country QID, adjectives */
+static gboolean
+place_row (NgGazetteer *g, char **cols, guint n, const char *where,
+           GError **error)
+{
+  NgEntity *e = entity_new (NG_ENTITY_PLACE, col (cols, n, 0), col (cols, n, 1));
+  const char *lat = col (cols, n, 4), *lon = col (cols, n, 5);
+
+  e->type = g_strdup (*col (cols, n, 3) ? col (cols, n, 3) : "place");
+  if (*lat && *lon)
+    {
+      char *end1, *end2;
+      e->lat = g_ascii_strtod (lat, &end1);
+      e->lon = g_ascii_strtod (lon, &end2);
+      if (*end1 || *end2 || e->lat < -90 || e->lat > 90 || e->lon < -180
+          || e->lon > 180)
+        {
+          g_set_error (error, NG_GAZETTEER_ERROR, NG_GAZETTEER_ERROR_SYNTAX,
+                       "%s: bad coordinates “%s”, “%s”", where, lat, lon);
+          entity_free (e);
+          return FALSE;
+        }
+      e->has_coords = TRUE;
+    }
+  if (*col (cols, n, 6))
+    e->country = g_strdup (col (cols, n, 6));
+  g_ptr_array_unref (e->adjectives);
+  e->adjectives = split_list (col (cols, n, 7), "|");
+  if (!add_entity (g, e, col (cols, n, 2), where, error))
+    return FALSE;
+  for (guint i = 0; i < e->adjectives->len; i++)
+    g_hash_table_insert (g->by_adjective,
+                         ng_normalize_name (e->adjectives->pdata[i]), e);
+  return TRUE;
+}
+
+/* organisations.tsv: QID, name, aliases, type, country QID */
+static gboolean
+org_row (NgGazetteer *g, char **cols, guint n, const char *where,
+         GError **error)
+{
+  NgEntity *e = entity_new (NG_ENTITY_ORGANISATION, col (cols, n, 0),
+                            col (cols, n, 1));
+  e->type = g_strdup (col (cols, n, 3));
+  if (*col (cols, n, 4))
+    e->country = g_strdup (col (cols, n, 4));
+  return add_entity (g, e, col (cols, n, 2), where, error);
+}
+
+/* roles.tsv: role key, nouns */
+static gboolean
+role_row (NgGazetteer *g, char **cols, guint n, const char *where,
+          GError **error)
+{
+  g_autoptr (GPtrArray) nouns = split_list (col (cols, n, 1), "|");
+  for (guint i = 0; i < nouns->len; i++)
+    g_hash_table_insert (g->roles, ng_normalize_name (nouns->pdata[i]),
+                         g_strdup (cols[0]));
+  return TRUE;
+}
+
+/* lexicon.tsv: kind, phrase, value */
+static gboolean
+lex_row (NgGazetteer *g, char **cols, guint n, const char *where,
+         GError **error)
+{
+  NgLexEntry *l;
+  GPtrArray *list;
+
+  if (n < 2 || *cols[0] == '\0' || *cols[1] == '\0')
+    {
+      g_set_error (error, NG_GAZETTEER_ERROR, NG_GAZETTEER_ERROR_SYNTAX,
+                   "%s: expected KIND<TAB>PHRASE[<TAB>VALUE]", where);
+      return FALSE;
+    }
+  l = g_new0 (NgLexEntry, 1);
+  l->kind = g_strdup (cols[0]);
+  l->phrase = ng_normalize_name (cols[1]);
+  l->value = g_strdup (col (cols, n, 2));
+  g_ptr_array_add (g->lexicon, l);
+  g_hash_table_insert (g->lex_by_key,
+                       g_strconcat (l->kind, "\x1f", l->phrase, NULL), l);
+  list = g_hash_table_lookup (g->lex_by_kind, l->kind);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (g->lex_by_kind, g_strdup (l->kind), list);
+    }
+  g_ptr_array_add (list, l);
+  return TRUE;
+}
+
+NgGazetteer *
+ng_gazetteer_load (const char *dir, GError **error)
+{
+  g_autoptr (NgGazetteer) g = g_new0 (NgGazetteer, 1);
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  g->entities = g_ptr_array_new_with_free_func (entity_free);
+  g->lexicon = g_ptr_array_new_with_free_func (lex_free);
+  g->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  g->by_qid = g_hash_table_new (g_str_hash, g_str_equal);
+  g->by_adjective = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g->lex_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g->lex_by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  g->empty = g_ptr_array_new ();
+
+  if (!load_tsv (g, dir, "persons.tsv", person_row, TRUE, error)
+      || !load_tsv (g, dir, "places.tsv", place_row, TRUE, error)
+      || !load_tsv (g, dir, "organisations.tsv", org_row, FALSE, error)
+      || !load_tsv (g, dir, "roles.tsv", role_row, FALSE, error)
+      || !load_tsv (g, dir, "lexicon.tsv", lex_row, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&g);
+}
+
+const char *
+ng_gazetteer_default_dir (void)
+{
+  const char *env = g_getenv ("NG_DATA_DIR");
+  if (env && *env)
+    return env;
+  if (g_file_test (NG_PKGDATADIR "/persons.tsv", G_FILE_TEST_EXISTS))
+    return NG_PKGDATADIR;
+  return NG_SRCDATADIR;
+}
+
+const GPtrArray *
+ng_gazetteer_lookup (const NgGazetteer *g, const char *name)
+{
+  g_autofree char *key = ng_normalize_name (name);
+  return g_hash_table_lookup (g->by_name, key);
+}
+
+guint
+ng_gazetteer_max_words (const NgGazetteer *g)
+{
+  return g->max_words;
+}
+
+const NgEntity *
+ng_gazetteer_lookup_adjective (const NgGazetteer *g, const char *adj)
+{
+  g_autofree char *key = ng_normalize_name (adj);
+  return g_hash_table_lookup (g->by_adjective, key);
+}
+
+const NgLexEntry *
+ng_gazetteer_lexicon (const NgGazetteer *g, const char *kind,
+                      const char *phrase)
+{
+  g_autofree char *norm = ng_normalize_name (phrase);
+  g_autofree char *key = g_strconcat (kind, "\x1f", norm, NULL);
+  return g_hash_table_lookup (g->lex_by_key, key);
+}
+
+const GPtrArray *
+ng_gazetteer_lexicon_all (const NgGazetteer *g, const char *kind)
+{
+  GPtrArray *list = g_hash_table_lookup (g->lex_by_kind, kind);
+  return list ? list : g->empty;
+}
+
+const NgEntity *
+ng_gazetteer_by_wikidata (const NgGazetteer *g, const char *qid)
+{
+  return qid ? g_hash_table_lookup (g->by_qid, qid) : NULL;
+}
+
+const char *
+ng_gazetteer_role_for_noun (const NgGazetteer *g, const char *noun)
+{
+  g_autofree char *key = ng_normalize_name (noun);
+  return g_hash_table_lookup (g->roles, key);
+}
+
+guint
+ng_gazetteer_count (const NgGazetteer *g, NgEntityKind kind)
+{
+  return g->counts[kind];
+}
+
+const GPtrArray *
+ng_gazetteer_entities (const NgGazetteer *g)
+{
+  return g->entities;
+}

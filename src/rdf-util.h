@@ -1,0 +1,52 @@
+/* rdf-util.h — small helpers over librdf used by graph, merge and store. */
+#ifndef NG_RDF_UTIL_H
+#define NG_RDF_UTIL_H
+
+#include <glib.h>
+#include <redland.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_node, librdf_free_node)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_statement, librdf_free_statement)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_stream, librdf_free_stream)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_iterator, librdf_free_iterator)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_model, librdf_free_model)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_storage, librdf_free_storage)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_uri, librdf_free_uri)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_serializer, librdf_free_serializer)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_query, librdf_free_query)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_query_results, librdf_free_query_results)
+
+/* A writer adds statements to MODEL in CONTEXT (NULL: no context). */
+typedef struct {
+  librdf_world *world;
+  librdf_model *model;
+  librdf_node *context;
+  gboolean failed;
+} NgWriter;
+
+void ng_write_uri (NgWriter *w, const char *s, const char *p, const char *o);
+void ng_write_literal (NgWriter *w, const char *s, const char *p,
+                       const char *value, const char *datatype);
+void ng_write_int (NgWriter *w, const char *s, const char *p, gint64 value);
+void ng_write_double (NgWriter *w, const char *s, const char *p, double value);
+
+/* The IRI of a resource node, or NULL. Borrowed. */
+const char *ng_node_iri (librdf_node *node);
+/* The lexical form of a literal node, or NULL. Borrowed. */
+const char *ng_node_literal (librdf_node *node);
+/* The datatype IRI of a literal node, or NULL. Borrowed. */
+const char *ng_node_datatype (librdf_node *node);
+
+/* Percent-escaped slug of a name for use in an IRI ("Kim Jong-un" ->
+ * "kim-jong-un").  Caller frees. */
+char *ng_slug (const char *name);
+
+/* Installs a librdf log handler that turns librdf errors into GLib
+ * warnings (or swallows them while a capture is active). */
+void ng_rdf_world_setup (librdf_world *world);
+
+/* The first error librdf reported since the last call, or NULL.  Caller
+ * frees. */
+char *ng_rdf_take_error (void);
+
+#endif

@@ -1,0 +1,280 @@
+/* segment.c — Dutch sentence and token segmentation.
+ *
+ * A sentence ends at . ! ? … (after any closing quotes or brackets) when
+ * white space and then an upper-case letter, digit, opening quote or the end
+ * follows, unless the period closes a known abbreviation or an initial.  A
+ * blank line ends a paragraph; a single line break ends a sentence unless the
+ * next line starts in lower case (hard-wrapped text). */
+#include "config.h"
+
+#include <string.h>
+
+#include "nieuwsgraaf/segment.h"
+
+/* Orthographic abbreviations of Dutch news text (lower case, without the
+ * final period).  Spelling rules, not domain data. */
+static const char *const abbreviations[] = {
+  "dhr", "mr", "mevr", "mw", "dr", "drs", "ir", "ing", "prof", "ds", "st",
+  "o.a", "bijv", "bv", "b.v", "v.d", "vd", "m.b.t", "i.p.v", "t.o.v", "e.d",
+  "e.a", "enz", "etc", "d.w.z", "z.g.a.n", "ca", "resp", "jl", "nr", "blz",
+  "mln", "mld", "mrd", "min", "max", "gen", "lt", "kol", "kpt", "sr", "jr",
+  "vs", "n.a.v", "m.i", "a.s", "i.v.m", "p.m", "c.q", "zgn", "incl", "excl",
+  "vgl", "z.s.m", "t.a.v", "mv", "ev", "ong", "feb", "jan", "aug", "sept",
+  "okt", "nov", "dec", "mrt", "apr", "jun", "jul", "mil", "gr", "km",
+  NULL
+};
+
+static gboolean
+is_abbreviation (const char *word, gsize len)
+{
+  g_autofree char *low = g_utf8_strdown (word, (gssize) len);
+  for (guint i = 0; abbreviations[i]; i++)
+    if (strcmp (low, abbreviations[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_closing (gunichar c)
+{
+  return c == '"' || c == '\'' || c == 0x201d || c == 0x2019 || c == 0x00bb
+         || c == ')' || c == ']' || c == 0x203a;
+}
+
+static gboolean
+is_opening (gunichar c)
+{
+  return c == '"' || c == '\'' || c == 0x201e || c == 0x201c || c == 0x2018
+         || c == 0x00ab || c == '(' || c == '[' || c == 0x2039 || c == 0x201a;
+}
+
+static gboolean
+is_terminal (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+static void
+token_free (gpointer p)
+{
+  NgToken *t = p;
+  g_free (t->text);
+  g_free (t);
+}
+
+static void
+sentence_free (gpointer p)
+{
+  NgSentence *s = p;
+  g_free (s->text);
+  g_ptr_array_unref (s->tokens);
+  g_free (s);
+}
+
+static gboolean
+word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
+}
+
+/* Tokens of text[start, end). */
+static GPtrArray *
+tokenize (const char *text, gsize start, gsize end)
+{
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (token_free);
+  const char *p = text + start, *stop = text + end;
+
+  while (p < stop)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *q;
+      NgToken *t;
+
+      if (g_unichar_isspace (c))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      q = g_utf8_next_char (p);
+      if (word_char (c))
+        {
+          while (q < stop)
+            {
+              gunichar d = g_utf8_get_char (q);
+              if (word_char (d))
+                q = g_utf8_next_char (q);
+              else if ((d == '-' || d == '\'' || d == 0x2019 || d == '.')
+                       && g_utf8_next_char (q) < stop
+                       && word_char (g_utf8_get_char (g_utf8_next_char (q))))
+                {
+                  /* inner hyphen, apostrophe; a period only in o.a.-style
+                     abbreviations and numbers (1.000), not between words */
+                  if (d == '.')
+                    {
+                      const char *n = g_utf8_next_char (q);
+                      gunichar e = g_utf8_get_char (n);
+                      if (!(g_unichar_isdigit (e) || q - p <= 2))
+                        break;
+                    }
+                  q = g_utf8_next_char (q);
+                }
+              else
+                break;
+            }
+        }
+      t = g_new0 (NgToken, 1);
+      t->start = (gsize) (p - text);
+      t->end = (gsize) (q - text);
+      t->text = g_strndup (p, (gsize) (q - p));
+      t->is_word = word_char (c);
+      t->capitalised = g_unichar_isupper (c) || g_unichar_istitle (c);
+      g_ptr_array_add (tokens, t);
+      p = q;
+    }
+  return tokens;
+}
+
+static void
+emit (GPtrArray *out, const char *text, gsize start, gsize end, guint para)
+{
+  NgSentence *s;
+  GString *squeezed;
+  gboolean space = FALSE;
+
+  /* trim */
+  while (start < end && g_ascii_isspace (text[start]))
+    start++;
+  while (end > start && g_ascii_isspace (text[end - 1]))
+    end--;
+  if (start >= end)
+    return;
+  s = g_new0 (NgSentence, 1);
+  s->index = out->len;
+  s->paragraph = para;
+  s->start = start;
+  s->end = end;
+  s->char_start = g_utf8_pointer_to_offset (text, text + start);
+  squeezed = g_string_sized_new (end - start);
+  for (gsize i = start; i < end; i++)
+    {
+      if (g_ascii_isspace (text[i]))
+        space = TRUE;
+      else
+        {
+          if (space && squeezed->len)
+            g_string_append_c (squeezed, ' ');
+          space = FALSE;
+          g_string_append_c (squeezed, text[i]);
+        }
+    }
+  s->text = g_string_free (squeezed, FALSE);
+  s->tokens = tokenize (text, start, end);
+  g_ptr_array_add (out, s);
+}
+
+/* Start of the word that ends just before POS (letters and inner periods). */
+static gsize
+word_before (const char *text, gsize start, gsize pos)
+{
+  gsize i = pos;
+  while (i > start)
+    {
+      const char *prev = g_utf8_prev_char (text + i);
+      gunichar c = g_utf8_get_char (prev);
+      if (!(word_char (c) || c == '.'))
+        break;
+      i = (gsize) (prev - text);
+    }
+  return i;
+}
+
+GPtrArray *
+ng_segment (const char *text, gsize len)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (sentence_free);
+  gsize start = 0, i = 0;
+  guint para = 0;
+
+  g_return_val_if_fail (text != NULL, out);
+  /* Keep the running character offset cheap: emit() computes it from the
+     start of the text, which is linear per sentence; fine for articles. */
+  while (i < len)
+    {
+      gunichar c = g_utf8_get_char (text + i);
+      gsize next = (gsize) (g_utf8_next_char (text + i) - text);
+
+      if (c == '\n')
+        {
+          gsize j = next;
+          gboolean blank = FALSE;
+          while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n'))
+            {
+              if (text[j] == '\n')
+                blank = TRUE;
+              j++;
+            }
+          if (blank || j >= len || !g_unichar_islower (g_utf8_get_char (text + j)))
+            {
+              emit (out, text, start, i, para);
+              if (blank)
+                para++;
+              start = j;
+              i = j;
+              continue;
+            }
+          i = next;
+          continue;
+        }
+
+      if (is_terminal (c))
+        {
+          gsize j = next, after;
+          /* more terminal marks ("?!", "...") and closing quotes */
+          while (j < len && (is_terminal (g_utf8_get_char (text + j))
+                             || is_closing (g_utf8_get_char (text + j))))
+            j = (gsize) (g_utf8_next_char (text + j) - text);
+          after = j;
+          if (j < len && !(text[j] == ' ' || text[j] == '\t' || text[j] == '\n'))
+            {
+              i = next;
+              continue;
+            }
+          while (j < len && (text[j] == ' ' || text[j] == '\t'))
+            j++;
+          if (j < len && text[j] != '\n')
+            {
+              gunichar n = g_utf8_get_char (text + j);
+              if (!(g_unichar_isupper (n) || g_unichar_isdigit (n)
+                    || is_opening (n) || n == 0x2013 || n == 0x2014))
+                {
+                  i = next;
+                  continue;
+                }
+            }
+          if (c == '.')
+            {
+              gsize w = word_before (text, start, i);
+              gsize wl = i - w;
+              if (wl > 0 && is_abbreviation (text + w, wl))
+                {
+                  i = next;
+                  continue;
+                }
+              /* an initial: one upper-case letter ("J. Trump") */
+              if (wl > 0 && g_utf8_strlen (text + w, (gssize) wl) == 1
+                  && g_unichar_isupper (g_utf8_get_char (text + w)))
+                {
+                  i = next;
+                  continue;
+                }
+            }
+          emit (out, text, start, after, para);
+          start = after;
+          i = after;
+          continue;
+        }
+      i = next;
+    }
+  emit (out, text, start, len, para);
+  return out;
+}

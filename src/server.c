@@ -1,0 +1,565 @@
+/* server.c — the SPARQL 1.1 Protocol endpoint (a subset) over libsoup 3.
+ *
+ * One SoupServer on the default GMainContext.  Every request runs to
+ * completion inside its handler: queries are answered synchronously, which
+ * is fine for a local, read-only endpoint and keeps all per-request state on
+ * the handler's stack (freed in one place, by g_auto cleanups).
+ */
+#ifdef HAVE_CONFIG_H
+#include <config.h>
+#endif
+
+#include <string.h>
+#include <glib-unix.h>
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+#include "nieuwsgraaf/server.h"
+#include "nieuwsgraaf/query.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0.1"
+#endif
+
+#define NG_SERVER_DEFAULT_BIND "127.0.0.1"
+#define NG_SERVER_DEFAULT_MAX_QUERY ((gsize) 1024 * 1024)
+
+#define NG_SPARQL_PATH "/sparql"
+#define NG_SPARQL_ALLOW "GET, POST, OPTIONS"
+#define NG_CONTENT_FORM "application/x-www-form-urlencoded"
+#define NG_CONTENT_QUERY "application/sparql-query"
+#define NG_CONTENT_TEXT "text/plain; charset=utf-8"
+
+/* Per-request bookkeeping for the access log, attached to the message. */
+#define NG_REQUEST_START_KEY "ng-request-start"
+
+struct NgServer {
+  NgStore *store;          /* borrowed */
+  SoupServer *soup;
+  gsize max_query_bytes;
+  gboolean quiet;
+  GMainLoop *loop;         /* only while ng_server_run() runs */
+};
+
+/* ------------------------------------------------------------ responses */
+
+static void
+respond_text (SoupServerMessage *msg, guint status, const char *text)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, NG_CONTENT_TEXT, SOUP_MEMORY_COPY,
+                                    text, strlen (text));
+}
+
+/* Error bodies read "nieuwsgraaf: <message>\n" so that curl users and
+ * scripts see the reason without parsing anything. */
+static void respond_error (SoupServerMessage *msg, guint status,
+                           const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+
+static void
+respond_error (SoupServerMessage *msg, guint status, const char *fmt, ...)
+{
+  va_list args;
+  va_start (args, fmt);
+  g_autofree char *message = g_strdup_vprintf (fmt, args);
+  va_end (args);
+
+  g_autofree char *body = g_strdup_printf ("nieuwsgraaf: %s\n", message);
+  respond_text (msg, status, body);
+}
+
+static void
+respond_method_not_allowed (SoupServerMessage *msg, const char *allow)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Allow", allow);
+  respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                 "method %s not allowed here (allowed: %s)",
+                 soup_server_message_get_method (msg), allow);
+}
+
+/* Hands the result's memory to the response without copying it: the bytes
+ * free the whole result when libsoup is done writing. */
+static void
+respond_result (SoupServerMessage *msg, NgQueryResult *result)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  soup_message_headers_replace (headers, "Content-Type", result->content_type);
+
+  g_autoptr (GBytes) bytes =
+    g_bytes_new_with_free_func (result->body, result->length,
+                                (GDestroyNotify) ng_query_result_free, result);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg),
+                                  bytes);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+}
+
+/* ------------------------------------------------------------ /sparql */
+
+/* The query text of a request, or NULL after responding with an error.
+ * *FORM_OUT receives the decoded form parameters (URL query or POSTed
+ * form) so that the caller can read `format`. */
+static char *
+sparql_request_query (NgServer *self, SoupServerMessage *msg,
+                      GHashTable *url_params, GHashTable **form_out)
+{
+  const char *method = soup_server_message_get_method (msg);
+  g_autoptr (GHashTable) form = NULL;
+  const char *query = NULL;
+  gsize query_len = 0;
+  g_autofree char *owned = NULL;
+
+  if (method == SOUP_METHOD_GET) {
+    if (url_params)
+      form = g_hash_table_ref (url_params);
+  } else {
+    SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+    g_autofree char *content_type = NULL;
+    const char *ct = soup_message_headers_get_content_type (headers, NULL);
+    SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+    if (ct)
+      content_type = g_ascii_strdown (ct, -1);
+
+    /* A chunked body has no Content-Length for the early check. */
+    if ((gsize) body->length > self->max_query_bytes) {
+      respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                     "query larger than %" G_GSIZE_FORMAT " bytes",
+                     self->max_query_bytes);
+      return NULL;
+    }
+
+    /* An empty body may come without any buffer at all. */
+    const char *data = body->data ? body->data : "";
+
+    if (content_type && strcmp (content_type, NG_CONTENT_FORM) == 0) {
+      g_autofree char *text = g_strndup (data, body->length);
+      form = soup_form_decode (text);
+    } else if (content_type && strcmp (content_type, NG_CONTENT_QUERY) == 0) {
+      query = data;
+      query_len = body->length;
+      if (url_params)
+        form = g_hash_table_ref (url_params);
+    } else {
+      respond_error (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
+                     "POST needs Content-Type %s or %s (got %s)",
+                     NG_CONTENT_QUERY, NG_CONTENT_FORM,
+                     ct ? ct : "none");
+      return NULL;
+    }
+  }
+
+  if (form && !query) {
+    if (g_hash_table_contains (form, "update")) {
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST,
+                     "SPARQL Update is not supported (the endpoint is "
+                     "read-only)");
+      return NULL;
+    }
+    query = g_hash_table_lookup (form, "query");
+    if (query)
+      query_len = strlen (query);
+  }
+
+  if (!query) {
+    respond_error (msg, SOUP_STATUS_BAD_REQUEST,
+                   "missing 'query' parameter (send ?query=… or POST %s)",
+                   NG_CONTENT_QUERY);
+    return NULL;
+  }
+
+  if (query_len > self->max_query_bytes) {
+    respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                   "query larger than %" G_GSIZE_FORMAT " bytes",
+                   self->max_query_bytes);
+    return NULL;
+  }
+
+  /* Also rejects embedded NUL bytes, which would silently cut the query. */
+  if (!g_utf8_validate (query, (gssize) query_len, NULL)) {
+    respond_error (msg, SOUP_STATUS_BAD_REQUEST,
+                   "the query is not valid UTF-8");
+    return NULL;
+  }
+
+  owned = g_strndup (query, query_len);
+  *form_out = g_steal_pointer (&form);
+  return g_steal_pointer (&owned);
+}
+
+/* Only the merged graph is queryable for now, so a request naming its own
+ * dataset is refused rather than answered over a different one. */
+static gboolean
+refuse_dataset_params (SoupServerMessage *msg, GHashTable *params)
+{
+  if (!params || (!g_hash_table_contains (params, "default-graph-uri") &&
+                  !g_hash_table_contains (params, "named-graph-uri")))
+    return FALSE;
+  respond_error (msg, SOUP_STATUS_BAD_REQUEST,
+                 "dataset selection not supported (default-graph-uri, "
+                 "named-graph-uri); queries run over the merged graph");
+  return TRUE;
+}
+
+/* The result format named by `format`, else by the Accept header, else
+ * JSON; NULL when the Accept header allows nothing we produce. */
+static const char *
+sparql_result_format (SoupServerMessage *msg, GHashTable *form)
+{
+  const char *param = form ? g_hash_table_lookup (form, "format") : NULL;
+
+  if (param && *param) {
+    const char *format = ng_query_format_for_accept (param, FALSE);
+    /* An unknown name goes on to ng_query_run, which explains it (400). */
+    return format ? format : param;
+  }
+
+  const char *accept =
+    soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                  "Accept");
+  if (!accept || !*accept)
+    return "json";
+  return ng_query_format_for_accept (accept, FALSE);
+}
+
+static void
+sparql_options (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  soup_message_headers_replace (headers, "Allow", NG_SPARQL_ALLOW);
+  soup_message_headers_replace (headers, "Access-Control-Allow-Methods",
+                                NG_SPARQL_ALLOW);
+  soup_message_headers_replace (headers, "Access-Control-Allow-Headers",
+                                "Accept, Content-Type");
+  soup_message_headers_replace (headers, "Access-Control-Max-Age", "86400");
+  soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+}
+
+static void
+sparql_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
+                GHashTable *url_params, gpointer user_data)
+{
+  NgServer *self = user_data;
+  const char *method = soup_server_message_get_method (msg);
+
+  /* The handler also receives every path below /sparql/. */
+  if (strcmp (path, NG_SPARQL_PATH) != 0) {
+    respond_error (msg, SOUP_STATUS_NOT_FOUND, "no such resource: %s", path);
+    return;
+  }
+
+  if (method == SOUP_METHOD_OPTIONS) {
+    sparql_options (msg);
+    return;
+  }
+  if (method != SOUP_METHOD_GET && method != SOUP_METHOD_POST) {
+    respond_method_not_allowed (msg, NG_SPARQL_ALLOW);
+    return;
+  }
+
+  if (refuse_dataset_params (msg, url_params))
+    return;
+
+  g_autoptr (GHashTable) form = NULL;
+  g_autofree char *query = sparql_request_query (self, msg, url_params, &form);
+  if (!query)
+    return;
+
+  if (form != url_params && refuse_dataset_params (msg, form))
+    return;
+
+  const char *format = sparql_result_format (msg, form);
+  if (!format) {
+    respond_error (msg, SOUP_STATUS_NOT_ACCEPTABLE,
+                   "no result format matches the Accept header (try "
+                   "application/sparql-results+json, "
+                   "application/sparql-results+xml, text/csv, "
+                   "text/tab-separated-values or text/turtle)");
+    return;
+  }
+
+  g_autoptr (GError) error = NULL;
+  NgQueryResult *result = ng_query_run (self->store, query, format, &error);
+  if (!result) {
+    if (error && error->domain == NG_QUERY_ERROR)
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST, "%s", error->message);
+    else
+      respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "%s",
+                     error ? error->message : "query failed");
+    return;
+  }
+  respond_result (msg, result);
+}
+
+/* Turns the request into a 413 before its body is read in full: the rest of
+ * the body is discarded as it arrives, and the handler never runs. */
+static void
+refuse_oversized (NgServer *self, SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  soup_message_body_set_accumulate (body, FALSE);
+  soup_message_body_truncate (body);
+  /* The unread part of the body must not be taken for the next request. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Connection", "close");
+  respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                 "query larger than %" G_GSIZE_FORMAT " bytes",
+                 self->max_query_bytes);
+}
+
+static void
+sparql_got_chunk (SoupServerMessage *msg, GBytes *chunk, gpointer user_data)
+{
+  NgServer *self = user_data;
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  if (soup_server_message_get_status (msg) == 0 &&
+      (guint64) body->length > (guint64) self->max_query_bytes)
+    refuse_oversized (self, msg);
+}
+
+/* Runs after the request headers and before the body. */
+static void
+sparql_early_handler (SoupServer *soup, SoupServerMessage *msg,
+                      const char *path, GHashTable *url_params,
+                      gpointer user_data)
+{
+  NgServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  switch (soup_message_headers_get_encoding (headers)) {
+  case SOUP_ENCODING_CONTENT_LENGTH:
+    if ((guint64) soup_message_headers_get_content_length (headers)
+        > (guint64) self->max_query_bytes)
+      refuse_oversized (self, msg);
+    break;
+  case SOUP_ENCODING_CHUNKED:
+  case SOUP_ENCODING_EOF:
+    /* No size up front: count while the body arrives. */
+    g_signal_connect (msg, "got-chunk", G_CALLBACK (sparql_got_chunk), self);
+    break;
+  default:
+    break;
+  }
+}
+
+/* ------------------------------------------------------------ / */
+
+static const char example_query[] =
+  "SELECT ?meeting ?name WHERE {\n"
+  "  ?meeting a ng:Meeting ;\n"
+  "           schema:attendee ?person .\n"
+  "  ?person schema:name ?name .\n"
+  "}\n"
+  "LIMIT 50\n";
+
+static char *
+home_page (NgServer *self)
+{
+  g_autofree char *query = g_markup_escape_text (example_query, -1);
+  int triples = ng_store_merged_size (self->store);
+  g_autofree char *count = triples >= 0
+    ? g_strdup_printf ("%d triples in the merged graph", triples)
+    : g_strdup ("the merged graph size is unknown");
+
+  return g_strdup_printf (
+    "<!DOCTYPE html>\n"
+    "<html lang=\"en\">\n"
+    "<head><meta charset=\"utf-8\"><title>nieuwsgraaf SPARQL endpoint</title>\n"
+    "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto}"
+    "textarea{width:100%%;font-family:monospace}</style></head>\n"
+    "<body>\n"
+    "<h1>nieuwsgraaf SPARQL endpoint</h1>\n"
+    "<p>%s. The prefixes ng:, schema:, rdf:, rdfs:, xsd:, owl:, prov: and "
+    "dcterms: are predeclared.</p>\n"
+    "<form action=\"" NG_SPARQL_PATH "\" method=\"get\">\n"
+    "<textarea name=\"query\" rows=\"12\">%s</textarea>\n"
+    "<p><label>Results as <select name=\"format\">"
+    "<option value=\"json\">JSON</option>"
+    "<option value=\"xml\">XML</option>"
+    "<option value=\"csv\">CSV</option>"
+    "<option value=\"tsv\">TSV</option>"
+    "<option value=\"table\">text table</option>"
+    "</select></label>\n"
+    "<button type=\"submit\">Run query</button></p>\n"
+    "</form>\n"
+    "<p>Endpoint: <code>" NG_SPARQL_PATH "</code> (SPARQL 1.1 Protocol: "
+    "GET ?query=, POST application/sparql-query or "
+    "application/x-www-form-urlencoded).</p>\n"
+    "</body>\n"
+    "</html>\n",
+    count, query);
+}
+
+static void
+root_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
+              GHashTable *url_params, gpointer user_data)
+{
+  NgServer *self = user_data;
+  const char *method = soup_server_message_get_method (msg);
+
+  /* "/" is libsoup's fallback handler for every unregistered path. */
+  if (strcmp (path, "/") != 0) {
+    respond_error (msg, SOUP_STATUS_NOT_FOUND, "no such resource: %s", path);
+    return;
+  }
+  if (method != SOUP_METHOD_GET && method != SOUP_METHOD_HEAD) {
+    respond_method_not_allowed (msg, "GET, HEAD");
+    return;
+  }
+
+  char *page = home_page (self);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html; charset=utf-8",
+                                    SOUP_MEMORY_TAKE, page, strlen (page));
+}
+
+/* ------------------------------------------------------------ logging */
+
+static void
+request_started (SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
+{
+  gint64 *start = g_new (gint64, 1);
+  *start = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (msg), NG_REQUEST_START_KEY, start, g_free);
+
+  /* Every response, including libsoup's own errors, may be read by a
+   * browser page from another origin: the data is public and read-only. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Access-Control-Allow-Origin", "*");
+}
+
+/* One line per request; the query itself is never logged, only the path. */
+static void
+request_done (SoupServer *soup, SoupServerMessage *msg, gpointer user_data)
+{
+  NgServer *self = user_data;
+  if (self->quiet)
+    return;
+
+  const gint64 *start = g_object_get_data (G_OBJECT (msg), NG_REQUEST_START_KEY);
+  double ms = start ? (double) (g_get_monotonic_time () - *start) / 1000.0 : 0.0;
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *method = soup_server_message_get_method (msg);
+
+  g_printerr ("nieuwsgraaf: %s %s %u %.1f ms\n",
+              method ? method : "-",
+              uri ? g_uri_get_path (uri) : "-",
+              soup_server_message_get_status (msg), ms);
+}
+
+/* ------------------------------------------------------------ lifecycle */
+
+static GSocketAddress *
+listen_address (const char *bind, guint port, GError **error)
+{
+  /* "localhost" may resolve to ::1 or 127.0.0.1; pin it to IPv4. */
+  const char *numeric = g_ascii_strcasecmp (bind, "localhost") == 0
+    ? NG_SERVER_DEFAULT_BIND : bind;
+  g_autoptr (GInetAddress) address = g_inet_address_new_from_string (numeric);
+
+  if (!address) {
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 "“%s” is not a numeric IP address (e.g. 127.0.0.1 or ::1)",
+                 bind);
+    return NULL;
+  }
+  if (port > 65535) {
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 "port %u is out of range (0–65535)", port);
+    return NULL;
+  }
+  return g_inet_socket_address_new (address, (guint16) port);
+}
+
+NgServer *
+ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  NgServerOptions defaults = { 0 };
+  if (!options)
+    options = &defaults;
+
+  g_autoptr (NgServer) self = g_new0 (NgServer, 1);
+  self->store = store;
+  self->max_query_bytes = options->max_query_bytes
+    ? options->max_query_bytes : NG_SERVER_DEFAULT_MAX_QUERY;
+  self->quiet = options->quiet;
+
+  const char *bind = options->bind && *options->bind
+    ? options->bind : NG_SERVER_DEFAULT_BIND;
+  g_autoptr (GSocketAddress) address =
+    listen_address (bind, options->port, error);
+  if (!address)
+    return NULL;
+
+  self->soup = soup_server_new ("server-header",
+                                "nieuwsgraaf/" PACKAGE_VERSION, NULL);
+  soup_server_add_early_handler (self->soup, NG_SPARQL_PATH,
+                                 sparql_early_handler, self, NULL);
+  soup_server_add_handler (self->soup, NG_SPARQL_PATH, sparql_handler, self,
+                           NULL);
+  soup_server_add_handler (self->soup, "/", root_handler, self, NULL);
+  g_signal_connect (self->soup, "request-started",
+                    G_CALLBACK (request_started), self);
+  g_signal_connect (self->soup, "request-finished",
+                    G_CALLBACK (request_done), self);
+  g_signal_connect (self->soup, "request-aborted",
+                    G_CALLBACK (request_done), self);
+
+  if (!soup_server_listen (self->soup, address, 0, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+void
+ng_server_free (NgServer *server)
+{
+  if (!server)
+    return;
+  if (server->soup) {
+    soup_server_disconnect (server->soup);
+    g_object_unref (server->soup);
+  }
+  g_free (server);
+}
+
+guint
+ng_server_get_port (NgServer *server)
+{
+  g_return_val_if_fail (server != NULL, 0);
+
+  guint port = 0;
+  GSList *uris = soup_server_get_uris (server->soup);
+  if (uris)
+    port = (guint) g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return port;
+}
+
+static gboolean
+quit_on_signal (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+ng_server_run (NgServer *server)
+{
+  g_return_if_fail (server != NULL);
+  g_return_if_fail (server->loop == NULL);
+
+  server->loop = g_main_loop_new (NULL, FALSE);
+  guint sigint = g_unix_signal_add (SIGINT, quit_on_signal, server->loop);
+  guint sigterm = g_unix_signal_add (SIGTERM, quit_on_signal, server->loop);
+
+  g_main_loop_run (server->loop);
+
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+  g_clear_pointer (&server->loop, g_main_loop_unref);
+}

@@ -1,0 +1,43 @@
+# lib.sh — TAP helpers for the end-to-end tests (sourced).
+# Environment from make check: NG_BIN, NG_SRCDIR, NG_DATA_DIR, RAPPER, CURL.
+: "${NG_BIN:?run through make check}"
+NG_TAP_N=0
+NG_TAP_FAILED=0
+NG_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ng-e2e-XXXXXX")
+ng_cleanup_hooks=""
+ng_cleanup() {
+  for h in $ng_cleanup_hooks; do "$h" || true; done
+  rm -rf "$NG_TMP"
+}
+trap ng_cleanup EXIT INT TERM
+
+ok() {   # ok NAME COMMAND... : passes when COMMAND exits 0
+  name=$1; shift
+  NG_TAP_N=$((NG_TAP_N + 1))
+  if "$@" > "$NG_TMP/last.out" 2>&1; then
+    echo "ok $NG_TAP_N - $name"
+  else
+    echo "not ok $NG_TAP_N - $name"
+    sed 's/^/# /' "$NG_TMP/last.out" | head -20
+    NG_TAP_FAILED=$((NG_TAP_FAILED + 1))
+  fi
+}
+
+# run EXPECTED_STATUS OUT ERR CMD... : runs CMD, stdout/stderr to files, checks status
+run_status() {
+  want=$1 out=$2 err=$3; shift 3
+  "$@" > "$out" 2> "$err"
+  got=$?
+  if [ "$got" != "$want" ]; then
+    echo "exit status $got, wanted $want: $*"; cat "$err"; return 1
+  fi
+  return 0
+}
+
+contains() { grep -q -- "$2" "$1" || { echo "“$2” not in $1:"; head -c 2000 "$1"; return 1; }; }
+lacks() { ! grep -q -- "$2" "$1" || { echo "“$2” unexpectedly in $1"; return 1; }; }
+
+finish() {
+  echo "1..$NG_TAP_N"
+  [ "$NG_TAP_FAILED" = 0 ]
+}

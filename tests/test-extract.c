@@ -1,0 +1,191 @@
+#include "config.h"
+#include <string.h>
+#include "nieuwsgraaf/extract.h"
+#include "test-util.h"
+
+static NgExtraction *
+run (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NgArticle) a = ng_article_new_from_data ("t.txt", text, strlen (text), &error);
+  g_assert_no_error (error);
+  return ng_extract (ng_test_gazetteer (), a);
+}
+
+static gboolean
+has_participant (const NgMeetingMention *m, const char *name)
+{
+  for (guint i = 0; i < m->participants->len; i++)
+    if (g_strcmp0 (((NgMention *) m->participants->pdata[i])->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_persons (NgExtraction *ex, const char *name)
+{
+  guint n = 0;
+  for (guint i = 0; i < ex->mentions->len; i++)
+    {
+      NgMention *m = ex->mentions->pdata[i];
+      if (m->kind == NG_ENTITY_PERSON && g_strcmp0 (m->name, name) == 0)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_meeting_basic (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2019-02 De Amerikaanse president Donald Trump "
+                                     "ontmoette Kim Jong-un in Hanoi. Trump en Kim lachten.");
+  NgMeetingMention *m;
+  g_autofree char *d = NULL;
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  m = ex->meetings->pdata[0];
+  g_assert_true (has_participant (m, "Donald Trump"));
+  g_assert_true (has_participant (m, "Kim Jong-un"));
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_nonnull (m->place);
+  g_assert_cmpstr (m->place->name, ==, "Hanoi");
+  g_assert_cmpint (m->status, ==, NG_STATUS_HELD);
+  d = ng_date_to_string (&m->date);
+  g_assert_cmpstr (d, ==, "2019-02");
+  /* the short forms in the second sentence are the same two persons */
+  g_assert_cmpuint (count_persons (ex, "Donald Trump"), ==, 2);
+  g_assert_cmpuint (count_persons (ex, "Kim Jong-un"), ==, 2);
+}
+
+static void
+test_coreference_recency (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2019-06 Kim Jong-un sprak met zijn zus Kim Yo-jong. "
+                                     "Kim knikte.");
+  NgMention *last = NULL;
+  for (guint i = 0; i < ex->mentions->len; i++)
+    {
+      NgMention *m = ex->mentions->pdata[i];
+      if (m->kind == NG_ENTITY_PERSON)
+        last = m;
+      /* never a new person called "Kim" */
+      g_assert_cmpstr (m->name, !=, "Kim");
+    }
+  g_assert_nonnull (last);
+  g_assert_cmpstr (last->surface, ==, "Kim");
+  g_assert_cmpstr (last->name, ==, "Kim Yo-jong");
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr (NgExtraction) a = run (" date 2018-05 Trump zou Kim Jong-un op 12 juni ontmoeten in Singapore.");
+  g_autoptr (NgExtraction) b = run (" date 2019-02 Trump ontmoette Kim Jong-un in juni vorig jaar in Singapore.");
+  g_autoptr (NgExtraction) c = run ("Trump ontmoette Kim Jong-un in Singapore.");
+  g_autofree char *da = NULL, *db = NULL;
+  NgMeetingMention *ma, *mb, *mc;
+  g_assert_cmpuint (a->meetings->len, ==, 1);
+  ma = a->meetings->pdata[0];
+  da = ng_date_to_string (&ma->date);
+  g_assert_cmpstr (da, ==, "2018-06-12");
+  g_assert_cmpint (ma->status, ==, NG_STATUS_PLANNED);
+  mb = b->meetings->pdata[0];
+  db = ng_date_to_string (&mb->date);
+  g_assert_cmpstr (db, ==, "2018-06");
+  /* no document date: nothing invented */
+  mc = c->meetings->pdata[0];
+  g_assert_cmpint (mc->date.precision, ==, NG_DATE_NONE);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2018-05 Trump blies de top met Kim Jong-un af.");
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  g_assert_cmpint (((NgMeetingMention *) ex->meetings->pdata[0])->status, ==, NG_STATUS_CANCELLED);
+}
+
+static void
+test_role_phrases (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2019-02 De Noord-Koreaanse leider ontmoette "
+                                     "de Amerikaanse president in Hanoi.");
+  g_autoptr (NgExtraction) none = run ("De Noord-Koreaanse leider ontmoette de Amerikaanse "
+                                       "president in Hanoi.");
+  NgMeetingMention *m;
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  m = ex->meetings->pdata[0];
+  g_assert_true (has_participant (m, "Kim Jong-un"));
+  g_assert_true (has_participant (m, "Donald Trump"));
+  /* without a document date the role holders are unknown */
+  g_assert_cmpuint (none->meetings->len, ==, 0);
+}
+
+static void
+test_unlisted_person (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2024-03 De Nederlandse minister van Handel "
+                                     "Ingrid Vermeulen ontmoette Emmanuel Macron in Parijs.");
+  g_assert_cmpuint (count_persons (ex, "Ingrid Vermeulen"), ==, 1);
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  g_assert_true (has_participant (ex->meetings->pdata[0], "Ingrid Vermeulen"));
+}
+
+static void
+test_place_not_actor (void)
+{
+  /* "het Witte Huis" as the one speaking is no meeting place */
+  g_autoptr (NgExtraction) ex = run (" date 2019-02 Het Witte Huis meldde dat Trump "
+                                     "Kim Jong-un had ontmoet.");
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  g_assert_null (((NgMeetingMention *) ex->meetings->pdata[0])->place);
+}
+
+static void
+test_sanctions (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2019-02 Kim Jong-un eiste dat de sancties tegen "
+                                     "zijn land worden opgeheven.");
+  NgSanctionMention *s;
+  g_assert_cmpuint (ex->sanctions->len, ==, 1);
+  s = ex->sanctions->pdata[0];
+  g_assert_true (s->has_action);
+  g_assert_cmpint (s->action, ==, NG_ACTION_DEMAND_LIFT);
+  g_assert_cmpstr (s->actor->name, ==, "Kim Jong-un");
+  g_assert_cmpstr (s->target->name, ==, "Noord-Korea");
+}
+
+static void
+test_sanction_imposer (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2022-03 De Europese Unie legt nieuwe sancties "
+                                     "op tegen Rusland.");
+  g_assert_cmpuint (ex->sanctions->len, ==, 1);
+  g_assert_cmpstr (((NgSanctionMention *) ex->sanctions->pdata[0])->target->name, ==, "Rusland");
+}
+
+static void
+test_nothing (void)
+{
+  g_autoptr (NgExtraction) ex = run ("Het regende de hele dag in het dorp.");
+  g_assert_cmpuint (ex->meetings->len, ==, 0);
+  g_assert_cmpuint (ex->sanctions->len, ==, 0);
+  g_assert_cmpuint (ex->sentences->len, ==, 1);
+  ng_extraction_free (NULL);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/extract/meeting-basic", test_meeting_basic);
+  g_test_add_func ("/extract/coreference-recency", test_coreference_recency);
+  g_test_add_func ("/extract/dates", test_dates);
+  g_test_add_func ("/extract/cancelled", test_cancelled);
+  g_test_add_func ("/extract/role-phrases", test_role_phrases);
+  g_test_add_func ("/extract/unlisted-person", test_unlisted_person);
+  g_test_add_func ("/extract/place-not-actor", test_place_not_actor);
+  g_test_add_func ("/extract/sanctions", test_sanctions);
+  g_test_add_func ("/extract/sanction-imposer", test_sanction_imposer);
+  g_test_add_func ("/extract/nothing", test_nothing);
+  return g_test_run ();
+}

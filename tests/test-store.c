@@ -1,0 +1,195 @@
+#include "config.h"
+#include <stdio.h>
+#include <string.h>
+#include "nieuwsgraaf/store.h"
+#include "nieuwsgraaf/vocab.h"
+#include "test-util.h"
+
+static const char *A = " date 2019-02-28 Donald Trump ontmoette Kim Jong-un in Hanoi.";
+static const char *B = " date 2019-03 De top van Trump en Kim Jong-un in Hanoi vorige maand "
+                       "mislukte, Trump sprak in Hanoi met Kim Jong-un.";
+static const char *C = " date 2018-06-12 Trump ontmoette Kim Jong-un vandaag in Singapore.";
+
+static char *
+export (NgStore *s, const char *format)
+{
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream (&buf, &len);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (ng_store_export (s, format, f, &error));
+  g_assert_no_error (error);
+  fclose (f);
+  return buf;
+}
+
+static guint
+count_lines_with (const char *text, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = text; (p = strstr (p, needle)); p += strlen (needle))
+    n++;
+  return n;
+}
+
+static int
+line_cmp (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static NgStore *
+memory_store (void)
+{
+  g_autoptr (GError) error = NULL;
+  NgStore *s = ng_store_open (NULL, NG_STORE_MEMORY, &error);
+  g_assert_no_error (error);
+  return s;
+}
+
+static void
+test_merge_same_meeting (void)
+{
+  g_autoptr (NgStore) s = memory_store ();
+  g_autofree char *nt = NULL;
+  ng_test_put (s, "a.txt", A);
+  ng_test_put (s, "b.txt", B);
+  g_assert_true (ng_store_merge (s, NULL));
+  nt = export (s, "ntriples");
+  /* one meeting node, the most precise date, two supporting articles */
+  g_assert_cmpuint (count_lines_with (nt, "<" NG_RDF_TYPE "> <" NG_MEETING ">"), ==, 1);
+  g_assert_cmpuint (count_lines_with (nt, "\"2019-02-28\"^^<" NG_XSD_DATE ">"), ==, 1);
+  g_assert_cmpuint (count_lines_with (nt, "<" NG_RDF_TYPE "> <" NG_SCHEMA_PERSON ">"), ==, 2);
+  g_assert_cmpuint (count_lines_with (nt, "<" NG_SCHEMA_NAME "> \"Donald Trump\""), ==, 1);
+  g_assert_cmpuint (ng_store_article_count (s), ==, 2);
+}
+
+static void
+test_near_miss (void)
+{
+  g_autoptr (NgStore) s = memory_store ();
+  g_autofree char *nt = NULL;
+  ng_test_put (s, "a.txt", A);
+  ng_test_put (s, "c.txt", C);
+  g_assert_true (ng_store_merge (s, NULL));
+  nt = export (s, "ntriples");
+  /* the same two leaders, months apart, in other cities: two meetings */
+  g_assert_cmpuint (count_lines_with (nt, "<" NG_RDF_TYPE "> <" NG_MEETING ">"), ==, 2);
+}
+
+static char *
+graph_of (const char *const *order, guint n)
+{
+  g_autoptr (NgStore) s = memory_store ();
+  g_autofree char *nt = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+  const char *texts[] = { A, B, C };
+  const char *names[] = { "a.txt", "b.txt", "c.txt" };
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = (guint) (order[i][0] - 'a');
+      ng_test_put (s, names[k], texts[k]);
+    }
+  g_assert_true (ng_store_merge (s, NULL));
+  nt = export (s, "ntriples");
+  lines = g_strsplit (nt, "\n", -1);
+  for (char **l = lines; *l; l++)
+    g_ptr_array_add (sorted, *l);
+  g_ptr_array_sort (sorted, line_cmp);
+  {
+    GString *out = g_string_new (NULL);
+    for (guint i = 0; i < sorted->len; i++)
+      g_string_append_printf (out, "%s\n", (char *) sorted->pdata[i]);
+    return g_string_free (out, FALSE);
+  }
+}
+
+static void
+test_order_independent (void)
+{
+  const char *o1[] = { "a", "b", "c" }, *o2[] = { "c", "b", "a" }, *o3[] = { "b", "a", "c" };
+  g_autofree char *g1 = graph_of (o1, 3);
+  g_autofree char *g2 = graph_of (o2, 3);
+  g_autofree char *g3 = graph_of (o3, 3);
+  g_assert_cmpstr (g1, ==, g2);
+  g_assert_cmpstr (g1, ==, g3);
+}
+
+static void
+test_disk_idempotent (void)
+{
+  g_autofree char *dir = ng_test_tmpdir ();
+  g_autofree char *first = NULL, *second = NULL;
+  int size1;
+  {
+    g_autoptr (NgStore) s = ng_store_open (dir, NG_STORE_WRITE, NULL);
+    g_assert_nonnull (s);
+    ng_test_put (s, "a.txt", A);
+    g_assert_true (ng_store_merge (s, NULL));
+    size1 = ng_store_merged_size (s);
+    first = export (s, "nquads");
+  }
+  {
+    /* reopen, add the same article again: nothing changes */
+    g_autoptr (NgStore) s = ng_store_open (dir, NG_STORE_WRITE, NULL);
+    g_assert_nonnull (s);
+    g_assert_cmpint (ng_store_merged_size (s), ==, size1);
+    ng_test_put (s, "a.txt", A);
+    g_assert_true (ng_store_merge (s, NULL));
+    g_assert_cmpint (ng_store_merged_size (s), ==, size1);
+    g_assert_cmpuint (ng_store_article_count (s), ==, 1);
+    second = export (s, "nquads");
+  }
+  g_assert_cmpstr (first, ==, second);
+  {
+    /* a changed file replaces its earlier version */
+    g_autoptr (NgStore) s = ng_store_open (dir, NG_STORE_WRITE, NULL);
+    ng_test_put (s, "a.txt", C);
+    g_assert_true (ng_store_merge (s, NULL));
+    g_assert_cmpuint (ng_store_article_count (s), ==, 1);
+    g_autofree char *nt = export (s, "ntriples");
+    g_assert_null (strstr (nt, "Hanoi"));
+    g_assert_nonnull (strstr (nt, "Singapore"));
+  }
+  {
+    /* read-only stores refuse writes */
+    g_autoptr (NgStore) s = ng_store_open (dir, NG_STORE_READ, NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (NgArticle) art = ng_article_new_from_data ("x.txt", A, strlen (A), NULL);
+    g_autoptr (NgExtraction) ex = ng_extract (ng_test_gazetteer (), art);
+    g_assert_nonnull (s);
+    g_assert_false (ng_store_put_article (s, art, ex, &error));
+    g_assert_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE);
+  }
+  ng_test_rmdir (dir);
+}
+
+static void
+test_missing_and_formats (void)
+{
+  g_autofree char *dir = ng_test_tmpdir ();
+  g_autofree char *missing = g_build_filename (dir, "nothing", NULL);
+  g_autoptr (GError) e1 = NULL, e2 = NULL;
+  g_autoptr (NgStore) m = memory_store ();
+  FILE *f = fopen ("/dev/null", "w");
+  g_assert_null (ng_store_open (missing, NG_STORE_READ, &e1));
+  g_assert_error (e1, NG_STORE_ERROR, NG_STORE_ERROR_MISSING);
+  g_assert_false (ng_store_export (m, "pdf", f, &e2));
+  g_assert_error (e2, NG_STORE_ERROR, NG_STORE_ERROR_FORMAT);
+  fclose (f);
+  ng_store_free (NULL);
+  ng_test_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/merge-same-meeting", test_merge_same_meeting);
+  g_test_add_func ("/store/near-miss", test_near_miss);
+  g_test_add_func ("/store/order-independent", test_order_independent);
+  g_test_add_func ("/store/disk-idempotent", test_disk_idempotent);
+  g_test_add_func ("/store/missing-and-formats", test_missing_and_formats);
+  return g_test_run ();
+}
