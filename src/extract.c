@@ -16,6 +16,11 @@ typedef struct {
   const NgDate *doc_date;
   NgExtraction *ex;
   GPtrArray *seen_persons;   /* NgMention* of full-name persons, latest last */
+  GPtrArray *all_persons;    /* full-name person mentions of the whole text
+                                (first pass), for short forms that come
+                                before the full name */
+  gboolean no_short_forms;   /* first pass */
+  NgMention *last_target;    /* target of the previous sanction mention */
 } Ctx;
 
 const char *
@@ -37,6 +42,8 @@ static void
 mention_free (gpointer p)
 {
   NgMention *m = p;
+  if (m == NULL)
+    return;
   g_free (m->name);
   g_free (m->surface);
   g_free (m);
@@ -134,7 +141,7 @@ lex_split_verb (const Ctx *c, const NgSentence *s, guint i, const char *kind,
   if (t == NULL || !t->is_word)
     return FALSE;
   g_autofree char *w = ng_normalize_name (t->text);
-  for (guint k = i + 1; k < s->tokens->len && k < i + 8; k++)
+  for (guint k = i + 1; k < s->tokens->len && k < i + 14; k++)
     {
       NgToken *p = tok (s, k);
       if (!p->is_word)
@@ -299,22 +306,39 @@ choose (const Ctx *c, const GPtrArray *list)
   return NULL;
 }
 
-/* A capitalised word that shortens a person named before ("Trump", "Kim"):
- * the most recently mentioned person whose name has that word. */
-static const NgMention *
-short_form (const Ctx *c, const char *word)
+static gboolean
+name_has_word (const char *name, const char *w)
 {
-  g_autofree char *w = ng_normalize_name (word);
+  g_autofree char *n = ng_normalize_name (name);
+  g_auto (GStrv) parts = g_strsplit (n, " ", -1);
+  for (char **p = parts; *p; p++)
+    if (strcmp (*p, w) == 0 && strlen (*p) > 1)
+      return TRUE;
+  return FALSE;
+}
+
+/* A capitalised word that shortens a person's name ("Trump", "Kim"): the
+ * most recently mentioned person whose name has that word; when nobody was
+ * named before, the first such person named later in the text (headlines
+ * and openings often use the short form first). */
+static const NgMention *
+short_form (const Ctx *c, const char *word, gsize pos)
+{
+  g_autofree char *w = NULL;
+  if (c->no_short_forms)
+    return NULL;
+  w = ng_normalize_name (word);
   for (guint i = c->seen_persons->len; i > 0; i--)
     {
       const NgMention *m = c->seen_persons->pdata[i - 1];
-      g_autofree char *n = ng_normalize_name (m->name);
-      g_auto (GStrv) parts = g_strsplit (n, " ", -1);
-      /* hyphenated given names ("Jong-un") normalise to two words; only the
-         family or given name as written counts, so compare whole words */
-      for (char **p = parts; *p; p++)
-        if (strcmp (*p, w) == 0 && strlen (*p) > 1)
-          return m;
+      if (name_has_word (m->name, w))
+        return m;
+    }
+  for (guint i = 0; c->all_persons && i < c->all_persons->len; i++)
+    {
+      const NgMention *m = c->all_persons->pdata[i];
+      if (m->start > pos && name_has_word (m->name, w))
+        return m;
     }
   return NULL;
 }
@@ -373,7 +397,8 @@ find_entities (Ctx *c, const NgSentence *s)
                   if (pp && ng_gazetteer_lookup (c->gaz, pp))
                     listed = TRUE;
                 }
-              if (!listed && caps >= 2 && !short_form (c, tok (s, after)->text))
+              if (!listed && caps >= 2
+                  && !short_form (c, tok (s, after)->text, tok (s, after)->start))
                 {
                   /* keep the last two capitalised words and the particles
                      in between ("Ingrid van der Berg") */
@@ -448,7 +473,7 @@ find_entities (Ctx *c, const NgSentence *s)
       /* short forms of persons named before */
       if (t->capitalised)
         {
-          const NgMention *m = short_form (c, t->text);
+          const NgMention *m = short_form (c, t->text, t->start);
           if (m)
             {
               add_mention (c, s, i, 1, NG_ENTITY_PERSON, m->entity, m->name,
@@ -498,21 +523,127 @@ relative_year (const Ctx *c, const NgSentence *s, guint i, guint *width)
   return atoi (e->value);
 }
 
-/* The first date expression in the sentence, resolved against the document
- * date.  PLANNED decides which year a bare month belongs to. */
-static NgDate
-find_date (const Ctx *c, const NgSentence *s, gboolean planned)
+static gboolean
+doc_gdate (const NgDate *doc, GDate *g)
 {
-  NgDate d = { 0, 0, 0, NG_DATE_NONE };
+  if (doc->precision != NG_DATE_DAY)
+    return FALSE;
+  g_date_clear (g, 1);
+  g_date_set_dmy (g, (GDateDay) doc->day, (GDateMonth) doc->month, (GDateYear) doc->year);
+  return g_date_valid (g);
+}
+
+static NgDate
+from_gdate (const GDate *g)
+{
+  NgDate d = { g_date_get_year (g), g_date_get_month (g), g_date_get_day (g), NG_DATE_DAY };
+  return d;
+}
+
+/* Relative expressions: "gisteren", "vorige week", "vorige maand",
+ * "donderdag(avond)".  Returns TRUE when token I starts one (then *OUT is
+ * its date, or NONE when the document date is too coarse to resolve it). */
+static gboolean
+relative_date (const Ctx *c, const NgSentence *s, guint i, gboolean planned,
+               NgDate *out)
+{
+  const NgDate *doc = c->doc_date;
+  const NgLexEntry *e = NULL;
+  GDate g;
+  NgToken *t = tok (s, i);
+
+  out->precision = NG_DATE_NONE;
+  if (lex_at (c, s, i, "relative-day", &e))
+    {
+      int off = atoi (e->value);
+      if (doc_gdate (doc, &g))
+        {
+          if (off > 0)
+            g_date_add_days (&g, (guint) off);
+          else
+            g_date_subtract_days (&g, (guint) -off);
+          *out = from_gdate (&g);
+        }
+      else if (off == 0 && doc->precision == NG_DATE_MONTH)
+        *out = *doc;
+      return TRUE;
+    }
+  if (lex_at (c, s, i, "relative-week", &e))
+    {
+      int off = atoi (e->value);
+      if (doc_gdate (doc, &g))
+        {
+          GDate end;
+          if (off > 0)
+            g_date_add_days (&g, (guint) off);
+          else
+            g_date_subtract_days (&g, (guint) -off);
+          /* the week (Monday..Sunday) around that day, at the precision of
+             what it spans */
+          g_date_subtract_days (&g, g_date_get_weekday (&g) - 1);
+          end = g;
+          g_date_add_days (&end, 6);
+          if (g_date_get_month (&g) == g_date_get_month (&end))
+            *out = (NgDate) { g_date_get_year (&g), g_date_get_month (&g), 0, NG_DATE_MONTH };
+          else if (g_date_get_year (&g) == g_date_get_year (&end))
+            *out = (NgDate) { g_date_get_year (&g), 0, 0, NG_DATE_YEAR };
+        }
+      return TRUE;
+    }
+  if (lex_at (c, s, i, "relative-month", &e))
+    {
+      int off = atoi (e->value);
+      if (doc->precision >= NG_DATE_MONTH)
+        {
+          int m0 = doc->year * 12 + (doc->month - 1) + off;
+          *out = (NgDate) { m0 / 12, m0 % 12 + 1, 0, NG_DATE_MONTH };
+        }
+      return TRUE;
+    }
+  if (t && t->is_word)
+    {
+      const GPtrArray *days = ng_gazetteer_lexicon_all (c->gaz, "weekday");
+      g_autofree char *w = ng_normalize_name (t->text);
+      for (guint k = 0; k < days->len; k++)
+        {
+          const NgLexEntry *d = days->pdata[k];
+          if (!g_str_has_prefix (w, d->phrase))
+            continue;
+          if (doc_gdate (doc, &g))
+            {
+              int want = atoi (d->value), have = g_date_get_weekday (&g);
+              if (planned)
+                g_date_add_days (&g, (guint) ((want - have + 7) % 7));
+              else
+                g_date_subtract_days (&g, (guint) ((have - want + 7) % 7));
+              *out = from_gdate (&g);
+            }
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The first date expression in the sentence, resolved against the document
+ * date.  PLANNED decides which year a bare month belongs to.  Returns TRUE
+ * when the sentence has a date expression at all (*OUT may still be NONE when
+ * it cannot be resolved: then no date must be guessed). */
+static gboolean
+find_date (const Ctx *c, const NgSentence *s, gboolean planned, NgDate *out)
+{
   const NgDate *doc = c->doc_date;
   guint n = s->tokens->len;
 
+  out->precision = NG_DATE_NONE;
   for (guint i = 0; i < n; i++)
     {
       NgToken *t = tok (s, i);
       int m, y, day;
       guint rw = 0;
       int rel;
+
+      if (relative_date (c, s, i, planned, out))
+        return TRUE;
 
       /* "12 juni [2018]" */
       if (t->is_word && g_ascii_isdigit (t->text[0]) && strlen (t->text) <= 2
@@ -535,9 +666,9 @@ find_date (const Ctx *c, const NgSentence *s, gboolean planned)
             {
               NgDate r = { y, m, day, NG_DATE_DAY };
               if (ng_date_is_valid (&r))
-                return r;
+                *out = r;
             }
-          continue;
+          return TRUE;
         }
       /* "juni 2018", "(in) juni (vorig jaar)" */
       if ((m = month_of (c, t)) > 0)
@@ -549,7 +680,7 @@ find_date (const Ctx *c, const NgSentence *s, gboolean planned)
             {
               rel = relative_year (c, s, i + 1, &rw);
               if (doc->precision == NG_DATE_NONE)
-                continue;
+                return TRUE;
               if (rel != G_MININT)
                 y = doc->year + rel;
               else if (prev && prev->is_word
@@ -568,30 +699,25 @@ find_date (const Ctx *c, const NgSentence *s, gboolean planned)
               else
                 continue;
             }
-          NgDate r = { y, m, 0, NG_DATE_MONTH };
-          return r;
+          *out = (NgDate) { y, m, 0, NG_DATE_MONTH };
+          return TRUE;
         }
       /* "vorig jaar", "dit jaar" */
       if ((rel = relative_year (c, s, i, &rw)) != G_MININT)
         {
-          if (doc->precision == NG_DATE_NONE)
-            continue;
-          NgDate r = { doc->year + rel, 0, 0, NG_DATE_YEAR };
-          return r;
+          if (doc->precision != NG_DATE_NONE)
+            *out = (NgDate) { doc->year + rel, 0, 0, NG_DATE_YEAR };
+          return TRUE;
         }
       /* "in 2018" */
       if ((y = year_of (t)) > 0 && i > 0 && tok (s, i - 1)->is_word
           && g_ascii_strcasecmp (tok (s, i - 1)->text, "in") == 0)
         {
-          NgDate r = { y, 0, 0, NG_DATE_YEAR };
-          return r;
+          *out = (NgDate) { y, 0, 0, NG_DATE_YEAR };
+          return TRUE;
         }
-      /* "vandaag": the document's day, or its month */
-      if (t->is_word && g_ascii_strcasecmp (t->text, "vandaag") == 0
-          && doc->precision != NG_DATE_NONE)
-        return *doc;
     }
-  return d;
+  return FALSE;
 }
 
 /* ---------------------------------------------------------- meetings */
@@ -601,13 +727,11 @@ find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
 {
   guint n = s->tokens->len;
   const NgLexEntry *trig = NULL;
-  guint trig_at = 0;
   NgMeetingMention *mm;
   NgEventStatus status = NG_STATUS_HELD;
 
   for (guint i = 0; i < n && trig == NULL; i++)
-    if (lex_at (c, s, i, "meeting", &trig))
-      trig_at = i;
+    lex_at (c, s, i, "meeting", &trig);
   if (trig == NULL)
     return;
 
@@ -680,17 +804,25 @@ find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
         }
     }
 
-  mm->date = find_date (c, s, status != NG_STATUS_HELD);
-  /* A held meeting reported without a date happened before the report; at
-     month precision the document date is what the text supports. */
-  if (mm->date.precision == NG_DATE_NONE && status == NG_STATUS_HELD
+  /* A held meeting reported without any date expression happened shortly
+     before the report; at month precision the document date is what the
+     text supports.  A date expression we cannot resolve blocks that guess. */
+  gboolean vague = FALSE;
+  for (guint i = 0; i < n; i++)
+    if (tok (s, i)->is_word && ng_gazetteer_lexicon (c->gaz, "vague-time", tok (s, i)->text))
+      vague = TRUE;
+  if (!find_date (c, s, status != NG_STATUS_HELD, &mm->date)
+      && status == NG_STATUS_HELD && !vague
       && c->doc_date->precision != NG_DATE_NONE)
     {
       mm->date = *c->doc_date;
       if (mm->date.precision == NG_DATE_DAY)
         mm->date.precision = NG_DATE_MONTH, mm->date.day = 0;
     }
-  (void) trig_at;
+  /* the date in a sentence that calls a meeting off is when it was called
+     off, not when it was to take place */
+  if (status == NG_STATUS_CANCELLED)
+    mm->date.precision = NG_DATE_NONE;
   g_ptr_array_add (c->ex->meetings, mm);
 }
 
@@ -831,8 +963,12 @@ find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
             }
         }
     }
+  /* "de sancties" without a target continues the sanctions named before */
+  if (target == NULL)
+    target = c->last_target;
   if (target == NULL)
     return;
+  c->last_target = target;
 
   /* actor: the person closest before the action (or the noun) */
   {
@@ -860,7 +996,7 @@ find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
   sm->target = target;
   sm->imposer = imposer;
   sm->actor = actor;
-  sm->date = find_date (c, s, FALSE);
+  find_date (c, s, FALSE, &sm->date);
   if (act)
     {
       static const struct { const char *v; NgSanctionAction a; } map[] = {
@@ -913,6 +1049,27 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
   c.ex = ex;
   c.seen_persons = g_ptr_array_new ();
 
+  /* first pass: the full names of the whole text */
+  {
+    NgExtraction scratch = { ex->sentences, NULL, NULL, NULL };
+    Ctx first = c;
+    scratch.mentions = g_ptr_array_new_with_free_func (mention_free);
+    first.ex = &scratch;
+    first.seen_persons = g_ptr_array_new ();
+    first.no_short_forms = TRUE;
+    for (guint i = 0; i < ex->sentences->len; i++)
+      find_entities (&first, ex->sentences->pdata[i]);
+    g_ptr_array_unref (first.seen_persons);
+    c.all_persons = g_ptr_array_new_with_free_func (mention_free);
+    for (guint i = 0; i < scratch.mentions->len; i++)
+      {
+        NgMention *m = scratch.mentions->pdata[i];
+        if (m->kind == NG_ENTITY_PERSON && !m->by_role)
+          g_ptr_array_add (c.all_persons, g_steal_pointer (&scratch.mentions->pdata[i]));
+      }
+    g_ptr_array_unref (scratch.mentions);
+  }
+
   for (guint i = 0; i < ex->sentences->len; i++)
     {
       const NgSentence *s = ex->sentences->pdata[i];
@@ -922,5 +1079,6 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
       find_sanction (&c, s, first);
     }
   g_ptr_array_unref (c.seen_persons);
+  g_ptr_array_unref (c.all_persons);
   return ex;
 }

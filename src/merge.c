@@ -4,13 +4,15 @@
  * - persons, places and organisations have canonical IRIs (Wikidata id, else
  *   the normalised name), so they merge by IRI; the most frequent name
  *   becomes schema:name, other names and surface forms schema:alternateName;
- * - meeting mentions are the same meeting when they share a participant,
+ * - meeting mentions are the same meeting when they share two participants
+ *   (one, when either names only one),
  *   their dates are compatible (a month contains its days; no date fits any)
  *   and their places are compatible (the same place, one inside the other, or
  *   one missing).  Mentions are clustered in a fixed order (most participants
  *   and most precise date first, then IRI), so the result does not depend on
  *   the order of the articles.  A mention that fits several meetings joins
- *   the one sharing most participants.  The merged node takes the most
+ *   the one sharing most participants; a one-person mention that fits none is
+ *   kept only when it reports a held meeting.  The merged node takes the most
  *   precise date and the most specific place;
  * - sanction regimes merge on (target, imposer); a mention without imposer
  *   joins the regime of the same target when there is exactly one;
@@ -413,10 +415,13 @@ overlap (const Cluster *c, const Event *e)
   return n;
 }
 
+/* Mentions that both name two or more participants must share two of them:
+ * one shared person is not enough to make two summits one. */
 static gboolean
 fits (Merge *m, const Cluster *c, const Event *e)
 {
-  if (overlap (c, e) == 0)
+  guint need = MIN (2, MIN (e->participants->len, g_hash_table_size (c->participants)));
+  if (need == 0 || overlap (c, e) < need)
     return FALSE;
   for (guint i = 0; i < c->members->len; i++)
     {
@@ -445,6 +450,10 @@ cluster_meetings (Merge *m)
           if (o > best_overlap && fits (m, c, e))
             best = c, best_overlap = o;
         }
+      /* a lone participant that fits no meeting is a meeting of its own only
+         when the article says it took place */
+      if (best == NULL && e->participants->len < 2 && g_strcmp0 (e->status, NG_HELD) != 0)
+        continue;
       if (best == NULL)
         {
           GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);

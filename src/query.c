@@ -148,8 +148,8 @@ ng_query_check (librdf_world *world, const char *query, GError **error)
     }
   text = with_prologue (query);
   rw = rasqal_new_world ();
-  rasqal_world_set_log_handler (rw, &log, parse_log);
   rasqal_world_open (rw);
+  rasqal_world_set_log_handler (rw, &log, parse_log);
   q = rasqal_new_query (rw, "sparql11-query", NULL);
   if (q == NULL)
     q = rasqal_new_query (rw, "sparql", NULL);
