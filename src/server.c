@@ -2,8 +2,10 @@
  *
  * One SoupServer on the default GMainContext.  Every request runs to
  * completion inside its handler: queries are answered synchronously, which
- * is fine for a local, read-only endpoint and keeps all per-request state on
- * the handler's stack (freed in one place, by g_auto cleanups).
+ * is fine for a local, read-only endpoint and keeps the per-request state on
+ * the handler's stack, freed by g_auto cleanups.  What must outlive the
+ * handler (the access-log start time, the result bytes) hangs on the
+ * SoupServerMessage and goes with it.
  */
 #ifdef HAVE_CONFIG_H
 #include <config.h>
@@ -16,6 +18,7 @@
 
 #include "nieuwsgraaf/server.h"
 #include "nieuwsgraaf/query.h"
+#include "nieuwsgraaf/vocab.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "0.1"
@@ -96,6 +99,14 @@ respond_result (SoupServerMessage *msg, NgQueryResult *result)
 
 /* ------------------------------------------------------------ /sparql */
 
+static void
+respond_too_large (NgServer *self, SoupServerMessage *msg)
+{
+  respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                 "query larger than this server's limit of %" G_GSIZE_FORMAT
+                 " bytes", self->max_query_bytes);
+}
+
 /* The query text of a request, or NULL after responding with an error.
  * *FORM_OUT receives the decoded form parameters (URL query or POSTed
  * form) so that the caller can read `format`. */
@@ -123,9 +134,7 @@ sparql_request_query (NgServer *self, SoupServerMessage *msg,
 
     /* A chunked body has no Content-Length for the early check. */
     if ((gsize) body->length > self->max_query_bytes) {
-      respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                     "query larger than %" G_GSIZE_FORMAT " bytes",
-                     self->max_query_bytes);
+      respond_too_large (self, msg);
       return NULL;
     }
 
@@ -163,15 +172,13 @@ sparql_request_query (NgServer *self, SoupServerMessage *msg,
 
   if (!query) {
     respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                   "missing 'query' parameter (send ?query=… or POST %s)",
+                   "missing 'query' parameter (send ?query=... or POST %s)",
                    NG_CONTENT_QUERY);
     return NULL;
   }
 
   if (query_len > self->max_query_bytes) {
-    respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                   "query larger than %" G_GSIZE_FORMAT " bytes",
-                   self->max_query_bytes);
+    respond_too_large (self, msg);
     return NULL;
   }
 
@@ -201,6 +208,16 @@ refuse_dataset_params (SoupServerMessage *msg, GHashTable *params)
   return TRUE;
 }
 
+/* Whether the query gives bindings or a graph is only known once it runs,
+ * so a results format is looked for first, then a graph format (which
+ * ng_query_run answers in JSON should the query give bindings after all). */
+static const char *
+format_for (const char *accept)
+{
+  const char *format = ng_query_format_for_accept (accept, FALSE);
+  return format ? format : ng_query_format_for_accept (accept, TRUE);
+}
+
 /* The result format named by `format`, else by the Accept header, else
  * JSON; NULL when the Accept header allows nothing we produce. */
 static const char *
@@ -209,7 +226,7 @@ sparql_result_format (SoupServerMessage *msg, GHashTable *form)
   const char *param = form ? g_hash_table_lookup (form, "format") : NULL;
 
   if (param && *param) {
-    const char *format = ng_query_format_for_accept (param, FALSE);
+    const char *format = format_for (param);
     /* An unknown name goes on to ng_query_run, which explains it (400). */
     return format ? format : param;
   }
@@ -219,7 +236,7 @@ sparql_result_format (SoupServerMessage *msg, GHashTable *form)
                                   "Accept");
   if (!accept || !*accept)
     return "json";
-  return ng_query_format_for_accept (accept, FALSE);
+  return format_for (accept);
 }
 
 static void
@@ -302,9 +319,7 @@ refuse_oversized (NgServer *self, SoupServerMessage *msg)
   /* The unread part of the body must not be taken for the next request. */
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 "Connection", "close");
-  respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                 "query larger than %" G_GSIZE_FORMAT " bytes",
-                 self->max_query_bytes);
+  respond_too_large (self, msg);
 }
 
 static void
@@ -361,6 +376,10 @@ home_page (NgServer *self)
   g_autofree char *count = triples >= 0
     ? g_strdup_printf ("%d triples in the merged graph", triples)
     : g_strdup ("the merged graph size is unknown");
+  g_autoptr (GString) prefixes = g_string_new (NULL);
+  for (const NgPrefix *p = ng_vocab_prefixes (); p->prefix; p++)
+    g_string_append_printf (prefixes, "%s<code>%s:</code>",
+                            prefixes->len ? ", " : "", p->prefix);
 
   return g_strdup_printf (
     "<!DOCTYPE html>\n"
@@ -370,8 +389,7 @@ home_page (NgServer *self)
     "textarea{width:100%%;font-family:monospace}</style></head>\n"
     "<body>\n"
     "<h1>nieuwsgraaf SPARQL endpoint</h1>\n"
-    "<p>%s. The prefixes ng:, schema:, rdf:, rdfs:, xsd:, owl:, prov: and "
-    "dcterms: are predeclared.</p>\n"
+    "<p>%s. Predeclared prefixes: %s.</p>\n"
     "<form action=\"" NG_SPARQL_PATH "\" method=\"get\">\n"
     "<textarea name=\"query\" rows=\"12\">%s</textarea>\n"
     "<p><label>Results as <select name=\"format\">"
@@ -388,7 +406,7 @@ home_page (NgServer *self)
     "application/x-www-form-urlencoded).</p>\n"
     "</body>\n"
     "</html>\n",
-    count, query);
+    count, prefixes->str, query);
 }
 
 static void

@@ -38,8 +38,8 @@ ng_cmd_serve (int argc, char **argv)
     "Serves the merged graph of the store as a read-only SPARQL 1.1\n"
     "endpoint at http://ADDR:PORT/sparql until interrupted.");
   g_option_context_set_description (context,
-    "The endpoint answers GET /sparql?query=…, POST application/sparql-query\n"
-    "and POST application/x-www-form-urlencoded (query=…).  The result format\n"
+    "The endpoint answers GET /sparql?query=..., POST application/sparql-query\n"
+    "and POST application/x-www-form-urlencoded (query=...).  The result format\n"
     "follows the Accept header or a format=json|xml|csv|tsv|table parameter;\n"
     "JSON by default.  Queries using features nieuwsgraaf cannot answer\n"
     "correctly are refused with 400.  GET / shows a query form.\n"
@@ -59,15 +59,15 @@ ng_cmd_serve (int argc, char **argv)
     return NG_EXIT_USAGE;
 
   if (argc > 1) {
-    ng_cli_error ("serve: unexpected argument “%s” (see --help)", argv[1]);
+    ng_cli_error ("unexpected argument “%s” (see --help)", argv[1]);
     return NG_EXIT_USAGE;
   }
   if (port < 0 || port > 65535) {
-    ng_cli_error ("serve: --port must be between 0 and 65535, not %d", port);
+    ng_cli_error ("--port must be between 0 and 65535, not %d", port);
     return NG_EXIT_USAGE;
   }
   if (max_query <= 0) {
-    ng_cli_error ("serve: --max-query-bytes must be positive");
+    ng_cli_error ("--max-query-bytes must be positive");
     return NG_EXIT_USAGE;
   }
 
@@ -87,7 +87,7 @@ ng_cmd_serve (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (NgServer) server = ng_server_new (store, &options, &error);
   if (!server) {
-    ng_cli_error ("serve: cannot listen on %s port %d: %s", address, port,
+    ng_cli_error ("cannot listen on %s port %d: %s", address, port,
                   error->message);
     return NG_EXIT_PARTIAL;
   }
