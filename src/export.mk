@@ -1,0 +1,6 @@
+# src/export.mk — included by Makefile.am; owned by the export work.  Add sources with
+#   libnieuwsgraaf_la_SOURCES += src/...
+# unit tests with
+#   NG_UNIT_TESTS += tests/test-...   and   tests_test_..._LDADD = $(NG_LIBS)
+# end-to-end scripts with  NG_E2E_TESTS += tests/....sh
+# and extra distributed files with  EXTRA_DIST += ...
