@@ -13,7 +13,9 @@
  *   the order of the articles.  A mention that fits several meetings joins
  *   the one sharing most participants; a one-person mention that fits none is
  *   kept only when it reports a held meeting.  The merged node takes the most
- *   precise date and the most specific place;
+ *   precise date and the most specific place, and keeps the status history
+ *   (one ng:StatusReport per article, in date order): held once any article
+ *   reports it held, else what the latest article says;
  * - sanction regimes merge on (target, imposer); a mention without imposer
  *   joins the regime of the same target when there is exactly one;
  * - sanction events merge on (actor, action, regime). */
@@ -553,16 +555,85 @@ write_entities (Merge *m, NgWriter *w)
     }
 }
 
-static const char *
-status_rank_pick (const char *a, const char *b)
+/* Within one article, held outranks cancelled outranks planned: an article
+ * that reports the meeting held and also recalls that it was once planned
+ * reports it held. */
+static int
+status_rank (const char *status)
 {
-  /* held outranks cancelled outranks planned: a meeting that took place was
-     held whatever earlier articles announced */
-  static const char *const order[] = { NG_HELD, NG_CANCELLED, NG_PLANNED };
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (g_strcmp0 (a, order[i]) == 0 || g_strcmp0 (b, order[i]) == 0)
-      return order[i];
-  return a ? a : b;
+  if (g_strcmp0 (status, NG_HELD) == 0)
+    return 3;
+  if (g_strcmp0 (status, NG_CANCELLED) == 0)
+    return 2;
+  if (g_strcmp0 (status, NG_PLANNED) == 0)
+    return 1;
+  return 0;
+}
+
+typedef struct {
+  const char *article;
+  const char *status;
+  NgDate date;   /* the article's date; NONE sorts first */
+} Report;
+
+static int
+report_order (gconstpointer a, gconstpointer b)
+{
+  const Report *x = a, *y = b;
+  int c = ng_date_compare (&x->date, &y->date);
+  return c ? c : strcmp (x->article, y->article);
+}
+
+/* The status history: one ng:StatusReport per article, in date order; the
+ * meeting's status is held once any article reports it held, otherwise what
+ * the latest article says. */
+static const char *
+write_status_history (Merge *m, NgWriter *w, const char *meeting, GPtrArray *members)
+{
+  g_autoptr (GHashTable) by_article = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) reports = g_array_new (FALSE, TRUE, sizeof (Report));
+  const char *status = NULL;
+  GHashTableIter it;
+  gpointer k, v;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      Event *e = members->pdata[i];
+      const char *have = g_hash_table_lookup (by_article, e->article);
+      if (e->status && status_rank (e->status) > status_rank (have))
+        g_hash_table_insert (by_article, e->article, e->status);
+    }
+  g_hash_table_iter_init (&it, by_article);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      Article *a = g_hash_table_lookup (m->articles, k);
+      Report r = { k, v, { 0, 0, 0, NG_DATE_NONE } };
+      if (a && a->date)
+        ng_date_parse (a->date, &r.date, NULL);
+      g_array_append_val (reports, r);
+    }
+  g_array_sort (reports, report_order);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      Report *r = &g_array_index (reports, Report, i);
+      const char *tail = strrchr (r->article, '/');
+      g_autofree char *node = g_strdup_printf ("%s/status/%s", meeting,
+                                               tail ? tail + 1 : r->article);
+      ng_write_uri (w, meeting, NG_STATUS_REPORT_P, node);
+      ng_write_uri (w, node, NG_RDF_TYPE, NG_STATUS_REPORT);
+      ng_write_uri (w, node, NG_STATUS, r->status);
+      ng_write_uri (w, node, NG_PROV_DERIVED_FROM, r->article);
+      if (r->date.precision != NG_DATE_NONE)
+        {
+          g_autofree char *d = ng_date_to_string (&r->date);
+          ng_write_literal (w, node, NG_DCT_DATE, d, ng_date_xsd_type (&r->date));
+        }
+      if (g_strcmp0 (status, NG_HELD) != 0)
+        status = r->status;
+      if (g_strcmp0 (r->status, NG_HELD) == 0)
+        status = NG_HELD;
+    }
+  return status;
 }
 
 static void
@@ -584,7 +655,7 @@ write_meetings (Merge *m, NgWriter *w, GHashTable *used_sentences)
       g_autoptr (GHashTable) sents = str_set ();
       g_autoptr (GPtrArray) parts = sorted_keys (c->participants);
       const NgDate *date = NULL;
-      const char *place = NULL, *status = NULL;
+      const char *place = NULL, *status;
 
       for (guint k = 0; k < c->members->len; k++)
         {
@@ -600,7 +671,6 @@ write_meetings (Merge *m, NgWriter *w, GHashTable *used_sentences)
             date = &e->date;
           if (e->place && (place == NULL || place_inside (m, e->place, place)))
             place = e->place;
-          status = status_rank_pick (status, e->status);
         }
       ng_write_uri (w, c->iri, NG_RDF_TYPE, NG_MEETING);
       for (guint k = 0; k < parts->len; k++)
@@ -612,6 +682,7 @@ write_meetings (Merge *m, NgWriter *w, GHashTable *used_sentences)
         }
       if (place)
         ng_write_uri (w, c->iri, NG_SCHEMA_LOCATION, place);
+      status = write_status_history (m, w, c->iri, c->members);
       if (status)
         ng_write_uri (w, c->iri, NG_STATUS, status);
       write_evidence (m, w, c->iri, sents);

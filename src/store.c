@@ -1,12 +1,17 @@
 /* store.c — the graph store.
  *
- * A store directory holds two Redland "hashes" storages on Berkeley DB:
- *   articles-*.db       every article's named graph (contexts)
- *   merged-N-*.db       the merged graph, generation N
- *   CURRENT             the number N of the merged generation in use
- * A merge writes generation N+1 beside N, syncs it, then replaces CURRENT
- * (an atomic rename) and only then removes generation N: an interrupted merge
- * leaves the previous merged graph in use. */
+ * Crash safety comes from the layout (see store.h): every article's named
+ * graph is one N-Quads file written to a temporary name, synced and renamed
+ * over its previous version, so after a SIGKILL at any moment each article
+ * is either wholly present (old or new version) or wholly absent.  The merged
+ * graph is derived: a merge writes generation N+1 into fresh storage beside
+ * generation N, syncs it, and only then renames CURRENT to point at it, so
+ * readers always open a complete merged graph.  CURRENT also records a digest
+ * of the article files it was merged from; when a build was interrupted
+ * between the two steps, the digest no longer matches and the next build
+ * merges again.  Redland's "hashes" storage on Berkeley DB has no
+ * transactions, which is why no article data is ever written into it in
+ * place. */
 #include "config.h"
 
 #include <errno.h>
@@ -22,202 +27,141 @@
 
 G_DEFINE_QUARK (ng-store-error-quark, ng_store_error)
 
+#define NG_STORE_FORMAT 2
+
 struct NgStore
 {
   char *dir;
+  char *articles_dir;
   NgStoreFlags flags;
+  char *type;             /* Redland storage type of the merged graph */
+  char *options;          /* extra Redland options (user supplied) */
   librdf_world *world;
-  librdf_storage *articles_storage;
-  librdf_model *articles;
   librdf_storage *merged_storage;
   librdf_model *merged;
   guint generation;
+  char *merged_digest;    /* digest of the articles the merged graph is from */
+  librdf_storage *articles_storage;  /* in memory, loaded on demand */
+  librdf_model *articles;
+  GHashTable *memory_articles;       /* NG_STORE_MEMORY: key -> N-Quads text */
 };
+
+static gboolean memory_store (NgStore *s) { return (s->flags & NG_STORE_MEMORY) != 0; }
+
+static void
+drop_articles_model (NgStore *s)
+{
+  g_clear_pointer (&s->articles, librdf_free_model);
+  g_clear_pointer (&s->articles_storage, librdf_free_storage);
+}
 
 void
 ng_store_free (NgStore *s)
 {
   if (s == NULL)
     return;
+  drop_articles_model (s);
   if (s->merged)
     librdf_free_model (s->merged);
   if (s->merged_storage)
     librdf_free_storage (s->merged_storage);
-  if (s->articles)
-    librdf_free_model (s->articles);
-  if (s->articles_storage)
-    librdf_free_storage (s->articles_storage);
   if (s->world)
     librdf_free_world (s->world);
+  if (s->memory_articles)
+    g_hash_table_unref (s->memory_articles);
   g_free (s->dir);
+  g_free (s->articles_dir);
+  g_free (s->type);
+  g_free (s->options);
+  g_free (s->merged_digest);
   g_free (s);
 }
 
 librdf_world *ng_store_get_world (NgStore *s) { return s->world; }
 librdf_model *ng_store_get_merged (NgStore *s) { return s->merged; }
-librdf_model *ng_store_get_articles (NgStore *s) { return s->articles; }
+const char *ng_store_get_backend (NgStore *s) { return s->type; }
+
+/* ------------------------------------------------------------ storages */
 
 static gboolean
-open_storage (NgStore *s, const char *name, gboolean contexts, gboolean create,
-              librdf_storage **storage, librdf_model **model, GError **error)
+file_backed (const char *type)
 {
+  return strcmp (type, "hashes") == 0 || strcmp (type, "sqlite") == 0;
+}
+
+/* Opens (CREATE: creates) the merged-graph storage of generation GEN. */
+static gboolean
+open_merged (NgStore *s, guint gen, gboolean create, gboolean in_memory,
+             librdf_storage **storage, librdf_model **model, GError **error)
+{
+  g_autofree char *name = NULL;
   g_autofree char *options = NULL;
   g_autofree char *why = NULL;
+  const char *extra = s->options && *s->options ? s->options : NULL;
+  const char *write = (s->flags & (NG_STORE_WRITE | NG_STORE_MEMORY)) ? "yes" : "no";
 
-  if (s->flags & NG_STORE_MEMORY)
-    options = g_strdup_printf ("hash-type='memory',contexts='%s'",
-                               contexts ? "yes" : "no");
+  if (in_memory)
+    {
+      name = g_strdup ("merged");
+      options = g_strdup ("hash-type='memory'");
+    }
+  else if (strcmp (s->type, "hashes") == 0)
+    {
+      name = g_strdup_printf ("merged-%u", gen);
+      options = g_strdup_printf ("hash-type='bdb',dir='%s',new='%s',write='%s'%s%s",
+                                 s->dir, create ? "yes" : "no", write,
+                                 extra ? "," : "", extra ? extra : "");
+    }
+  else if (strcmp (s->type, "sqlite") == 0)
+    {
+      g_autofree char *file = g_strdup_printf ("merged-%u.sqlite", gen);
+      name = g_build_filename (s->dir, file, NULL);
+      options = g_strdup_printf ("new='%s',synchronous='normal'%s%s",
+                                 create ? "yes" : "no", extra ? "," : "",
+                                 extra ? extra : "");
+    }
   else
-    options = g_strdup_printf ("hash-type='bdb',dir='%s',contexts='%s',"
-                               "new='%s',write='%s'",
-                               s->dir, contexts ? "yes" : "no",
-                               create ? "yes" : "no",
-                               (s->flags & NG_STORE_WRITE) ? "yes" : "no");
+    {
+      /* a server-backed storage: one graph, named by the options */
+      name = g_strdup ("nieuwsgraaf");
+      options = g_strdup_printf ("new='%s'%s%s", create ? "yes" : "no",
+                                 extra ? "," : "", extra ? extra : "");
+    }
+
   ng_rdf_take_error ();
-  *storage = librdf_new_storage (s->world, "hashes", name, options);
-  if (*storage)
-    *model = librdf_new_model (s->world, *storage, NULL);
-  if (*storage == NULL || *model == NULL)
+  *storage = librdf_new_storage (s->world, in_memory ? "hashes" : s->type, name, options);
+  *model = *storage ? librdf_new_model (s->world, *storage, NULL) : NULL;
+  if (*model == NULL)
     {
+      if (*storage)
+        librdf_free_storage (*storage);
+      *storage = NULL;
       why = ng_rdf_take_error ();
+      /* options may hold passwords: never repeat them */
       g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
-                   "%s: cannot open the %s graph%s%s", s->dir, name,
-                   why ? ": " : "", why ? why : "");
+                   "%s: cannot open the merged graph (Redland storage “%s”)%s%s",
+                   s->dir, s->type, why ? ": " : "", why ? why : "");
       return FALSE;
     }
   return TRUE;
 }
 
-static char *
-current_path (NgStore *s)
-{
-  return g_build_filename (s->dir, "CURRENT", NULL);
-}
-
-static gboolean
-storage_exists (NgStore *s, const char *name)
-{
-  g_autofree char *f = g_strdup_printf ("%s-sp2o.db", name);
-  g_autofree char *p = g_build_filename (s->dir, f, NULL);
-  return g_file_test (p, G_FILE_TEST_EXISTS);
-}
-
-NgStore *
-ng_store_open (const char *dir, NgStoreFlags flags, GError **error)
-{
-  g_autoptr (NgStore) s = g_new0 (NgStore, 1);
-  gboolean memory = (flags & NG_STORE_MEMORY) != 0;
-  g_autofree char *merged_name = NULL;
-
-  s->flags = flags;
-  s->dir = g_strdup (memory ? ":memory:" : dir);
-  s->world = librdf_new_world ();
-  librdf_world_open (s->world);
-  ng_rdf_world_setup (s->world);
-
-  if (!memory)
-    {
-      g_autofree char *cur = current_path (s);
-      g_autofree char *text = NULL;
-
-      g_return_val_if_fail (dir != NULL, NULL);
-      if (flags & NG_STORE_WRITE)
-        {
-          if (g_mkdir_with_parents (dir, 0755) != 0)
-            {
-              int e = errno;
-              g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
-                           "%s: cannot create the store directory: %s", dir,
-                           g_strerror (e));
-              return NULL;
-            }
-        }
-      else if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || !storage_exists (s, "articles"))
-        {
-          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_MISSING,
-                       "%s: no nieuwsgraaf store here; create one with "
-                       "“nieuwsgraaf build --store %s ARTICLES…”", dir, dir);
-          return NULL;
-        }
-      if (g_file_get_contents (cur, &text, NULL, NULL))
-        s->generation = (guint) strtoul (text, NULL, 10);
-    }
-
-  if (!open_storage (s, "articles", TRUE,
-                     !memory && !storage_exists (s, "articles"),
-                     &s->articles_storage, &s->articles, error))
-    return NULL;
-  merged_name = g_strdup_printf ("merged-%u", s->generation);
-  if (!open_storage (s, merged_name, FALSE,
-                     !memory && !storage_exists (s, merged_name),
-                     &s->merged_storage, &s->merged, error))
-    return NULL;
-  return g_steal_pointer (&s);
-}
-
-/* The article contexts whose ng:sourceFile is NAME. */
-static GPtrArray *
-contexts_with_source (NgStore *s, const char *name)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) librdf_free_node);
-  librdf_node *p = librdf_new_node_from_uri_string (s->world,
-                                                    (const unsigned char *) NG_SOURCE_FILE);
-  librdf_node *o = librdf_new_node_from_literal (s->world, (const unsigned char *) name,
-                                                 NULL, 0);
-  librdf_statement *pat = librdf_new_statement_from_nodes (s->world, NULL, p, o);
-  g_autoptr (librdf_stream) st = librdf_model_find_statements (s->articles, pat);
-
-  while (st && !librdf_stream_end (st))
-    {
-      librdf_node *ctx = librdf_stream_get_context2 (st);
-      if (ctx)
-        g_ptr_array_add (out, librdf_new_node_from_node (ctx));
-      librdf_stream_next (st);
-    }
-  librdf_free_statement (pat);
-  return out;
-}
-
-gboolean
-ng_store_put_article (NgStore *s, const NgArticle *article,
-                      const NgExtraction *ex, GError **error)
-{
-  g_autofree char *iri = ng_article_iri (article);
-  g_autoptr (librdf_node) ctx = librdf_new_node_from_uri_string (
-      s->world, (const unsigned char *) iri);
-  g_autoptr (GPtrArray) old = NULL;
-
-  if (!(s->flags & (NG_STORE_WRITE | NG_STORE_MEMORY)))
-    {
-      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
-                   "%s: the store is open read-only", s->dir);
-      return FALSE;
-    }
-  /* A changed article (same source name) replaces its earlier graph; the
-     same content again replaces itself, so building twice changes nothing. */
-  old = contexts_with_source (s, ng_article_get_name (article));
-  for (guint i = 0; i < old->len; i++)
-    librdf_model_context_remove_statements (s->articles, old->pdata[i]);
-  librdf_model_context_remove_statements (s->articles, ctx);
-
-  if (!ng_article_graph_add (s->world, s->articles, ctx, article, ex, error))
-    {
-      librdf_model_context_remove_statements (s->articles, ctx);
-      return FALSE;
-    }
-  return TRUE;
-}
-
+/* Removes the storage files of generation GEN. */
 static void
 remove_generation (NgStore *s, guint gen)
 {
-  g_autofree char *prefix = g_strdup_printf ("merged-%u-", gen);
-  GDir *d = g_dir_open (s->dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf ("merged-%u", gen);
+  GDir *d;
   const char *f;
+
+  if (memory_store (s) || !file_backed (s->type))
+    return;
+  d = g_dir_open (s->dir, 0, NULL);
   if (d == NULL)
     return;
   while ((f = g_dir_read_name (d)))
-    if (g_str_has_prefix (f, prefix) && g_str_has_suffix (f, ".db"))
+    if (g_str_has_prefix (f, prefix)
+        && (f[strlen (prefix)] == '-' || f[strlen (prefix)] == '.'))
       {
         g_autofree char *p = g_build_filename (s->dir, f, NULL);
         g_unlink (p);
@@ -225,51 +169,611 @@ remove_generation (NgStore *s, guint gen)
   g_dir_close (d);
 }
 
+/* Removes every generation but the current one (leftovers of interrupted
+ * merges). */
+static void
+remove_stale_generations (NgStore *s)
+{
+  GDir *d = g_dir_open (s->dir, 0, NULL);
+  const char *f;
+  g_autoptr (GHashTable) gens = g_hash_table_new (NULL, NULL);
+  GHashTableIter it;
+  gpointer k;
+
+  if (d == NULL)
+    return;
+  while ((f = g_dir_read_name (d)))
+    if (g_str_has_prefix (f, "merged-"))
+      {
+        guint gen = (guint) strtoul (f + 7, NULL, 10);
+        if (gen != s->generation)
+          g_hash_table_add (gens, GUINT_TO_POINTER (gen));
+      }
+  g_dir_close (d);
+  g_hash_table_iter_init (&it, gens);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    remove_generation (s, GPOINTER_TO_UINT (k));
+}
+
+/* ------------------------------------------------------------ metadata */
+
+static char *
+path_in (NgStore *s, const char *name)
+{
+  return g_build_filename (s->dir, name, NULL);
+}
+
+static gboolean
+write_durably (const char *path, const char *data, gssize len, GError **error)
+{
+  /* write to a temporary file, fsync, rename: all or nothing */
+  return g_file_set_contents_full (path, data, len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT
+                                   | G_FILE_SET_CONTENTS_DURABLE, 0644, error);
+}
+
+static gboolean
+read_config (NgStore *s, const char *want_type, const char *want_options,
+             GError **error)
+{
+  g_autofree char *ini = path_in (s, "store.ini");
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  g_autoptr (GError) local = NULL;
+
+  if (!g_key_file_load_from_file (kf, ini, G_KEY_FILE_NONE, &local))
+    {
+      if (!g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                       "%s: %s", ini, local->message);
+          return FALSE;
+        }
+      if (!(s->flags & NG_STORE_WRITE))
+        {
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_MISSING,
+                       "%s: no nieuwsgraaf store here; create one with "
+                       "“nieuwsgraaf build --store %s ARTICLES…”", s->dir, s->dir);
+          return FALSE;
+        }
+      /* a new store */
+      s->type = g_strdup (want_type ? want_type : "hashes");
+      s->options = g_strdup (want_options ? want_options : "");
+      g_key_file_set_integer (kf, "store", "format", NG_STORE_FORMAT);
+      g_key_file_set_string (kf, "store", "storage", s->type);
+      g_key_file_set_string (kf, "store", "options", s->options);
+      {
+        g_autofree char *data = g_key_file_to_data (kf, NULL, NULL);
+        g_autofree char *text = g_strconcat (
+            "# nieuwsgraaf store; the storage of the merged graph is fixed at creation\n",
+            data, NULL);
+        return write_durably (ini, text, -1, error);
+      }
+    }
+  if (g_key_file_get_integer (kf, "store", "format", NULL) != NG_STORE_FORMAT)
+    {
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                   "%s: a store of another format version; rebuild it with "
+                   "this version of nieuwsgraaf", s->dir);
+      return FALSE;
+    }
+  s->type = g_key_file_get_string (kf, "store", "storage", NULL);
+  s->options = g_key_file_get_string (kf, "store", "options", NULL);
+  if (s->type == NULL || *s->type == '\0')
+    {
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                   "%s: store.ini names no storage", s->dir);
+      return FALSE;
+    }
+  if (want_type && strcmp (want_type, s->type) != 0)
+    {
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                   "%s: this store uses storage “%s”, not “%s”", s->dir, s->type,
+                   want_type);
+      return FALSE;
+    }
+  if (want_options && *want_options)
+    {
+      /* options for a server-backed storage may change (a password, a
+         host); they are used for this run only and not written back */
+      g_free (s->options);
+      s->options = g_strdup (want_options);
+    }
+  return TRUE;
+}
+
+static void
+read_current (NgStore *s)
+{
+  g_autofree char *cur = path_in (s, "CURRENT");
+  g_autofree char *text = NULL;
+  if (g_file_get_contents (cur, &text, NULL, NULL))
+    {
+      g_auto (GStrv) lines = g_strsplit (text, "\n", 3);
+      s->generation = (guint) strtoul (lines[0], NULL, 10);
+      if (lines[0] && lines[1])
+        s->merged_digest = g_strdup (g_strstrip (lines[1]));
+    }
+}
+
+/* ------------------------------------------------------------ open */
+
+NgStore *
+ng_store_open_with_backend (const char *dir, NgStoreFlags flags, const char *type,
+                            const char *options, GError **error)
+{
+  g_autoptr (NgStore) s = g_new0 (NgStore, 1);
+
+  s->flags = flags;
+  s->world = librdf_new_world ();
+  librdf_world_open (s->world);
+  ng_rdf_world_setup (s->world);
+
+  if (flags & NG_STORE_MEMORY)
+    {
+      s->dir = g_strdup (":memory:");
+      s->type = g_strdup ("hashes");
+      s->memory_articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      if (!open_merged (s, 0, TRUE, TRUE, &s->merged_storage, &s->merged, error))
+        return NULL;
+      return g_steal_pointer (&s);
+    }
+
+  g_return_val_if_fail (dir != NULL, NULL);
+  s->dir = g_strdup (dir);
+  s->articles_dir = g_build_filename (dir, "articles", NULL);
+  if (flags & NG_STORE_WRITE)
+    {
+      if (g_mkdir_with_parents (s->articles_dir, 0755) != 0)
+        {
+          int e = errno;
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                       "%s: cannot create the store directory: %s", dir,
+                       g_strerror (e));
+          return NULL;
+        }
+    }
+  else if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_MISSING,
+                   "%s: no nieuwsgraaf store here; create one with "
+                   "“nieuwsgraaf build --store %s ARTICLES…”", dir, dir);
+      return NULL;
+    }
+  if (!read_config (s, type, options, error))
+    return NULL;
+  read_current (s);
+
+  if (flags & NG_STORE_WRITE)
+    remove_stale_generations (s);
+  if (s->generation == 0 && !(flags & NG_STORE_WRITE) && file_backed (s->type))
+    {
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_MISSING,
+                   "%s: the store has no merged graph yet; run “nieuwsgraaf "
+                   "build --store %s ARTICLES…”", dir, dir);
+      return NULL;
+    }
+  /* nothing merged yet: an empty graph in memory until the first merge */
+  if (!open_merged (s, s->generation,
+                    !file_backed (s->type) && (flags & NG_STORE_WRITE),
+                    s->generation == 0 && file_backed (s->type),
+                    &s->merged_storage, &s->merged, error))
+    return NULL;
+  return g_steal_pointer (&s);
+}
+
+NgStore *
+ng_store_open (const char *dir, NgStoreFlags flags, GError **error)
+{
+  return ng_store_open_with_backend (dir, flags, NULL, NULL, error);
+}
+
+/* ------------------------------------------------------------ articles */
+
+/* The file key of an article source name. */
+static char *
+article_key (const char *source)
+{
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, source, -1);
+  return g_strndup (sum, 32);
+}
+
+static int
+str_ptr_cmp (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* N-Triples of STREAM as lines ending in " <CTX> ." (or " ." without CTX),
+ * appended to OUT. */
+static gboolean
+stream_to_quads (librdf_world *world, librdf_stream *stream, const char *ctx,
+                 GPtrArray *out)
+{
+  g_autoptr (librdf_serializer) ser = librdf_new_serializer (world, "ntriples",
+                                                             NULL, NULL);
+  size_t len = 0;
+  unsigned char *text;
+  g_auto (GStrv) lines = NULL;
+
+  if (ser == NULL)
+    return FALSE;
+  text = librdf_serializer_serialize_stream_to_counted_string (ser, NULL, stream, &len);
+  if (text == NULL)
+    return len == 0;
+  lines = g_strsplit ((const char *) text, "\n", -1);
+  librdf_free_memory (text);
+  for (char **l = lines; *l; l++)
+    {
+      gsize n = strlen (*l);
+      if (n < 2 || !g_str_has_suffix (*l, " ."))
+        continue;
+      if (ctx)
+        g_ptr_array_add (out, g_strdup_printf ("%.*s <%s> .", (int) (n - 2), *l, ctx));
+      else
+        g_ptr_array_add (out, g_strdup (*l));
+    }
+  return TRUE;
+}
+
+/* The article graph as sorted N-Quads text (sorted, so that the same article
+ * always gives the same bytes). */
+static char *
+article_nquads (NgStore *s, const NgArticle *article, const NgExtraction *ex,
+                GError **error)
+{
+  g_autofree char *iri = ng_article_iri (article);
+  g_autoptr (librdf_storage) st = librdf_new_storage (s->world, "hashes", "a",
+                                                      "hash-type='memory',contexts='yes'");
+  g_autoptr (librdf_model) m = st ? librdf_new_model (s->world, st, NULL) : NULL;
+  g_autoptr (librdf_node) ctx = librdf_new_node_from_uri_string (
+      s->world, (const unsigned char *) iri);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *text;
+
+  if (m == NULL)
+    {
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
+                   "cannot create an in-memory graph");
+      return NULL;
+    }
+  if (!ng_article_graph_add (s->world, m, ctx, article, ex, error))
+    return NULL;
+  {
+    g_autoptr (librdf_stream) cs = librdf_model_context_as_stream (m, ctx);
+    if (!stream_to_quads (s->world, cs, iri, lines))
+      {
+        g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
+                     "%s: cannot serialise the article graph",
+                     ng_article_get_name (article));
+        return NULL;
+      }
+  }
+  g_ptr_array_sort (lines, str_ptr_cmp);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      /* identical lines come from statements repeated in the extraction */
+      if (i > 0 && strcmp (lines->pdata[i], lines->pdata[i - 1]) == 0)
+        continue;
+      g_string_append (text, lines->pdata[i]);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+ng_store_put_article (NgStore *s, const NgArticle *article,
+                      const NgExtraction *ex, GError **error)
+{
+  g_autofree char *key = article_key (ng_article_get_name (article));
+  g_autofree char *text = NULL;
+
+  if (!(s->flags & (NG_STORE_WRITE | NG_STORE_MEMORY)))
+    {
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
+                   "%s: the store is open read-only", s->dir);
+      return FALSE;
+    }
+  text = article_nquads (s, article, ex, error);
+  if (text == NULL)
+    return FALSE;
+  drop_articles_model (s);
+  if (memory_store (s))
+    {
+      g_hash_table_replace (s->memory_articles, g_steal_pointer (&key),
+                            g_steal_pointer (&text));
+      return TRUE;
+    }
+  {
+    g_autofree char *file = g_strconcat (key, ".nq", NULL);
+    g_autofree char *path = g_build_filename (s->articles_dir, file, NULL);
+    g_autoptr (GError) local = NULL;
+    /* a changed article (same source name) replaces its earlier graph in one
+       rename; the same article again writes the same bytes */
+    if (!write_durably (path, text, -1, &local))
+      {
+        g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s: %s",
+                     ng_article_get_name (article), local->message);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+/* The article files (or memory texts), sorted by key: key -> N-Quads. */
+static GPtrArray *
+article_keys (NgStore *s)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  if (memory_store (s))
+    {
+      GHashTableIter it;
+      gpointer k;
+      g_hash_table_iter_init (&it, s->memory_articles);
+      while (g_hash_table_iter_next (&it, &k, NULL))
+        g_ptr_array_add (keys, g_strdup (k));
+    }
+  else
+    {
+      GDir *d = g_dir_open (s->articles_dir, 0, NULL);
+      const char *f;
+      while (d && (f = g_dir_read_name (d)))
+        if (g_str_has_suffix (f, ".nq") && f[0] != '.')
+          g_ptr_array_add (keys, g_strndup (f, strlen (f) - 3));
+      if (d)
+        g_dir_close (d);
+    }
+  g_ptr_array_sort (keys, str_ptr_cmp);
+  return keys;
+}
+
+static char *
+article_text (NgStore *s, const char *key, GError **error)
+{
+  char *text = NULL;
+  if (memory_store (s))
+    return g_strdup (g_hash_table_lookup (s->memory_articles, key));
+  {
+    g_autofree char *file = g_strconcat (key, ".nq", NULL);
+    g_autofree char *path = g_build_filename (s->articles_dir, file, NULL);
+    if (!g_file_get_contents (path, &text, NULL, error))
+      return NULL;
+  }
+  return text;
+}
+
+guint
+ng_store_article_count (NgStore *s)
+{
+  g_autoptr (GPtrArray) keys = article_keys (s);
+  return keys->len;
+}
+
+typedef struct {
+  librdf_model *model;
+  gboolean failed;
+} LoadCtx;
+
+static void
+load_statement (void *user_data, raptor_statement *st)
+{
+  LoadCtx *c = user_data;
+  raptor_term *graph = st->graph;
+  int rc;
+  /* librdf 1.0.17 statements and nodes are raptor statements and terms */
+  st->graph = NULL;
+  if (graph)
+    rc = librdf_model_context_add_statement (c->model, graph, (librdf_statement *) st);
+  else
+    rc = librdf_model_add_statement (c->model, (librdf_statement *) st);
+  st->graph = graph;
+  if (rc)
+    c->failed = TRUE;
+}
+
+/* Loads every article graph into an in-memory model with one context per
+ * article; DIGEST (may be NULL) receives a digest of all article texts. */
+static librdf_model *
+load_articles (NgStore *s, librdf_storage **storage_out, char **digest,
+               GError **error)
+{
+  g_autoptr (GPtrArray) keys = article_keys (s);
+  librdf_storage *st = librdf_new_storage (s->world, "hashes", "articles",
+                                           "hash-type='memory',contexts='yes'");
+  librdf_model *m = st ? librdf_new_model (s->world, st, NULL) : NULL;
+  raptor_world *rw = librdf_world_get_raptor (s->world);
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  LoadCtx ctx = { m, FALSE };
+
+  for (guint i = 0; m && i < keys->len; i++)
+    {
+      g_autofree char *text = article_text (s, keys->pdata[i], error);
+      raptor_parser *p;
+      raptor_uri *base;
+      if (text == NULL)
+        {
+          ctx.failed = TRUE;
+          break;
+        }
+      g_checksum_update (sum, (const guchar *) keys->pdata[i], -1);
+      g_checksum_update (sum, (const guchar *) text, -1);
+      p = raptor_new_parser (rw, "nquads");
+      base = raptor_new_uri (rw, (const unsigned char *) NG_ID_BASE);
+      raptor_parser_set_statement_handler (p, &ctx, load_statement);
+      if (raptor_parser_parse_start (p, base) != 0
+          || raptor_parser_parse_chunk (p, (const unsigned char *) text, strlen (text), 1) != 0)
+        {
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                       "%s/%s.nq: not a valid article graph", s->articles_dir,
+                       (char *) keys->pdata[i]);
+          ctx.failed = TRUE;
+        }
+      raptor_free_parser (p);
+      raptor_free_uri (base);
+      if (ctx.failed)
+        break;
+    }
+  if (digest)
+    *digest = g_strdup (g_checksum_get_string (sum));
+  g_checksum_free (sum);
+  if (m == NULL || ctx.failed)
+    {
+      if (m == NULL)
+        g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                     "cannot create an in-memory graph");
+      else if (error && *error == NULL)
+        g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                     "%s: cannot load the article graphs", s->dir);
+      if (m)
+        librdf_free_model (m);
+      if (st)
+        librdf_free_storage (st);
+      if (digest)
+        g_clear_pointer (digest, g_free);
+      return NULL;
+    }
+  *storage_out = st;
+  return m;
+}
+
+librdf_model *
+ng_store_get_articles (NgStore *s)
+{
+  if (s->articles == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      s->articles = load_articles (s, &s->articles_storage, NULL, &error);
+      if (s->articles == NULL)
+        g_warning ("%s", error->message);
+    }
+  return s->articles;
+}
+
+gboolean
+ng_store_is_current (NgStore *s)
+{
+  g_autofree char *digest = NULL;
+  librdf_storage *st = NULL;
+  librdf_model *m;
+
+  if (memory_store (s))
+    return TRUE;
+  m = load_articles (s, &st, &digest, NULL);
+  if (m)
+    {
+      librdf_free_model (m);
+      librdf_free_storage (st);
+    }
+  return digest && g_strcmp0 (digest, s->merged_digest) == 0;
+}
+
+/* ------------------------------------------------------------ merge */
+
+/* Empties MODEL (server-backed storages are rewritten in place). */
+static void
+clear_model (librdf_model *model)
+{
+  librdf_stream *st;
+  while ((st = librdf_model_as_stream (model)) && !librdf_stream_end (st))
+    {
+      g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func (
+          (GDestroyNotify) librdf_free_statement);
+      while (!librdf_stream_end (st) && batch->len < 10000)
+        {
+          g_ptr_array_add (batch, librdf_new_statement_from_statement (
+                                      librdf_stream_get_object (st)));
+          librdf_stream_next (st);
+        }
+      librdf_free_stream (st);
+      for (guint i = 0; i < batch->len; i++)
+        librdf_model_remove_statement (model, batch->pdata[i]);
+    }
+  if (st)
+    librdf_free_stream (st);
+}
+
 gboolean
 ng_store_merge (NgStore *s, GError **error)
 {
-  librdf_storage *storage = NULL;
-  librdf_model *model = NULL;
+  librdf_storage *storage = NULL, *astorage = NULL;
+  librdf_model *model = NULL, *articles;
   guint next = s->generation + 1;
-  g_autofree char *name = g_strdup_printf ("merged-%u", next);
+  g_autofree char *digest = NULL;
+  gboolean in_place = !memory_store (s) && !file_backed (s->type);
 
-  if (!(s->flags & NG_STORE_MEMORY))
-    remove_generation (s, next);  /* a leftover of an interrupted merge */
-  librdf_model_sync (s->articles);
-  if (!open_storage (s, name, FALSE, TRUE, &storage, &model, error))
+  articles = load_articles (s, &astorage, &digest, error);
+  if (articles == NULL)
     return FALSE;
-  if (!ng_merge (s->world, s->articles, model, error))
+
+  if (in_place)
     {
-      librdf_free_model (model);
-      librdf_free_storage (storage);
-      if (!(s->flags & NG_STORE_MEMORY))
-        remove_generation (s, next);
+      storage = s->merged_storage;
+      model = s->merged;
+      librdf_model_transaction_start (model);
+      clear_model (model);
+    }
+  else
+    {
+      remove_generation (s, next);  /* a leftover of an interrupted merge */
+      if (!open_merged (s, next, TRUE, memory_store (s), &storage, &model, error))
+        {
+          librdf_free_model (articles);
+          librdf_free_storage (astorage);
+          return FALSE;
+        }
+    }
+  if (!ng_merge (s->world, articles, model, error))
+    {
+      librdf_free_model (articles);
+      librdf_free_storage (astorage);
+      if (in_place)
+        librdf_model_transaction_rollback (model);
+      else
+        {
+          librdf_free_model (model);
+          librdf_free_storage (storage);
+          remove_generation (s, next);
+        }
       return FALSE;
     }
+  librdf_free_model (articles);
+  librdf_free_storage (astorage);
+  if (in_place)
+    librdf_model_transaction_commit (model);
   librdf_model_sync (model);
-  if (!(s->flags & NG_STORE_MEMORY))
+
+  if (!memory_store (s))
     {
-      g_autofree char *cur = current_path (s);
-      g_autofree char *text = g_strdup_printf ("%u\n", next);
+      g_autofree char *cur = path_in (s, "CURRENT");
+      g_autofree char *text = g_strdup_printf ("%u\n%s\n", in_place ? 1 : next, digest);
       g_autoptr (GError) local = NULL;
-      if (!g_file_set_contents (cur, text, -1, &local))
+      if (!write_durably (cur, text, -1, &local))
         {
           g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
                        "%s: cannot switch to the new merged graph: %s", s->dir,
                        local->message);
-          librdf_free_model (model);
-          librdf_free_storage (storage);
-          remove_generation (s, next);
+          if (!in_place)
+            {
+              librdf_free_model (model);
+              librdf_free_storage (storage);
+              remove_generation (s, next);
+            }
           return FALSE;
         }
     }
-  librdf_free_model (s->merged);
-  librdf_free_storage (s->merged_storage);
-  if (!(s->flags & NG_STORE_MEMORY))
-    remove_generation (s, s->generation);
-  s->merged = model;
-  s->merged_storage = storage;
-  s->generation = next;
+  g_free (s->merged_digest);
+  s->merged_digest = g_steal_pointer (&digest);
+  if (!in_place)
+    {
+      librdf_free_model (s->merged);
+      librdf_free_storage (s->merged_storage);
+      remove_generation (s, s->generation);
+      s->merged = model;
+      s->merged_storage = storage;
+      s->generation = next;
+    }
+  else
+    s->generation = 1;
   return TRUE;
 }
 
@@ -287,21 +791,7 @@ ng_store_merged_size (NgStore *s)
   return n;
 }
 
-guint
-ng_store_article_count (NgStore *s)
-{
-  g_autoptr (librdf_iterator) it = librdf_model_get_contexts (s->articles);
-  guint n = 0;
-  while (it && !librdf_iterator_end (it))
-    {
-      g_autoptr (librdf_stream) st = librdf_model_context_as_stream (
-          s->articles, librdf_iterator_get_object (it));
-      if (st && !librdf_stream_end (st))
-        n++;
-      librdf_iterator_next (it);
-    }
-  return n;
-}
+/* ------------------------------------------------------------ export */
 
 static librdf_serializer *
 new_serializer (NgStore *s, const char *name)
@@ -323,42 +813,6 @@ new_serializer (NgStore *s, const char *name)
   return ser;
 }
 
-static int
-str_ptr_cmp (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* N-Triples of STREAM with " <CTX> ." in place of " ." on every line. */
-static gboolean
-write_quads (NgStore *s, librdf_stream *stream, const char *ctx, FILE *out)
-{
-  g_autoptr (librdf_serializer) ser = librdf_new_serializer (s->world, "ntriples",
-                                                             NULL, NULL);
-  size_t len = 0;
-  unsigned char *text;
-  g_auto (GStrv) lines = NULL;
-
-  if (ser == NULL)
-    return FALSE;
-  text = librdf_serializer_serialize_stream_to_counted_string (ser, NULL, stream, &len);
-  if (text == NULL)
-    return len == 0;
-  lines = g_strsplit ((const char *) text, "\n", -1);
-  librdf_free_memory (text);
-  for (char **l = lines; *l; l++)
-    {
-      gsize n = strlen (*l);
-      if (n < 2)
-        continue;
-      if (ctx && g_str_has_suffix (*l, " ."))
-        fprintf (out, "%.*s <%s> .\n", (int) (n - 2), *l, ctx);
-      else
-        fprintf (out, "%s\n", *l);
-    }
-  return TRUE;
-}
-
 gboolean
 ng_store_export (NgStore *s, const char *format, FILE *out, GError **error)
 {
@@ -366,34 +820,32 @@ ng_store_export (NgStore *s, const char *format, FILE *out, GError **error)
     { "turtle", "turtle" },
     { "ntriples", "ntriples" },
     { "rdfxml", "rdfxml-abbrev" },
-    { "articles-turtle", "turtle" },   /* the article graphs, without contexts */
+    { "articles-turtle", "turtle" },   /* the article graphs, without names */
   };
   gboolean ok = TRUE;
 
   if (g_strcmp0 (format, "nquads") == 0)
     {
+      /* the merged graph as the default graph, then every article file */
       g_autoptr (librdf_stream) st = librdf_model_as_stream (s->merged);
-      g_autoptr (librdf_iterator) it = librdf_model_get_contexts (s->articles);
-      g_autoptr (GPtrArray) ctxs = g_ptr_array_new_with_free_func (g_free);
-
-      ok = write_quads (s, st, NULL, out);
-      while (ok && it && !librdf_iterator_end (it))
+      g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GPtrArray) keys = article_keys (s);
+      ok = stream_to_quads (s->world, st, NULL, lines);
+      g_ptr_array_sort (lines, str_ptr_cmp);
+      for (guint i = 0; ok && i < lines->len; i++)
+        fprintf (out, "%s\n", (char *) lines->pdata[i]);
+      for (guint i = 0; ok && i < keys->len; i++)
         {
-          g_ptr_array_add (ctxs, g_strdup (ng_node_iri (librdf_iterator_get_object (it))));
-          librdf_iterator_next (it);
-        }
-      g_ptr_array_sort (ctxs, str_ptr_cmp);
-      for (guint i = 0; ok && i < ctxs->len; i++)
-        {
-          g_autoptr (librdf_node) c = librdf_new_node_from_uri_string (
-              s->world, (const unsigned char *) ctxs->pdata[i]);
-          g_autoptr (librdf_stream) cs = librdf_model_context_as_stream (s->articles, c);
-          ok = write_quads (s, cs, ctxs->pdata[i], out);
+          g_autofree char *text = article_text (s, keys->pdata[i], error);
+          if (text == NULL)
+            return FALSE;
+          fputs (text, out);
         }
     }
   else
     {
       const char *ser_name = NULL;
+      librdf_model *model;
       for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
         if (g_strcmp0 (format, formats[i].name) == 0)
           ser_name = formats[i].serializer;
@@ -404,10 +856,17 @@ ng_store_export (NgStore *s, const char *format, FILE *out, GError **error)
                        format);
           return FALSE;
         }
+      model = g_str_has_prefix (format, "articles-") ? ng_store_get_articles (s)
+                                                      : s->merged;
+      if (model == NULL)
+        {
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                       "%s: cannot load the article graphs", s->dir);
+          return FALSE;
+        }
       g_autoptr (librdf_serializer) ser = new_serializer (s, ser_name);
-      ok = ser && librdf_serializer_serialize_model_to_file_handle (
-                      ser, out, NULL,
-                      g_str_has_prefix (format, "articles-") ? s->articles : s->merged) == 0;
+      ok = ser && librdf_serializer_serialize_model_to_file_handle (ser, out, NULL,
+                                                                    model) == 0;
     }
   if (ok && fflush (out) != 0)
     ok = FALSE;

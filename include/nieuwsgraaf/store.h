@@ -1,5 +1,14 @@
 /* store.h — the persistent graph store: per-article named graphs plus the
- * merged graph computed from them. */
+ * merged graph computed from them.
+ *
+ * Layout of a store directory:
+ *   store.ini            format version and the Redland storage of the merged
+ *                        graph (type and options), fixed at creation
+ *   articles/KEY.nq      one file per article source (KEY from its name): the
+ *                        article's named graph as N-Quads, replaced atomically
+ *   merged-N…            the merged graph, generation N (storage files)
+ *   CURRENT              the generation in use and a digest of the articles it
+ *                        was merged from; switched by an atomic rename */
 #ifndef NIEUWSGRAAF_STORE_H
 #define NIEUWSGRAAF_STORE_H
 
@@ -29,14 +38,32 @@ typedef enum {
   NG_STORE_MEMORY = 1 << 1   /* in memory, DIR ignored */
 } NgStoreFlags;
 
-/* Opens (or with NG_STORE_WRITE creates) the store in directory DIR. */
+/* Opens (or with NG_STORE_WRITE creates) the store in directory DIR, with the
+ * storage recorded in its store.ini (Redland "hashes" on Berkeley DB for a
+ * new store). */
 NgStore *ng_store_open (const char *dir, NgStoreFlags flags, GError **error);
+
+/* As ng_store_open; a new store uses the Redland storage TYPE ("hashes",
+ * "sqlite", or a server-backed one such as "postgresql") with OPTIONS in
+ * Redland's syntax (may be NULL).  An existing store must match TYPE. */
+NgStore *ng_store_open_with_backend (const char *dir, NgStoreFlags flags,
+                                     const char *type, const char *options,
+                                     GError **error);
+
+/* The storage type of the merged graph. */
+const char *ng_store_get_backend (NgStore *store);
+
+/* TRUE when the merged graph was computed from exactly the articles stored
+ * now (FALSE after an interrupted build; the next build re-merges). */
+gboolean ng_store_is_current (NgStore *store);
 void ng_store_free (NgStore *store);
 
 librdf_world *ng_store_get_world (NgStore *store);
 /* The merged graph (the SPARQL default graph). */
 librdf_model *ng_store_get_merged (NgStore *store);
-/* All article graphs (one context each). */
+/* All article graphs, one context each: an in-memory model loaded from the
+ * article files on first use; owned by the store.  NULL with a warning when an
+ * article file cannot be read. */
 librdf_model *ng_store_get_articles (NgStore *store);
 
 /* Adds or replaces the article graph of ARTICLE (same source name or same

@@ -35,6 +35,7 @@ G_BEGIN_DECLS
 #define NG_ENTITY_MENTION       NG_NS "EntityMention"
 #define NG_MEETING_MENTION      NG_NS "MeetingMention"
 #define NG_SANCTION_MENTION     NG_NS "SanctionMention"
+#define NG_STATUS_REPORT        NG_NS "StatusReport"
 
 /* ng: individuals */
 #define NG_IMPOSE               NG_NS "Impose"
@@ -55,6 +56,7 @@ G_BEGIN_DECLS
 #define NG_ACTION               NG_NS "action"
 #define NG_SANCTION_P           NG_NS "sanction"
 #define NG_STATUS               NG_NS "status"
+#define NG_STATUS_REPORT_P      NG_NS "statusReport"
 #define NG_MENTION_COUNT        NG_NS "mentionCount"
 #define NG_REFERS_TO            NG_NS "refersTo"
 #define NG_SURFACE_FORM         NG_NS "surfaceForm"
