@@ -72,11 +72,16 @@ walk_dir (Walk *w, const char *dir)
     }
 }
 
-static char *opt_store;
+static char *opt_store, *opt_store_type, *opt_store_options;
 
 static GOptionEntry entries[] = {
   { "store", 's', 0, G_OPTION_ARG_FILENAME, &opt_store,
     "Store directory (default " NG_DEFAULT_STORE ")", "DIR" },
+  { "store-type", 0, 0, G_OPTION_ARG_STRING, &opt_store_type,
+    "Redland storage of the merged graph for a new store: hashes (Berkeley DB, "
+    "default), sqlite, or a server-backed one (postgresql, mysql, virtuoso)", "TYPE" },
+  { "store-options", 0, 0, G_OPTION_ARG_STRING, &opt_store_options,
+    "Redland storage options, e.g. \"host='db',database='ng',user='u',password='p'\"", "OPTS" },
   G_OPTION_ENTRY_NULL
 };
 
@@ -133,7 +138,14 @@ ng_cmd_build (int argc, char **argv)
         g_ptr_array_add (w.files, g_strdup (argv[i]));  /* errors when read */
     }
 
-  store = ng_cli_open_store (opt_store ? opt_store : NG_DEFAULT_STORE, NG_STORE_WRITE);
+  {
+    g_autoptr (GError) err = NULL;
+    store = ng_store_open_with_backend (opt_store ? opt_store : NG_DEFAULT_STORE,
+                                        NG_STORE_WRITE, opt_store_type,
+                                        opt_store_options, &err);
+    if (store == NULL)
+      ng_cli_error ("%s", err->message);
+  }
   if (store == NULL)
     {
       g_ptr_array_unref (w.files);
@@ -193,5 +205,7 @@ ng_cmd_build (int argc, char **argv)
   g_ptr_array_unref (w.files);
   g_hash_table_unref (w.seen_dirs);
   g_clear_pointer (&opt_store, g_free);
+  g_clear_pointer (&opt_store_type, g_free);
+  g_clear_pointer (&opt_store_options, g_free);
   return status;
 }

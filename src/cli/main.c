@@ -16,6 +16,7 @@ static const struct {
   { "export", ng_cmd_export, "write the merged graph (Turtle, N-Triples, N-Quads, RDF/XML)" },
   { "query", ng_cmd_query, "run a SPARQL query on the merged graph" },
   { "serve", ng_cmd_serve, "serve the merged graph as a SPARQL endpoint" },
+  { "stats", ng_cmd_stats, "count what the graph holds" },
 };
 
 static void

@@ -1,0 +1,166 @@
+#!/bin/sh
+# End-to-end tests of the merged graph (issue: one node per real thing):
+# cross-article merging and near misses, provenance and status history,
+# order independence, idempotence, replacement of changed articles, the
+# SQLite backend, and crash safety under SIGKILL.
+. "$NG_SRCDIR/tests/lib.sh"
+
+D="$NG_SRCDIR/tests/data/merge"
+S="$NG_TMP/store"
+ng() { "$NG_BIN" "$@"; }
+q() { ng query --store "$1" --format csv "$2" | tail -n +2 | tr -d '\r' | sort; }
+sorted_nt() { ng export --store "$1" --format ntriples | sort; }
+
+t_build() { ng build --quiet --store "$S" "$D"; }
+ok "build the merge test articles" t_build
+
+t_meetings() {
+  q "$S" 'SELECT ?d ?l WHERE { ?m a ng:Meeting ; schema:attendee ?a, ?b ; schema:startDate ?d ; schema:location ?x . ?a schema:name "Donald Trump" . ?b schema:name "Kim Jong-un" . ?x schema:name ?l }' > "$NG_TMP/m"
+  cat "$NG_TMP/m"
+  # three articles on the Hanoi summit (a day, "last month", a plan for
+  # "Vietnam") make one meeting with the day and the city; the Singapore
+  # summit months earlier stays apart
+  [ "$(wc -l < "$NG_TMP/m")" = 2 ] && grep -q '^2019-02-27,Hanoi$' "$NG_TMP/m" \
+    && grep -q '^2018-06-12,Singapore$' "$NG_TMP/m"
+}
+ok "one node per meeting; near misses stay apart; most precise date and place" t_meetings
+
+t_provenance() {
+  n=$(q "$S" 'SELECT ?a WHERE { ?m a ng:Meeting ; schema:location ?x ; prov:wasDerivedFrom ?a . ?x schema:name "Hanoi" }' | wc -l)
+  c=$(q "$S" 'SELECT ?c WHERE { ?m a ng:Meeting ; schema:location ?x ; ng:mentionCount ?c . ?x schema:name "Hanoi" }')
+  echo "derived from $n articles, $c mentions"
+  [ "$n" = 3 ] && [ "$c" -ge 3 ] || return 1
+  # the status history: planned in January, held in February and March
+  q "$S" 'SELECT ?d ?s WHERE { ?m a ng:Meeting ; schema:location ?x ; ng:statusReport ?r . ?x schema:name "Hanoi" . ?r ng:status ?s ; dcterms:date ?d }' > "$NG_TMP/h"
+  cat "$NG_TMP/h"
+  grep -q '^2019-01-20,.*#Planned$' "$NG_TMP/h" && grep -q '^2019-02-28,.*#Held$' "$NG_TMP/h" || return 1
+  q "$S" 'SELECT ?s WHERE { ?m a ng:Meeting ; schema:location ?x ; ng:status ?s . ?x schema:name "Hanoi" }' | grep -q '#Held$' || return 1
+  # evidence sentences point into their articles
+  q "$S" 'SELECT ?t WHERE { ?m a ng:Meeting ; schema:location ?x ; ng:evidence ?e . ?x schema:name "Singapore" . ?e ng:text ?t ; ng:inArticle ?a . ?a ng:sourceFile ?f }' | grep -q "Singapore"
+}
+ok "provenance, mention counts, evidence and status history" t_provenance
+
+t_entities() {
+  q "$S" 'SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }' > "$NG_TMP/p"
+  cat "$NG_TMP/p"
+  # one node each; a bare surname never makes a person; unlisted full
+  # names merge across case and articles
+  [ "$(grep -c '^Donald Trump$' "$NG_TMP/p")" = 1 ] || return 1
+  [ "$(grep -c '^Ingrid Vermeulen$' "$NG_TMP/p")" = 1 ] || return 1
+  ! grep -qx 'Vermeulen' "$NG_TMP/p" || return 1
+  ! grep -qx 'Kim' "$NG_TMP/p" || return 1
+  n=$(q "$S" 'SELECT ?p WHERE { ?p schema:name ?n }' | sort -u | wc -l)
+  m=$(q "$S" 'SELECT ?p ?n WHERE { ?p schema:name ?n }' | wc -l)
+  [ "$n" = "$m" ] || { echo "a node with several schema:name"; return 1; }
+  q "$S" 'SELECT ?alt WHERE { ?p schema:name "Kim Jong-un" ; schema:alternateName ?alt }' | grep -q 'Kim Jong Un'
+}
+ok "entities merge by canonical IRI, never on a bare surname" t_entities
+
+t_sanctions() {
+  q "$S" 'SELECT ?t ?i WHERE { ?s a ng:Sanction ; ng:target ?x ; ng:imposer ?y . ?x schema:name ?t . ?y schema:name ?i }' > "$NG_TMP/s"
+  cat "$NG_TMP/s"
+  [ "$(wc -l < "$NG_TMP/s")" = 1 ] && grep -q '^Rusland,Europese Unie$' "$NG_TMP/s"
+}
+ok "sanction regimes merge on (target, imposer)" t_sanctions
+
+t_order() {
+  i=0
+  for order in "1 2 3 4 5 6 7 8" "8 7 6 5 4 3 2 1" "3 8 1 6 2 7 4 5"; do
+    i=$((i + 1))
+    for k in $order; do
+      ng build --quiet --store "$NG_TMP/o$i" "$(ls "$D"/a"$k"-*.txt)" || return 1
+    done
+    sorted_nt "$NG_TMP/o$i" > "$NG_TMP/o$i.nt"
+  done
+  sorted_nt "$S" > "$NG_TMP/all.nt"
+  cmp "$NG_TMP/o1.nt" "$NG_TMP/o2.nt" && cmp "$NG_TMP/o1.nt" "$NG_TMP/o3.nt"
+}
+ok "the merged graph does not depend on the order of the articles" t_order
+
+t_idempotent() {
+  cp "$NG_TMP/all.nt" "$NG_TMP/before.nt"
+  ng build --quiet --store "$S" "$D" || return 1
+  sorted_nt "$S" | cmp - "$NG_TMP/before.nt"
+}
+ok "building the same articles again changes nothing (same triples, same IRIs)" t_idempotent
+
+t_replace() {
+  W="$NG_TMP/work"; mkdir -p "$W"; cp "$D"/*.txt "$W"/
+  ng build --quiet --store "$NG_TMP/r" "$W" || return 1
+  printf ' date 2018-06-12\nTrump ontmoette Kim Jong-un vandaag op het eiland Sentosa in Singapore.\n' > "$W/a3-singapore.txt"
+  ng build --quiet --store "$NG_TMP/r" "$W/a3-singapore.txt" || return 1
+  [ "$(ng stats --store "$NG_TMP/r" -f json | sed 's/.*"articles": \([0-9]*\).*/\1/')" = 8 ] || return 1
+  ng export --store "$NG_TMP/r" --format nquads > "$NG_TMP/r.nq"
+  ! grep -q 'Het was de eerste ontmoeting ooit' "$NG_TMP/r.nq" && grep -q 'Sentosa' "$NG_TMP/r.nq"
+}
+ok "a changed article replaces its previous contribution" t_replace
+
+t_sqlite() {
+  ng build --quiet --store "$NG_TMP/sq" --store-type sqlite "$D" || return 1
+  ls "$NG_TMP/sq"/merged-*.sqlite > /dev/null || return 1
+  ng stats --store "$NG_TMP/sq" | grep -q 'storage *sqlite' || return 1
+  sorted_nt "$NG_TMP/sq" | cmp - "$NG_TMP/all.nt" || return 1
+  # the storage is fixed at creation
+  run_status 1 "$NG_TMP/o" "$NG_TMP/e" ng build --store "$NG_TMP/sq" --store-type hashes "$D" || return 1
+  contains "$NG_TMP/e" 'uses storage “sqlite”'
+}
+ok "the SQLite backend gives the same graph" t_sqlite
+
+# Crash safety: kill -9 at random moments during a build of many articles;
+# the store must open and every article be wholly present or wholly absent.
+gen_articles() {  # DIR N
+  mkdir -p "$1"
+  awk -v dir="$1" -v n="$2" 'BEGIN {
+    split("Donald Trump|Kim Jong-un|Moon Jae-in|Xi Jinping|Vladimir Poetin|Emmanuel Macron|Mark Rutte|Angela Merkel", p, "|");
+    split("Hanoi|Singapore|Parijs|Berlijn|Peking|Genève|Brussel|Moskou", c, "|");
+    for (i = 1; i <= n; i++) {
+      f = sprintf("%s/g%04d.txt", dir, i);
+      a = p[(i % 8) + 1]; b = p[((i * 3 + 1) % 8) + 1]; if (a == b) b = p[((i + 2) % 8) + 1];
+      printf " date 20%02d-%02d-%02d\nOverleg in %s\n\n%s ontmoette %s op %d %s in %s. Beide leiders spraken over handel en veiligheid. Volgens %s was het gesprek nuttig.\n", 10 + i % 12, 1 + i % 12, 1 + i % 27, c[(i % 8) + 1], a, b, 1 + i % 27, (i % 2 ? "maart" : "oktober"), c[(i % 8) + 1], a > f;
+      close(f)
+    }
+  }'
+}
+
+t_crash() {
+  G="$NG_TMP/gen"; gen_articles "$G" 300
+  ng build --quiet --store "$NG_TMP/ref" "$G" || return 1
+  fails=0
+  for i in $(seq 1 20); do
+    C="$NG_TMP/c$i"
+    # half of the runs start from a store that already holds articles
+    if [ $((i % 2)) = 0 ]; then ng build --quiet --store "$C" "$D" || return 1; fi
+    ng build --quiet --store "$C" "$G" > /dev/null 2>&1 &
+    pid=$!
+    delay=$(awk -v s="$i" 'BEGIN { srand(s * 7919); printf "%.3f", rand() * 2.0 }')
+    sleep "$delay"
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    # the store opens (or, killed before anything was written, is absent)
+    if [ -f "$C/store.ini" ]; then
+      ng stats --store "$C" > "$NG_TMP/st" 2>&1 || [ ! -f "$C/CURRENT" ] || { echo "run $i: store does not open"; cat "$NG_TMP/st"; fails=$((fails + 1)); continue; }
+    fi
+    # every article file is one whole article graph, byte-identical to the
+    # uninterrupted build's
+    for f in "$C"/articles/*.nq; do
+      [ -e "$f" ] || continue
+      b=$(basename "$f")
+      if [ -f "$NG_TMP/ref/articles/$b" ]; then
+        cmp -s "$f" "$NG_TMP/ref/articles/$b" || { echo "run $i: $b differs"; fails=$((fails + 1)); }
+      fi
+    done
+    ls "$C"/articles/ 2>/dev/null | grep -v '\.nq$' | grep -q . && { echo "run $i: stray files"; ls "$C/articles"; }
+    # building again completes the store and yields the reference graph
+    ng build --quiet --store "$C" "$G" || { echo "run $i: rebuild failed"; fails=$((fails + 1)); }
+    if [ $((i % 2)) = 1 ]; then
+      sorted_nt "$C" | cmp -s - "$NG_TMP/ref.nt" 2>/dev/null || { [ -f "$NG_TMP/ref.nt" ] || sorted_nt "$NG_TMP/ref" > "$NG_TMP/ref.nt"; sorted_nt "$C" | cmp -s - "$NG_TMP/ref.nt" || { echo "run $i: graph differs after rebuild"; fails=$((fails + 1)); }; }
+    fi
+    ng stats --store "$C" | grep -q 'up to date' || { echo "run $i: not up to date"; fails=$((fails + 1)); }
+    rm -rf "$C"
+  done
+  echo "$fails failures in 20 kills"
+  [ "$fails" = 0 ]
+}
+ok "SIGKILL at 20 random moments: the store opens, articles whole or absent" t_crash
+
+finish
