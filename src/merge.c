@@ -243,42 +243,42 @@ read_event (Merge *m, const char *subject, GPtrArray *pairs, const char *article
   g_ptr_array_add (into, e);
 }
 
+/* Adds statement ST to SUBJECTS (subject IRI -> pairs). */
 static void
-read_context (Merge *m, librdf_model *model, librdf_node *ctx)
+collect_statement (GHashTable *subjects, librdf_statement *st)
 {
-  g_autoptr (GHashTable) subjects = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                           g_free,
-                                                           (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr (librdf_stream) st = librdf_model_context_as_stream (model, ctx);
-  const char *article = ng_node_iri (ctx);
+  const char *si = ng_node_iri (librdf_statement_get_subject (st));
+  const char *pi = ng_node_iri (librdf_statement_get_predicate (st));
+  GPtrArray *pairs;
+  Pair *x;
+
+  if (si == NULL || pi == NULL)
+    return;
+  pairs = g_hash_table_lookup (subjects, si);
+  if (pairs == NULL)
+    {
+      pairs = g_ptr_array_new_with_free_func (pair_free);
+      g_hash_table_insert (subjects, g_strdup (si), pairs);
+    }
+  x = g_new0 (Pair, 1);
+  x->p = g_strdup (pi);
+  x->o = librdf_new_node_from_node (librdf_statement_get_object (st));
+  g_ptr_array_add (pairs, x);
+}
+
+static GHashTable *
+new_subjects (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Reads what one article graph says (SUBJECTS, from the graph ARTICLE). */
+static void
+process_article (Merge *m, GHashTable *subjects, const char *article)
+{
   GHashTableIter it;
   gpointer key, value;
-
-  while (st && !librdf_stream_end (st))
-    {
-      librdf_statement *s = librdf_stream_get_object (st);
-      librdf_node *subj = librdf_statement_get_subject (s);
-      const char *si = ng_node_iri (subj);
-      GPtrArray *pairs;
-      Pair *x;
-      if (si)
-        {
-          pairs = g_hash_table_lookup (subjects, si);
-          if (pairs == NULL)
-            {
-              pairs = g_ptr_array_new_with_free_func (pair_free);
-              g_hash_table_insert (subjects, g_strdup (si), pairs);
-            }
-          x = g_new0 (Pair, 1);
-          x->p = g_strdup (ng_node_iri (librdf_statement_get_predicate (s)));
-          x->o = librdf_new_node_from_node (librdf_statement_get_object (s));
-          if (x->p)
-            g_ptr_array_add (pairs, x);
-          else
-            pair_free (x);
-        }
-      librdf_stream_next (st);
-    }
 
   g_hash_table_iter_init (&it, subjects);
   while (g_hash_table_iter_next (&it, &key, &value))
@@ -358,6 +358,7 @@ read_context (Merge *m, librdf_model *model, librdf_node *ctx)
 /* ------------------------------------------------------------ clustering */
 
 typedef struct {
+  guint index;          /* creation order */
   GPtrArray *members;   /* Event* (borrowed) */
   GHashTable *participants;
   char *iri;
@@ -435,19 +436,43 @@ fits (Merge *m, const Cluster *c, const Event *e)
   return TRUE;
 }
 
+static int
+cluster_index_order (gconstpointer a, gconstpointer b)
+{
+  const Cluster *x = *(Cluster * const *) a, *y = *(Cluster * const *) b;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
 static GPtrArray *
 cluster_meetings (Merge *m)
 {
   GPtrArray *clusters = g_ptr_array_new_with_free_func (cluster_free);
+  /* participant IRI -> clusters having them, so that each mention is only
+     compared with the meetings of its own participants */
+  g_autoptr (GHashTable) by_person = g_hash_table_new_full (
+      g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+
   g_ptr_array_sort (m->meetings, event_order);
   for (guint i = 0; i < m->meetings->len; i++)
     {
       Event *e = m->meetings->pdata[i];
+      g_autoptr (GPtrArray) candidates = g_ptr_array_new ();
+      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
       Cluster *best = NULL;
       guint best_overlap = 0;
-      for (guint k = 0; k < clusters->len; k++)
+
+      for (guint k = 0; k < e->participants->len; k++)
         {
-          Cluster *c = clusters->pdata[k];
+          GPtrArray *list = g_hash_table_lookup (by_person, e->participants->pdata[k]);
+          for (guint q = 0; list && q < list->len; q++)
+            if (g_hash_table_add (seen, list->pdata[q]))
+              g_ptr_array_add (candidates, list->pdata[q]);
+        }
+      /* in creation order, so that ties go the same way whatever the index */
+      g_ptr_array_sort (candidates, cluster_index_order);
+      for (guint k = 0; k < candidates->len; k++)
+        {
+          Cluster *c = candidates->pdata[k];
           guint o = overlap (c, e);
           if (o > best_overlap && fits (m, c, e))
             best = c, best_overlap = o;
@@ -460,6 +485,7 @@ cluster_meetings (Merge *m)
         {
           GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
           best = g_new0 (Cluster, 1);
+          best->index = clusters->len;
           best->members = g_ptr_array_new ();
           best->participants = g_hash_table_new (g_str_hash, g_str_equal);
           g_checksum_update (sum, (const guchar *) e->iri, -1);
@@ -470,7 +496,19 @@ cluster_meetings (Merge *m)
         }
       g_ptr_array_add (best->members, e);
       for (guint k = 0; k < e->participants->len; k++)
-        g_hash_table_add (best->participants, e->participants->pdata[k]);
+        {
+          char *p = e->participants->pdata[k];
+          GPtrArray *list;
+          if (!g_hash_table_add (best->participants, p))
+            continue;
+          list = g_hash_table_lookup (by_person, p);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (by_person, p, list);
+            }
+          g_ptr_array_add (list, best);
+        }
     }
   return clusters;
 }
@@ -872,41 +910,115 @@ write_articles (Merge *m, NgWriter *w, GHashTable *used_sentences)
     }
 }
 
-gboolean
-ng_merge (librdf_world *world, librdf_model *articles, librdf_model *out,
-          GError **error)
+struct NgMerge
 {
-  Merge m = { 0 };
-  NgWriter w = { world, out, NULL, FALSE };
-  g_autoptr (GHashTable) used_sentences = str_set ();
+  Merge m;
+};
+
+NgMerge *
+ng_merge_new (librdf_world *world)
+{
+  NgMerge *nm = g_new0 (NgMerge, 1);
+  nm->m.world = world;
+  nm->m.entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entity_free);
+  nm->m.meetings = g_ptr_array_new_with_free_func (event_free);
+  nm->m.sanctions = g_ptr_array_new_with_free_func (event_free);
+  nm->m.articles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, article_free);
+  nm->m.sentences = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, sentence_free);
+  return nm;
+}
+
+void
+ng_merge_free (NgMerge *nm)
+{
+  if (nm == NULL)
+    return;
+  g_hash_table_unref (nm->m.entities);
+  g_ptr_array_unref (nm->m.meetings);
+  g_ptr_array_unref (nm->m.sanctions);
+  g_hash_table_unref (nm->m.articles);
+  g_hash_table_unref (nm->m.sentences);
+  g_free (nm);
+}
+
+typedef struct {
+  GHashTable *subjects;
+  char *graph;
+  gboolean mixed;
+} ParseState;
+
+static void
+parse_statement (void *user_data, raptor_statement *st)
+{
+  ParseState *ps = user_data;
+  const char *g = st->graph ? ng_node_iri ((librdf_node *) st->graph) : NULL;
+  if (g == NULL || (ps->graph && strcmp (ps->graph, g) != 0))
+    {
+      ps->mixed = TRUE;
+      return;
+    }
+  if (ps->graph == NULL)
+    ps->graph = g_strdup (g);
+  /* librdf 1.0.17 statements and nodes are raptor statements and terms */
+  collect_statement (ps->subjects, (librdf_statement *) st);
+}
+
+gboolean
+ng_merge_add_nquads (NgMerge *nm, const char *name, const char *text,
+                     GError **error)
+{
+  raptor_world *rw = librdf_world_get_raptor (nm->m.world);
+  raptor_parser *p = raptor_new_parser (rw, "nquads");
+  raptor_uri *base = raptor_new_uri (rw, (const unsigned char *) NG_ID_BASE);
+  ParseState ps = { new_subjects (), NULL, FALSE };
+  gboolean ok;
+
+  raptor_parser_set_statement_handler (p, &ps, parse_statement);
+  ok = raptor_parser_parse_start (p, base) == 0
+       && raptor_parser_parse_chunk (p, (const unsigned char *) text, strlen (text), 1) == 0;
+  raptor_free_parser (p);
+  raptor_free_uri (base);
+  if (!ok || ps.mixed)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 "%s: not the N-Quads of one article graph", name);
+  else if (ps.graph)
+    process_article (&nm->m, ps.subjects, ps.graph);
+  g_hash_table_unref (ps.subjects);
+  g_free (ps.graph);
+  return ok && !ps.mixed;
+}
+
+void
+ng_merge_add_model (NgMerge *nm, librdf_model *articles)
+{
   g_autoptr (librdf_iterator) ctxs = librdf_model_get_contexts (articles);
-
-  m.world = world;
-  m.entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entity_free);
-  m.meetings = g_ptr_array_new_with_free_func (event_free);
-  m.sanctions = g_ptr_array_new_with_free_func (event_free);
-  m.articles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, article_free);
-  m.sentences = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, sentence_free);
-
   while (ctxs && !librdf_iterator_end (ctxs))
     {
       librdf_node *ctx = librdf_iterator_get_object (ctxs);
-      if (ctx)
-        read_context (&m, articles, ctx);
+      g_autoptr (GHashTable) subjects = new_subjects ();
+      g_autoptr (librdf_stream) st = librdf_model_context_as_stream (articles, ctx);
+      while (st && !librdf_stream_end (st))
+        {
+          collect_statement (subjects, librdf_stream_get_object (st));
+          librdf_stream_next (st);
+        }
+      if (ng_node_iri (ctx))
+        process_article (&nm->m, subjects, ng_node_iri (ctx));
       librdf_iterator_next (ctxs);
     }
+}
 
-  write_entities (&m, &w);
-  write_meetings (&m, &w, used_sentences);
-  write_sanctions (&m, &w, used_sentences);
-  write_articles (&m, &w, used_sentences);
+gboolean
+ng_merge_write (NgMerge *nm, librdf_model *out, GError **error)
+{
+  Merge *m = &nm->m;
+  NgWriter w = { m->world, out, NULL, FALSE };
+  g_autoptr (GHashTable) used_sentences = str_set ();
 
-  g_hash_table_unref (m.entities);
-  g_ptr_array_unref (m.meetings);
-  g_ptr_array_unref (m.sanctions);
-  g_hash_table_unref (m.articles);
-  g_hash_table_unref (m.sentences);
-
+  write_entities (m, &w);
+  write_meetings (m, &w, used_sentences);
+  write_sanctions (m, &w, used_sentences);
+  write_articles (m, &w, used_sentences);
   if (w.failed)
     {
       g_autofree char *why = ng_rdf_take_error ();
@@ -916,4 +1028,16 @@ ng_merge (librdf_world *world, librdf_model *articles, librdf_model *out,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+ng_merge (librdf_world *world, librdf_model *articles, librdf_model *out,
+          GError **error)
+{
+  NgMerge *nm = ng_merge_new (world);
+  gboolean ok;
+  ng_merge_add_model (nm, articles);
+  ok = ng_merge_write (nm, out, error);
+  ng_merge_free (nm);
+  return ok;
 }

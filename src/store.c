@@ -572,17 +572,15 @@ load_statement (void *user_data, raptor_statement *st)
 }
 
 /* Loads every article graph into an in-memory model with one context per
- * article; DIGEST (may be NULL) receives a digest of all article texts. */
+ * article. */
 static librdf_model *
-load_articles (NgStore *s, librdf_storage **storage_out, char **digest,
-               GError **error)
+load_articles (NgStore *s, librdf_storage **storage_out, GError **error)
 {
   g_autoptr (GPtrArray) keys = article_keys (s);
   librdf_storage *st = librdf_new_storage (s->world, "hashes", "articles",
                                            "hash-type='memory',contexts='yes'");
   librdf_model *m = st ? librdf_new_model (s->world, st, NULL) : NULL;
   raptor_world *rw = librdf_world_get_raptor (s->world);
-  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
   LoadCtx ctx = { m, FALSE };
 
   for (guint i = 0; m && i < keys->len; i++)
@@ -595,8 +593,6 @@ load_articles (NgStore *s, librdf_storage **storage_out, char **digest,
           ctx.failed = TRUE;
           break;
         }
-      g_checksum_update (sum, (const guchar *) keys->pdata[i], -1);
-      g_checksum_update (sum, (const guchar *) text, -1);
       p = raptor_new_parser (rw, "nquads");
       base = raptor_new_uri (rw, (const unsigned char *) NG_ID_BASE);
       raptor_parser_set_statement_handler (p, &ctx, load_statement);
@@ -613,9 +609,6 @@ load_articles (NgStore *s, librdf_storage **storage_out, char **digest,
       if (ctx.failed)
         break;
     }
-  if (digest)
-    *digest = g_strdup (g_checksum_get_string (sum));
-  g_checksum_free (sum);
   if (m == NULL || ctx.failed)
     {
       if (m == NULL)
@@ -628,8 +621,6 @@ load_articles (NgStore *s, librdf_storage **storage_out, char **digest,
         librdf_free_model (m);
       if (st)
         librdf_free_storage (st);
-      if (digest)
-        g_clear_pointer (digest, g_free);
       return NULL;
     }
   *storage_out = st;
@@ -642,28 +633,48 @@ ng_store_get_articles (NgStore *s)
   if (s->articles == NULL)
     {
       g_autoptr (GError) error = NULL;
-      s->articles = load_articles (s, &s->articles_storage, NULL, &error);
+      s->articles = load_articles (s, &s->articles_storage, &error);
       if (s->articles == NULL)
         g_warning ("%s", error->message);
     }
   return s->articles;
 }
 
+/* Feeds every article text to MERGE (may be NULL) and returns the digest of
+ * the article set, or NULL with ERROR set. */
+static char *
+scan_articles (NgStore *s, NgMerge *merge, GError **error)
+{
+  g_autoptr (GPtrArray) keys = article_keys (s);
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  char *digest = NULL;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autofree char *text = article_text (s, keys->pdata[i], error);
+      g_autofree char *name = NULL;
+      if (text == NULL)
+        goto out;
+      g_checksum_update (sum, (const guchar *) keys->pdata[i], -1);
+      g_checksum_update (sum, (const guchar *) text, -1);
+      name = g_strdup_printf ("%s/%s.nq", s->articles_dir ? s->articles_dir : "",
+                              (char *) keys->pdata[i]);
+      if (merge && !ng_merge_add_nquads (merge, name, text, error))
+        goto out;
+    }
+  digest = g_strdup (g_checksum_get_string (sum));
+out:
+  g_checksum_free (sum);
+  return digest;
+}
+
 gboolean
 ng_store_is_current (NgStore *s)
 {
   g_autofree char *digest = NULL;
-  librdf_storage *st = NULL;
-  librdf_model *m;
-
   if (memory_store (s))
     return TRUE;
-  m = load_articles (s, &st, &digest, NULL);
-  if (m)
-    {
-      librdf_free_model (m);
-      librdf_free_storage (st);
-    }
+  digest = scan_articles (s, NULL, NULL);
   return digest && g_strcmp0 (digest, s->merged_digest) == 0;
 }
 
@@ -695,15 +706,20 @@ clear_model (librdf_model *model)
 gboolean
 ng_store_merge (NgStore *s, GError **error)
 {
-  librdf_storage *storage = NULL, *astorage = NULL;
-  librdf_model *model = NULL, *articles;
+  librdf_storage *storage = NULL;
+  librdf_model *model = NULL;
   guint next = s->generation + 1;
   g_autofree char *digest = NULL;
   gboolean in_place = !memory_store (s) && !file_backed (s->type);
+  NgMerge *merge = ng_merge_new (s->world);
 
-  articles = load_articles (s, &astorage, &digest, error);
-  if (articles == NULL)
-    return FALSE;
+  /* the merge reads the article files straight into its own tables */
+  digest = scan_articles (s, merge, error);
+  if (digest == NULL)
+    {
+      ng_merge_free (merge);
+      return FALSE;
+    }
 
   if (in_place)
     {
@@ -717,15 +733,13 @@ ng_store_merge (NgStore *s, GError **error)
       remove_generation (s, next);  /* a leftover of an interrupted merge */
       if (!open_merged (s, next, TRUE, memory_store (s), &storage, &model, error))
         {
-          librdf_free_model (articles);
-          librdf_free_storage (astorage);
+          ng_merge_free (merge);
           return FALSE;
         }
     }
-  if (!ng_merge (s->world, articles, model, error))
+  if (!ng_merge_write (merge, model, error))
     {
-      librdf_free_model (articles);
-      librdf_free_storage (astorage);
+      ng_merge_free (merge);
       if (in_place)
         librdf_model_transaction_rollback (model);
       else
@@ -736,8 +750,7 @@ ng_store_merge (NgStore *s, GError **error)
         }
       return FALSE;
     }
-  librdf_free_model (articles);
-  librdf_free_storage (astorage);
+  ng_merge_free (merge);
   if (in_place)
     librdf_model_transaction_commit (model);
   librdf_model_sync (model);
