@@ -1,0 +1,1 @@
+# src/hardening.mk — included by Makefile.am; owned by the hardening work.

@@ -1,0 +1,1 @@
+# src/publish.mk — included by Makefile.am; owned by the publish work.
