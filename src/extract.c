@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "nieuwsgraaf/extract.h"
+#include "nieuwsgraaf/lexmatch.h"
+#include "nieuwsgraaf/timex.h"
 
 typedef struct {
   const NgGazetteer *gaz;
@@ -80,70 +82,19 @@ ng_extraction_free (NgExtraction *ex)
 
 /* ------------------------------------------------------------ helpers */
 
-static NgToken *
-tok (const NgSentence *s, guint i)
-{
-  return i < s->tokens->len ? s->tokens->pdata[i] : NULL;
-}
-
-/* Normalised text of tokens [i, i+w), NULL if any is not a word. */
-static char *
-phrase (const NgSentence *s, guint i, guint w)
-{
-  GString *g = g_string_new (NULL);
-  for (guint k = i; k < i + w; k++)
-    {
-      NgToken *t = tok (s, k);
-      if (t == NULL || !t->is_word)
-        {
-          g_string_free (g, TRUE);
-          return NULL;
-        }
-      if (k > i)
-        g_string_append_c (g, ' ');
-      g_string_append (g, t->text);
-    }
-  char *n = ng_normalize_name (g->str);
-  g_string_free (g, TRUE);
-  return n;
-}
-
-/* Longest lexicon phrase of KIND starting at token I (up to 3 words);
- * returns its width, 0 for none. */
-static guint
-lex_at (const Ctx *c, const NgSentence *s, guint i, const char *kind,
-        const NgLexEntry **out)
-{
-  for (guint w = 3; w >= 1; w--)
-    {
-      g_autofree char *p = phrase (s, i, w);
-      const NgLexEntry *e;
-      if (p == NULL)
-        continue;
-      e = ng_gazetteer_lexicon (c->gaz, kind, p);
-      if (e)
-        {
-          if (out)
-            *out = e;
-          return w;
-        }
-    }
-  return 0;
-}
-
 /* Separable verbs: "blies de top af", "legt sancties op" — the particle
  * may come later in the sentence; try "word particle" for the first word. */
 static gboolean
 lex_split_verb (const Ctx *c, const NgSentence *s, guint i, const char *kind,
                 const NgLexEntry **out)
 {
-  NgToken *t = tok (s, i);
+  NgToken *t = ng_sentence_token (s, i);
   if (t == NULL || !t->is_word)
     return FALSE;
   g_autofree char *w = ng_normalize_name (t->text);
   for (guint k = i + 1; k < s->tokens->len && k < i + 14; k++)
     {
-      NgToken *p = tok (s, k);
+      NgToken *p = ng_sentence_token (s, k);
       if (!p->is_word)
         break;
       g_autofree char *pp = ng_normalize_name (p->text);
@@ -171,7 +122,7 @@ add_mention (Ctx *c, const NgSentence *s, guint i, guint w, NgEntityKind kind,
              const NgEntity *e, const char *name, gboolean by_role)
 {
   NgMention *m = g_new0 (NgMention, 1);
-  NgToken *first = tok (s, i), *last = tok (s, i + w - 1);
+  NgToken *first = ng_sentence_token (s, i), *last = ng_sentence_token (s, i + w - 1);
   m->kind = kind;
   m->entity = e;
   m->name = g_strdup (e ? e->name : name);
@@ -259,7 +210,7 @@ holder_of (const Ctx *c, const char *role, const char *country)
 static const char *
 role_country (const Ctx *c, const NgSentence *s, guint i, guint w, guint *after)
 {
-  NgToken *prev = i > 0 ? tok (s, i - 1) : NULL;
+  NgToken *prev = i > 0 ? ng_sentence_token (s, i - 1) : NULL;
   *after = i + w;
   if (prev && prev->is_word)
     {
@@ -267,13 +218,13 @@ role_country (const Ctx *c, const NgSentence *s, guint i, guint w, guint *after)
       if (e)
         return e->country ? e->country : e->wikidata;
     }
-  NgToken *van = tok (s, i + w);
+  NgToken *van = ng_sentence_token (s, i + w);
   if (van && g_ascii_strcasecmp (van->text, "van") == 0)
     {
       guint mw = ng_gazetteer_max_words (c->gaz);
       for (guint k = MIN (mw, 4); k >= 1; k--)
         {
-          g_autofree char *p = phrase (s, i + w + 1, k);
+          g_autofree char *p = ng_sentence_phrase (s, i + w + 1, k);
           const GPtrArray *l = p ? ng_gazetteer_lookup (c->gaz, p) : NULL;
           if (l && l->len == 1)
             {
@@ -353,7 +304,7 @@ find_entities (Ctx *c, const NgSentence *s)
 
   for (guint i = 0; i < n;)
     {
-      NgToken *t = tok (s, i);
+      NgToken *t = ng_sentence_token (s, i);
       gboolean done = FALSE;
 
       if (!t->is_word)
@@ -365,7 +316,7 @@ find_entities (Ctx *c, const NgSentence *s)
       /* role phrase: "de Amerikaanse president", "minister van ..." */
       for (guint w = 4; w >= 1 && !done; w--)
         {
-          g_autofree char *p = phrase (s, i, w);
+          g_autofree char *p = ng_sentence_phrase (s, i, w);
           const char *role = p ? ng_gazetteer_role_for_noun (c->gaz, p) : NULL;
           guint after;
           const char *country;
@@ -374,7 +325,7 @@ find_entities (Ctx *c, const NgSentence *s)
           if (role == NULL)
             continue;
           country = role_country (c, s, i, w, &after);
-          next = tok (s, after);
+          next = ng_sentence_token (s, after);
           if (next && next->is_word && next->capitalised)
             {
               /* a name follows: listed names are found below; an unlisted
@@ -382,42 +333,42 @@ find_entities (Ctx *c, const NgSentence *s)
               guint k = after, caps = 0;
               while (k < n)
                 {
-                  NgToken *x = tok (s, k);
+                  NgToken *x = ng_sentence_token (s, k);
                   if (x->is_word && x->capitalised)
                     caps++;
                   else if (!is_particle (c, x)
-                           || !(tok (s, k + 1) && tok (s, k + 1)->capitalised))
+                           || !(ng_sentence_token (s, k + 1) && ng_sentence_token (s, k + 1)->capitalised))
                     break;
                   k++;
                 }
               gboolean listed = FALSE;
               for (guint ww = MIN (maxw, k - after); ww >= 1; ww--)
                 {
-                  g_autofree char *pp = phrase (s, after, ww);
+                  g_autofree char *pp = ng_sentence_phrase (s, after, ww);
                   if (pp && ng_gazetteer_lookup (c->gaz, pp))
                     listed = TRUE;
                 }
               if (!listed && caps >= 2
-                  && !short_form (c, tok (s, after)->text, tok (s, after)->start))
+                  && !short_form (c, ng_sentence_token (s, after)->text, ng_sentence_token (s, after)->start))
                 {
                   /* keep the last two capitalised words and the particles
                      in between ("Ingrid van der Berg") */
                   guint start = k - 1, seen = 0;
                   while (start > after)
                     {
-                      NgToken *x = tok (s, start);
+                      NgToken *x = ng_sentence_token (s, start);
                       if (x->capitalised && ++seen == 2)
                         break;
                       start--;
                     }
-                  while (start > after && is_particle (c, tok (s, start - 1)))
+                  while (start > after && is_particle (c, ng_sentence_token (s, start - 1)))
                     start--;
                   GString *name = g_string_new (NULL);
                   for (guint q = start; q < k; q++)
                     {
                       if (name->len)
                         g_string_append_c (name, ' ');
-                      g_string_append (name, tok (s, q)->text);
+                      g_string_append (name, ng_sentence_token (s, q)->text);
                     }
                   add_mention (c, s, start, k - start, NG_ENTITY_PERSON, NULL,
                                name->str, FALSE);
@@ -452,7 +403,7 @@ find_entities (Ctx *c, const NgSentence *s)
 
           if (w == 1 && !t->capitalised)
             break;
-          p = phrase (s, i, w);
+          p = ng_sentence_phrase (s, i, w);
           if (p == NULL)
             continue;
           list = ng_gazetteer_lookup (c->gaz, p);
@@ -488,236 +439,36 @@ find_entities (Ctx *c, const NgSentence *s)
 
 /* ------------------------------------------------------------- dates */
 
-static int
-month_of (const Ctx *c, const NgToken *t)
-{
-  const NgLexEntry *e;
-  if (t == NULL || !t->is_word)
-    return 0;
-  e = ng_gazetteer_lexicon (c->gaz, "month", t->text);
-  return e ? atoi (e->value) : 0;
-}
-
-static int
-year_of (const NgToken *t)
-{
-  if (t && strlen (t->text) == 4 && g_ascii_isdigit (t->text[0])
-      && g_ascii_isdigit (t->text[1]) && g_ascii_isdigit (t->text[2])
-      && g_ascii_isdigit (t->text[3]))
-    {
-      int y = atoi (t->text);
-      if (y >= 1900 && y <= 2100)
-        return y;
-    }
-  return 0;
-}
-
-static int
-relative_year (const Ctx *c, const NgSentence *s, guint i, guint *width)
-{
-  const NgLexEntry *e = NULL;
-  guint w = lex_at (c, s, i, "relative-year", &e);
-  if (w == 0)
-    return G_MININT;
-  *width = w;
-  return atoi (e->value);
-}
-
+/* The date of an event whose trigger is token AT: of the sentence's time
+ * expressions (src/timex.c) the one nearest the trigger.  Returns TRUE when
+ * the sentence has a time expression at all (*OUT may still be NONE when it
+ * cannot be resolved or is vague: then no date must be guessed). */
 static gboolean
-doc_gdate (const NgDate *doc, GDate *g)
+find_date (const Ctx *c, const NgSentence *s, gboolean planned, guint at,
+           NgDate *out)
 {
-  if (doc->precision != NG_DATE_DAY)
+  g_autoptr (GArray) tx = ng_timex_find (c->gaz, s, c->doc_date,
+                                         planned ? NG_TENSE_FUTURE : NG_TENSE_PAST);
+  guint best = G_MAXUINT, dist = G_MAXUINT;
+
+  out->precision = NG_DATE_NONE;
+  for (guint i = 0; i < tx->len; i++)
+    {
+      const NgTimex *x = &g_array_index (tx, NgTimex, i);
+      guint d = x->first_token > at ? x->first_token - at
+                                    : at - (x->first_token + x->n_tokens - 1);
+      /* a resolved expression beats an unresolved one at any distance */
+      if (x->value.precision != NG_DATE_NONE)
+        d /= 2;
+      else
+        d += 1000;
+      if (d < dist)
+        dist = d, best = i;
+    }
+  if (best == G_MAXUINT)
     return FALSE;
-  g_date_clear (g, 1);
-  g_date_set_dmy (g, (GDateDay) doc->day, (GDateMonth) doc->month, (GDateYear) doc->year);
-  return g_date_valid (g);
-}
-
-static NgDate
-from_gdate (const GDate *g)
-{
-  NgDate d = { g_date_get_year (g), g_date_get_month (g), g_date_get_day (g), NG_DATE_DAY };
-  return d;
-}
-
-/* Relative expressions: "gisteren", "vorige week", "vorige maand",
- * "donderdag(avond)".  Returns TRUE when token I starts one (then *OUT is
- * its date, or NONE when the document date is too coarse to resolve it). */
-static gboolean
-relative_date (const Ctx *c, const NgSentence *s, guint i, gboolean planned,
-               NgDate *out)
-{
-  const NgDate *doc = c->doc_date;
-  const NgLexEntry *e = NULL;
-  GDate g;
-  NgToken *t = tok (s, i);
-
-  out->precision = NG_DATE_NONE;
-  if (lex_at (c, s, i, "relative-day", &e))
-    {
-      int off = atoi (e->value);
-      if (doc_gdate (doc, &g))
-        {
-          if (off > 0)
-            g_date_add_days (&g, (guint) off);
-          else
-            g_date_subtract_days (&g, (guint) -off);
-          *out = from_gdate (&g);
-        }
-      else if (off == 0 && doc->precision == NG_DATE_MONTH)
-        *out = *doc;
-      return TRUE;
-    }
-  if (lex_at (c, s, i, "relative-week", &e))
-    {
-      int off = atoi (e->value);
-      if (doc_gdate (doc, &g))
-        {
-          GDate end;
-          if (off > 0)
-            g_date_add_days (&g, (guint) off);
-          else
-            g_date_subtract_days (&g, (guint) -off);
-          /* the week (Monday..Sunday) around that day, at the precision of
-             what it spans */
-          g_date_subtract_days (&g, g_date_get_weekday (&g) - 1);
-          end = g;
-          g_date_add_days (&end, 6);
-          if (g_date_get_month (&g) == g_date_get_month (&end))
-            *out = (NgDate) { g_date_get_year (&g), g_date_get_month (&g), 0, NG_DATE_MONTH };
-          else if (g_date_get_year (&g) == g_date_get_year (&end))
-            *out = (NgDate) { g_date_get_year (&g), 0, 0, NG_DATE_YEAR };
-        }
-      return TRUE;
-    }
-  if (lex_at (c, s, i, "relative-month", &e))
-    {
-      int off = atoi (e->value);
-      if (doc->precision >= NG_DATE_MONTH)
-        {
-          int m0 = doc->year * 12 + (doc->month - 1) + off;
-          *out = (NgDate) { m0 / 12, m0 % 12 + 1, 0, NG_DATE_MONTH };
-        }
-      return TRUE;
-    }
-  if (t && t->is_word)
-    {
-      const GPtrArray *days = ng_gazetteer_lexicon_all (c->gaz, "weekday");
-      g_autofree char *w = ng_normalize_name (t->text);
-      for (guint k = 0; k < days->len; k++)
-        {
-          const NgLexEntry *d = days->pdata[k];
-          if (!g_str_has_prefix (w, d->phrase))
-            continue;
-          if (doc_gdate (doc, &g))
-            {
-              int want = atoi (d->value), have = g_date_get_weekday (&g);
-              if (planned)
-                g_date_add_days (&g, (guint) ((want - have + 7) % 7));
-              else
-                g_date_subtract_days (&g, (guint) ((have - want + 7) % 7));
-              *out = from_gdate (&g);
-            }
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* The first date expression in the sentence, resolved against the document
- * date.  PLANNED decides which year a bare month belongs to.  Returns TRUE
- * when the sentence has a date expression at all (*OUT may still be NONE when
- * it cannot be resolved: then no date must be guessed). */
-static gboolean
-find_date (const Ctx *c, const NgSentence *s, gboolean planned, NgDate *out)
-{
-  const NgDate *doc = c->doc_date;
-  guint n = s->tokens->len;
-
-  out->precision = NG_DATE_NONE;
-  for (guint i = 0; i < n; i++)
-    {
-      NgToken *t = tok (s, i);
-      int m, y, day;
-      guint rw = 0;
-      int rel;
-
-      if (relative_date (c, s, i, planned, out))
-        return TRUE;
-
-      /* "12 juni [2018]" */
-      if (t->is_word && g_ascii_isdigit (t->text[0]) && strlen (t->text) <= 2
-          && (m = month_of (c, tok (s, i + 1))) > 0)
-        {
-          day = atoi (t->text);
-          y = year_of (tok (s, i + 2));
-          if (y == 0 && doc->precision != NG_DATE_NONE)
-            {
-              y = doc->year;
-              rel = relative_year (c, s, i + 2, &rw);
-              if (rel != G_MININT)
-                y += rel;
-              else if (!planned && doc->precision >= NG_DATE_MONTH && m > doc->month)
-                y--;
-              else if (planned && doc->precision >= NG_DATE_MONTH && m < doc->month)
-                y++;
-            }
-          if (y)
-            {
-              NgDate r = { y, m, day, NG_DATE_DAY };
-              if (ng_date_is_valid (&r))
-                *out = r;
-            }
-          return TRUE;
-        }
-      /* "juni 2018", "(in) juni (vorig jaar)" */
-      if ((m = month_of (c, t)) > 0)
-        {
-          /* "mei" is also a verb-less noun in Dutch rarely; demand context */
-          NgToken *prev = i > 0 ? tok (s, i - 1) : NULL;
-          y = year_of (tok (s, i + 1));
-          if (y == 0)
-            {
-              rel = relative_year (c, s, i + 1, &rw);
-              if (doc->precision == NG_DATE_NONE)
-                return TRUE;
-              if (rel != G_MININT)
-                y = doc->year + rel;
-              else if (prev && prev->is_word
-                       && (g_ascii_strcasecmp (prev->text, "in") == 0
-                           || g_ascii_strcasecmp (prev->text, "eind") == 0
-                           || g_ascii_strcasecmp (prev->text, "begin") == 0
-                           || g_ascii_strcasecmp (prev->text, "medio") == 0
-                           || g_ascii_strcasecmp (prev->text, "half") == 0))
-                {
-                  y = doc->year;
-                  if (!planned && doc->precision >= NG_DATE_MONTH && m > doc->month)
-                    y--;
-                  else if (planned && doc->precision >= NG_DATE_MONTH && m < doc->month)
-                    y++;
-                }
-              else
-                continue;
-            }
-          *out = (NgDate) { y, m, 0, NG_DATE_MONTH };
-          return TRUE;
-        }
-      /* "vorig jaar", "dit jaar" */
-      if ((rel = relative_year (c, s, i, &rw)) != G_MININT)
-        {
-          if (doc->precision != NG_DATE_NONE)
-            *out = (NgDate) { doc->year + rel, 0, 0, NG_DATE_YEAR };
-          return TRUE;
-        }
-      /* "in 2018" */
-      if ((y = year_of (t)) > 0 && i > 0 && tok (s, i - 1)->is_word
-          && g_ascii_strcasecmp (tok (s, i - 1)->text, "in") == 0)
-        {
-          *out = (NgDate) { y, 0, 0, NG_DATE_YEAR };
-          return TRUE;
-        }
-    }
-  return FALSE;
+  *out = g_array_index (tx, NgTimex, best).value;
+  return TRUE;
 }
 
 /* ---------------------------------------------------------- meetings */
@@ -730,8 +481,10 @@ find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
   NgMeetingMention *mm;
   NgEventStatus status = NG_STATUS_HELD;
 
+  guint trig_at = 0;
   for (guint i = 0; i < n && trig == NULL; i++)
-    lex_at (c, s, i, "meeting", &trig);
+    if (ng_lex_at (c->gaz, s, i, "meeting", &trig))
+      trig_at = i;
   if (trig == NULL)
     return;
 
@@ -760,7 +513,7 @@ find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
   for (guint i = 0; i < n; i++)
     {
       const NgLexEntry *st = NULL;
-      if (lex_at (c, s, i, "status", &st) || lex_split_verb (c, s, i, "status", &st))
+      if (ng_lex_at (c->gaz, s, i, "status", &st) || lex_split_verb (c, s, i, "status", &st))
         {
           if (strcmp (st->value, "Cancelled") == 0)
             status = NG_STATUS_CANCELLED;
@@ -779,12 +532,12 @@ find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
         continue;
       for (guint i = 0; i < n; i++)
         {
-          NgToken *t = tok (s, i);
+          NgToken *t = ng_sentence_token (s, i);
           if (t->start != m->start)
             continue;
           for (guint back = 1; back <= 2 && back <= i; back++)
             {
-              NgToken *p = tok (s, i - back);
+              NgToken *p = ng_sentence_token (s, i - back);
               if (p->is_word && ng_gazetteer_lexicon (c->gaz, "locative", p->text))
                 {
                   /* the most specific place of the sentence wins: a city
@@ -809,9 +562,9 @@ find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
      text supports.  A date expression we cannot resolve blocks that guess. */
   gboolean vague = FALSE;
   for (guint i = 0; i < n; i++)
-    if (tok (s, i)->is_word && ng_gazetteer_lexicon (c->gaz, "vague-time", tok (s, i)->text))
+    if (ng_sentence_token (s, i)->is_word && ng_gazetteer_lexicon (c->gaz, "vague-time", ng_sentence_token (s, i)->text))
       vague = TRUE;
-  if (!find_date (c, s, status != NG_STATUS_HELD, &mm->date)
+  if (!find_date (c, s, status != NG_STATUS_HELD, trig_at, &mm->date)
       && status == NG_STATUS_HELD && !vague
       && c->doc_date->precision != NG_DATE_NONE)
     {
@@ -846,7 +599,7 @@ static NgMention *
 country_mention (Ctx *c, const NgSentence *s, const char *qid, guint at)
 {
   const NgEntity *e = ng_gazetteer_by_wikidata (c->gaz, qid);
-  NgToken *t = tok (s, at);
+  NgToken *t = ng_sentence_token (s, at);
   if (e == NULL || t == NULL)
     return NULL;
   NgMention *m = add_mention (c, s, at, 1, e->kind, e, NULL, TRUE);
@@ -866,9 +619,9 @@ find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
 
   for (guint i = 0; i < n && noun_at == G_MAXUINT; i++)
     {
-      NgToken *t = tok (s, i);
+      NgToken *t = ng_sentence_token (s, i);
       const char *dash;
-      if (lex_at (c, s, i, "sanction", NULL))
+      if (ng_lex_at (c->gaz, s, i, "sanction", NULL))
         noun_at = i;
       /* "VN-sancties", "EU-sancties" */
       else if (t->is_word && (dash = strrchr (t->text, '-'))
@@ -889,16 +642,16 @@ find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
     for (guint i = 0; i < n && act == NULL; i++)
       {
         const NgLexEntry *e = NULL;
-        if ((lex_at (c, s, i, "sanction-action", &e)
+        if ((ng_lex_at (c->gaz, s, i, "sanction-action", &e)
              || lex_split_verb (c, s, i, "sanction-action", &e))
             && strcmp (e->value, pref[p]) == 0)
           act = e, act_at = i;
       }
   for (guint i = 0; i < n; i++)
     {
-      if (lex_at (c, s, i, "demand", NULL))
+      if (ng_lex_at (c->gaz, s, i, "demand", NULL))
         demand = TRUE;
-      if (lex_at (c, s, i, "refuse", NULL))
+      if (ng_lex_at (c->gaz, s, i, "refuse", NULL))
         refuse = TRUE;
     }
 
@@ -906,13 +659,13 @@ find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
      sancties"); target: what follows "tegen" */
   if (imposer == NULL && noun_at > 0)
     {
-      const NgEntity *e = ng_gazetteer_lookup_adjective (c->gaz, tok (s, noun_at - 1)->text);
+      const NgEntity *e = ng_gazetteer_lookup_adjective (c->gaz, ng_sentence_token (s, noun_at - 1)->text);
       if (e)
         imposer = country_mention (c, s, e->wikidata, noun_at - 1);
     }
   for (guint i = noun_at; i < n && i < noun_at + 4; i++)
     {
-      NgToken *t = tok (s, i);
+      NgToken *t = ng_sentence_token (s, i);
       if (!(t->is_word && g_ascii_strcasecmp (t->text, "tegen") == 0))
         continue;
       for (guint k = first_mention; k < c->ex->mentions->len; k++)
@@ -927,7 +680,7 @@ find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
       if (target == NULL)
         {
           /* "tegen zijn/haar land": the country of the actor */
-          NgToken *a = tok (s, i + 1), *b = tok (s, i + 2);
+          NgToken *a = ng_sentence_token (s, i + 1), *b = ng_sentence_token (s, i + 2);
           if (a && b && (g_ascii_strcasecmp (a->text, "zijn") == 0
                          || g_ascii_strcasecmp (a->text, "haar") == 0)
               && g_ascii_strcasecmp (b->text, "land") == 0)
@@ -972,7 +725,7 @@ find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
 
   /* actor: the person closest before the action (or the noun) */
   {
-    gsize anchor = tok (s, act ? act_at : noun_at)->start;
+    gsize anchor = ng_sentence_token (s, act ? act_at : noun_at)->start;
     for (guint k = first_mention; k < c->ex->mentions->len; k++)
       {
         NgMention *m = c->ex->mentions->pdata[k];
@@ -996,7 +749,7 @@ find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
   sm->target = target;
   sm->imposer = imposer;
   sm->actor = actor;
-  find_date (c, s, FALSE, &sm->date);
+  find_date (c, s, FALSE, act ? act_at : noun_at, &sm->date);
   if (act)
     {
       static const struct { const char *v; NgSanctionAction a; } map[] = {

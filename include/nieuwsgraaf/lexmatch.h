@@ -1,0 +1,31 @@
+/* lexmatch.h — matching lexicon phrases (ontology/lexicon.tsv) against the
+ * tokens of a sentence.  Shared by the extraction modules so that every one
+ * of them matches words the same way (normalised: case, diacritics, hyphens). */
+#ifndef NIEUWSGRAAF_LEXMATCH_H
+#define NIEUWSGRAAF_LEXMATCH_H
+
+#include <glib.h>
+#include "nieuwsgraaf/gazetteer.h"
+#include "nieuwsgraaf/segment.h"
+
+G_BEGIN_DECLS
+
+/* Token I of S, or NULL past the end. */
+NgToken *ng_sentence_token (const NgSentence *s, guint i);
+
+/* Normalised text of tokens [I, I+W) joined by spaces; NULL when one of
+ * them is not a word or the range runs past the sentence.  Caller frees. */
+char *ng_sentence_phrase (const NgSentence *s, guint i, guint w);
+
+/* Width (1..3 words) of the longest lexicon phrase of KIND starting at token
+ * I, 0 for none; *OUT (may be NULL) receives the entry. */
+guint ng_lex_at (const NgGazetteer *gaz, const NgSentence *s, guint i,
+                 const char *kind, const NgLexEntry **out);
+
+/* TRUE when token I is a word listed under KIND (one-word lookup). */
+gboolean ng_lex_is (const NgGazetteer *gaz, const NgSentence *s, guint i,
+                    const char *kind);
+
+G_END_DECLS
+
+#endif
