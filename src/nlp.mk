@@ -10,3 +10,18 @@ noinst_HEADERS += include/nieuwsgraaf/lexmatch.h include/nieuwsgraaf/timex.h
 
 NG_UNIT_TESTS += tests/test-timex
 tests_test_timex_LDADD = $(NG_LIBS)
+
+# CoNLL-2002 Dutch PER/LOC measurement (the data stays in ../shared; it is
+# only read, never shipped or used to build reference lists)
+EXTRA_PROGRAMS = tests/conll-eval
+tests_conll_eval_LDADD = $(NG_LIBS)
+CONLL ?= $(SHARED)/eval/conll2002/ned.testb
+
+eval-conll: tests/conll-eval$(EXEEXT)
+	@NG_DATA_DIR='$(abs_top_srcdir)/ontology' ./tests/conll-eval$(EXEEXT) '$(CONLL)' $(EVAL_FLAGS)
+
+clean-local: nlp-clean-local
+nlp-clean-local:
+	-rm -f tests/conll-eval$(EXEEXT)
+
+.PHONY: eval-conll nlp-clean-local
