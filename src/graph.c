@@ -78,12 +78,10 @@ write_date (NgWriter *w, const char *s, const char *p, const NgDate *d)
     ng_write_literal (w, s, p, v, ng_date_xsd_type (d));
 }
 
-gboolean
-ng_article_graph_add (librdf_world *world, librdf_model *model,
-                      librdf_node *context, const NgArticle *article,
-                      const NgExtraction *ex, GError **error)
+static void
+write_article_graph (NgWriter *wp, const NgArticle *article, const NgExtraction *ex)
 {
-  NgWriter w = { world, model, context, FALSE };
+  NgWriter w = *wp;
   g_autofree char *a = ng_article_iri (article);
   g_autoptr (GHashTable) used_sentences = g_hash_table_new (NULL, NULL);
   static const char *const statuses[] = { NG_HELD, NG_PLANNED, NG_CANCELLED };
@@ -184,6 +182,16 @@ ng_article_graph_add (librdf_world *world, librdf_model *model,
       ng_write_literal (&w, si, NG_TEXT, s->text, NULL);
     }
 
+  wp->failed = w.failed;
+}
+
+gboolean
+ng_article_graph_add (librdf_world *world, librdf_model *model,
+                      librdf_node *context, const NgArticle *article,
+                      const NgExtraction *ex, GError **error)
+{
+  NgWriter w = { world, model, context, FALSE, NULL, NULL };
+  write_article_graph (&w, article, ex);
   if (w.failed)
     {
       g_autofree char *why = ng_rdf_take_error ();
@@ -193,4 +201,36 @@ ng_article_graph_add (librdf_world *world, librdf_model *model,
       return FALSE;
     }
   return TRUE;
+}
+
+static int
+line_cmp (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+ng_nquads_canonical (GPtrArray *lines)
+{
+  GString *text = g_string_new (NULL);
+  g_ptr_array_sort (lines, line_cmp);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      /* a statement repeated by the extraction is one statement */
+      if (i > 0 && strcmp (lines->pdata[i], lines->pdata[i - 1]) == 0)
+        continue;
+      g_string_append (text, lines->pdata[i]);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+char *
+ng_article_graph_nquads (const NgArticle *article, const NgExtraction *ex)
+{
+  g_autofree char *iri = ng_article_iri (article);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  NgWriter w = { NULL, NULL, NULL, FALSE, lines, iri };
+  write_article_graph (&w, article, ex);
+  return ng_nquads_canonical (lines);
 }

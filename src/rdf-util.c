@@ -7,6 +7,99 @@
 #include "nieuwsgraaf/gazetteer.h"
 
 static void
+append_escaped (GString *out, const char *text)
+{
+  for (const char *c = text; *c; c++)
+    switch (*c)
+      {
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '"': g_string_append (out, "\\\""); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      default:
+        if ((guchar) *c < 0x20)
+          g_string_append_printf (out, "\\u%04X", (guint) (guchar) *c);
+        else
+          g_string_append_c (out, *c);
+      }
+}
+
+static void
+append_iri (GString *out, const char *iri)
+{
+  g_string_append_c (out, '<');
+  for (const char *c = iri; *c; c++)
+    {
+      /* characters N-Triples forbids in IRIs, percent-escaped */
+      if ((guchar) *c <= 0x20 || strchr ("<>\"{}|^`\\", *c))
+        g_string_append_printf (out, "%%%02X", (guint) (guchar) *c);
+      else
+        g_string_append_c (out, *c);
+    }
+  g_string_append_c (out, '>');
+}
+
+char *
+ng_nquad_line (const char *s, const char *p, const char *o_iri,
+               const char *o_literal, const char *datatype, const char *lang,
+               const char *graph)
+{
+  GString *out = g_string_sized_new (128);
+  append_iri (out, s);
+  g_string_append_c (out, ' ');
+  append_iri (out, p);
+  g_string_append_c (out, ' ');
+  if (o_iri)
+    append_iri (out, o_iri);
+  else
+    {
+      g_string_append_c (out, '"');
+      append_escaped (out, o_literal);
+      g_string_append_c (out, '"');
+      if (datatype)
+        {
+          g_string_append (out, "^^");
+          append_iri (out, datatype);
+        }
+      else if (lang && *lang)
+        g_string_append_printf (out, "@%s", lang);
+    }
+  if (graph)
+    {
+      g_string_append_c (out, ' ');
+      append_iri (out, graph);
+    }
+  g_string_append (out, " .");
+  return g_string_free (out, FALSE);
+}
+
+char *
+ng_nquad_line_from_statement (const raptor_statement *st)
+{
+  const raptor_term *s = st->subject, *p = st->predicate, *o = st->object;
+  const char *graph = NULL;
+  if (s->type != RAPTOR_TERM_TYPE_URI || p->type != RAPTOR_TERM_TYPE_URI)
+    return NULL;
+  if (st->graph && st->graph->type == RAPTOR_TERM_TYPE_URI)
+    graph = (const char *) raptor_uri_as_string (st->graph->value.uri);
+  if (o->type == RAPTOR_TERM_TYPE_URI)
+    return ng_nquad_line ((const char *) raptor_uri_as_string (s->value.uri),
+                          (const char *) raptor_uri_as_string (p->value.uri),
+                          (const char *) raptor_uri_as_string (o->value.uri),
+                          NULL, NULL, NULL, graph);
+  if (o->type == RAPTOR_TERM_TYPE_LITERAL)
+    return ng_nquad_line ((const char *) raptor_uri_as_string (s->value.uri),
+                          (const char *) raptor_uri_as_string (p->value.uri),
+                          NULL, (const char *) o->value.literal.string,
+                          o->value.literal.datatype
+                            ? (const char *) raptor_uri_as_string (o->value.literal.datatype)
+                            : NULL,
+                          (const char *) o->value.literal.language, graph);
+  return NULL;
+}
+
+static void
 write_statement (NgWriter *w, librdf_node *s, librdf_node *p, librdf_node *o)
 {
   librdf_statement *st;
@@ -43,6 +136,11 @@ uri_node (NgWriter *w, const char *iri)
 void
 ng_write_uri (NgWriter *w, const char *s, const char *p, const char *o)
 {
+  if (w->lines)
+    {
+      g_ptr_array_add (w->lines, ng_nquad_line (s, p, o, NULL, NULL, NULL, w->graph));
+      return;
+    }
   write_statement (w, uri_node (w, s), uri_node (w, p), uri_node (w, o));
 }
 
@@ -51,6 +149,12 @@ ng_write_literal (NgWriter *w, const char *s, const char *p, const char *value,
                   const char *datatype)
 {
   librdf_node *o;
+  if (w->lines)
+    {
+      g_ptr_array_add (w->lines, ng_nquad_line (s, p, NULL, value, datatype, NULL,
+                                                w->graph));
+      return;
+    }
   if (datatype)
     {
       librdf_uri *dt = librdf_new_uri (w->world, (const unsigned char *) datatype);

@@ -16,13 +16,28 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_serializer, librdf_free_serializer)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_query, librdf_free_query)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (librdf_query_results, librdf_free_query_results)
 
-/* A writer adds statements to MODEL in CONTEXT (NULL: no context). */
+/* A writer adds statements to MODEL in CONTEXT (NULL: no context), or, when
+ * LINES is set, appends them as N-Quads lines in GRAPH to LINES (no librdf
+ * involved, so it can run on any thread). */
 typedef struct {
   librdf_world *world;
   librdf_model *model;
   librdf_node *context;
   gboolean failed;
+  GPtrArray *lines;     /* char*, owned by the caller */
+  const char *graph;
 } NgWriter;
+
+/* One N-Quads line (without newline) for a statement whose object is an IRI
+ * (O_IRI) or a literal (O_LITERAL with optional DATATYPE or LANG); GRAPH may
+ * be NULL.  Literals are escaped as N-Triples requires. */
+char *ng_nquad_line (const char *s, const char *p, const char *o_iri,
+                     const char *o_literal, const char *datatype,
+                     const char *lang, const char *graph);
+
+/* The same for a raptor statement (librdf 1.0.17 statements are raptor
+ * statements); NULL for blank nodes, which nieuwsgraaf never writes. */
+char *ng_nquad_line_from_statement (const raptor_statement *st);
 
 void ng_write_uri (NgWriter *w, const char *s, const char *p, const char *o);
 void ng_write_literal (NgWriter *w, const char *s, const char *p,

@@ -44,6 +44,7 @@ struct NgStore
   librdf_storage *articles_storage;  /* in memory, loaded on demand */
   librdf_model *articles;
   GHashTable *memory_articles;       /* NG_STORE_MEMORY: key -> N-Quads text */
+  GMutex lock;                       /* put_* may run on several threads */
 };
 
 static gboolean memory_store (NgStore *s) { return (s->flags & NG_STORE_MEMORY) != 0; }
@@ -415,89 +416,166 @@ stream_to_quads (librdf_world *world, librdf_stream *stream, const char *ctx,
   return TRUE;
 }
 
-/* The article graph as sorted N-Quads text (sorted, so that the same article
- * always gives the same bytes). */
-static char *
-article_nquads (NgStore *s, const NgArticle *article, const NgExtraction *ex,
-                GError **error)
+/* Stores TEXT, the N-Quads of one article graph from SOURCE. */
+static gboolean
+put_text (NgStore *s, const char *source, char *text, GError **error)
 {
-  g_autofree char *iri = ng_article_iri (article);
-  g_autoptr (librdf_storage) st = librdf_new_storage (s->world, "hashes", "a",
-                                                      "hash-type='memory',contexts='yes'");
-  g_autoptr (librdf_model) m = st ? librdf_new_model (s->world, st, NULL) : NULL;
-  g_autoptr (librdf_node) ctx = librdf_new_node_from_uri_string (
-      s->world, (const unsigned char *) iri);
-  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  GString *text;
+  g_autofree char *key = article_key (source);
 
-  if (m == NULL)
+  if (!(s->flags & (NG_STORE_WRITE | NG_STORE_MEMORY)))
     {
       g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
-                   "cannot create an in-memory graph");
-      return NULL;
+                   "%s: the store is open read-only", s->dir);
+      g_free (text);
+      return FALSE;
     }
-  if (!ng_article_graph_add (s->world, m, ctx, article, ex, error))
-    return NULL;
+  g_mutex_lock (&s->lock);
+  drop_articles_model (s);
+  if (memory_store (s))
+    {
+      g_hash_table_replace (s->memory_articles, g_steal_pointer (&key), text);
+      g_mutex_unlock (&s->lock);
+      return TRUE;
+    }
+  g_mutex_unlock (&s->lock);
   {
-    g_autoptr (librdf_stream) cs = librdf_model_context_as_stream (m, ctx);
-    if (!stream_to_quads (s->world, cs, iri, lines))
+    g_autofree char *owned = text;
+    g_autofree char *file = g_strconcat (key, ".nq", NULL);
+    g_autofree char *path = g_build_filename (s->articles_dir, file, NULL);
+    g_autoptr (GError) local = NULL;
+    /* a changed article (same source name) replaces its earlier graph in one
+       rename; the same article again writes the same bytes */
+    if (!write_durably (path, owned, -1, &local))
       {
-        g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
-                     "%s: cannot serialise the article graph",
-                     ng_article_get_name (article));
-        return NULL;
+        g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s: %s", source,
+                     local->message);
+        return FALSE;
       }
   }
-  g_ptr_array_sort (lines, str_ptr_cmp);
-  text = g_string_new (NULL);
-  for (guint i = 0; i < lines->len; i++)
-    {
-      /* identical lines come from statements repeated in the extraction */
-      if (i > 0 && strcmp (lines->pdata[i], lines->pdata[i - 1]) == 0)
-        continue;
-      g_string_append (text, lines->pdata[i]);
-      g_string_append_c (text, '\n');
-    }
-  return g_string_free (text, FALSE);
+  return TRUE;
 }
 
 gboolean
 ng_store_put_article (NgStore *s, const NgArticle *article,
                       const NgExtraction *ex, GError **error)
 {
-  g_autofree char *key = article_key (ng_article_get_name (article));
-  g_autofree char *text = NULL;
+  return put_text (s, ng_article_get_name (article),
+                   ng_article_graph_nquads (article, ex), error);
+}
 
-  if (!(s->flags & (NG_STORE_WRITE | NG_STORE_MEMORY)))
+typedef struct {
+  GHashTable *graphs;    /* graph IRI -> GPtrArray of lines */
+  GHashTable *sources;   /* graph IRI -> ng:sourceFile */
+  guint untyped;         /* statements outside any named graph */
+  guint line;
+} SplitState;
+
+static void
+split_statement (void *user_data, raptor_statement *st)
+{
+  SplitState *ss = user_data;
+  char *line = ng_nquad_line_from_statement (st);
+  const char *g;
+  GPtrArray *lines;
+
+  if (line == NULL || st->graph == NULL || st->graph->type != RAPTOR_TERM_TYPE_URI)
     {
-      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
-                   "%s: the store is open read-only", s->dir);
-      return FALSE;
+      ss->untyped++;
+      g_free (line);
+      return;
     }
-  text = article_nquads (s, article, ex, error);
-  if (text == NULL)
-    return FALSE;
-  drop_articles_model (s);
-  if (memory_store (s))
+  g = (const char *) raptor_uri_as_string (st->graph->value.uri);
+  lines = g_hash_table_lookup (ss->graphs, g);
+  if (lines == NULL)
     {
-      g_hash_table_replace (s->memory_articles, g_steal_pointer (&key),
-                            g_steal_pointer (&text));
-      return TRUE;
+      lines = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (ss->graphs, g_strdup (g), lines);
     }
-  {
-    g_autofree char *file = g_strconcat (key, ".nq", NULL);
-    g_autofree char *path = g_build_filename (s->articles_dir, file, NULL);
-    g_autoptr (GError) local = NULL;
-    /* a changed article (same source name) replaces its earlier graph in one
-       rename; the same article again writes the same bytes */
-    if (!write_durably (path, text, -1, &local))
-      {
-        g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s: %s",
-                     ng_article_get_name (article), local->message);
-        return FALSE;
-      }
-  }
-  return TRUE;
+  g_ptr_array_add (lines, line);
+  if (st->object->type == RAPTOR_TERM_TYPE_LITERAL
+      && strcmp ((const char *) raptor_uri_as_string (st->predicate->value.uri),
+                 NG_SOURCE_FILE) == 0)
+    g_hash_table_replace (ss->sources, g_strdup (g),
+                          g_strdup ((const char *) st->object->value.literal.string));
+}
+
+static void
+split_error (void *user_data, raptor_log_message *msg)
+{
+  SplitState *ss = user_data;
+  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR && ss->line == 0)
+    ss->line = msg->locator && msg->locator->line > 0 ? (guint) msg->locator->line : 1;
+}
+
+int
+ng_store_put_nquads (NgStore *s, const char *name, const char *data, gsize len,
+                     GError **error)
+{
+  raptor_world *rw = raptor_new_world ();
+  raptor_parser *p;
+  raptor_uri *base;
+  SplitState ss = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref),
+                    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+                    0, 0 };
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  GHashTableIter it;
+  gpointer k;
+  int stored = -1;
+
+  raptor_world_set_log_handler (rw, &ss, split_error);
+  raptor_world_open (rw);
+  p = raptor_new_parser (rw, "nquads");
+  base = raptor_new_uri (rw, (const unsigned char *) NG_ID_BASE);
+  raptor_parser_set_statement_handler (p, &ss, split_statement);
+  if (raptor_parser_parse_start (p, base) != 0
+      || raptor_parser_parse_chunk (p, (const unsigned char *) data, len, 1) != 0
+      || ss.line)
+    {
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_FORMAT,
+                   "%s:%u: not valid N-Quads", name, ss.line ? ss.line : 1);
+      goto out;
+    }
+  if (ss.untyped)
+    {
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_FORMAT,
+                   "%s: %u statements outside a named article graph (blank nodes "
+                   "or the default graph); expected the output of "
+                   "“nieuwsgraaf extract --format nquads”", name, ss.untyped);
+      goto out;
+    }
+  g_hash_table_iter_init (&it, ss.graphs);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    {
+      if (!g_hash_table_contains (ss.sources, k))
+        {
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_FORMAT,
+                       "%s: graph <%s> is not an article graph (it has no "
+                       "ng:sourceFile)", name, (char *) k);
+          goto out;
+        }
+      g_ptr_array_add (order, k);
+    }
+  g_ptr_array_sort (order, str_ptr_cmp);
+  stored = 0;
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *lines = g_hash_table_lookup (ss.graphs, order->pdata[i]);
+      if (!put_text (s, g_hash_table_lookup (ss.sources, order->pdata[i]),
+                     ng_nquads_canonical (lines), error))
+        {
+          stored = -1;
+          break;
+        }
+      stored++;
+    }
+out:
+  raptor_free_parser (p);
+  raptor_free_uri (base);
+  raptor_free_world (rw);
+  g_hash_table_unref (ss.graphs);
+  g_hash_table_unref (ss.sources);
+  return stored;
 }
 
 /* The article files (or memory texts), sorted by key: key -> N-Quads. */
@@ -890,6 +968,25 @@ ng_store_export (NgStore *s, const char *format, FILE *out, GError **error)
                    "cannot write the %s export%s%s", format, why ? ": " : "",
                    why ? why : (ferror (out) ? ": write error" : ""));
       return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ iteration */
+
+gboolean
+ng_store_foreach_article (NgStore *s, NgArticleFunc func, gpointer user_data,
+                          GError **error)
+{
+  g_autoptr (GPtrArray) keys = article_keys (s);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autofree char *text = article_text (s, keys->pdata[i], error);
+      if (text == NULL)
+        return FALSE;
+      if (!func (keys->pdata[i], text, strlen (text), user_data, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -22,6 +22,15 @@ gboolean ng_article_graph_add (librdf_world *world, librdf_model *model,
                                librdf_node *context, const NgArticle *article,
                                const NgExtraction *ex, GError **error);
 
+/* The article graph as N-Quads text in the graph named by the article IRI:
+ * one statement a line, sorted, without repeats, so the same article always
+ * gives the same bytes.  Touches no librdf object: safe on any thread. */
+char *ng_article_graph_nquads (const NgArticle *article, const NgExtraction *ex);
+
+/* Sorts LINES (char*, N-Quads statements without newline), drops repeats and
+ * joins them, one a line. */
+char *ng_nquads_canonical (GPtrArray *lines);
+
 G_END_DECLS
 
 #endif

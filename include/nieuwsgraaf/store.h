@@ -71,6 +71,17 @@ librdf_model *ng_store_get_articles (NgStore *store);
 gboolean ng_store_put_article (NgStore *store, const NgArticle *article,
                                const NgExtraction *ex, GError **error);
 
+/* Stores article graphs given as N-Quads, as written by “nieuwsgraaf extract
+ * --format nquads” (possibly on other machines): each named graph must be one
+ * article graph.  They are stored exactly as if the articles had been
+ * extracted here.  Returns how many were stored, or -1 with ERROR (naming
+ * the file) when the data is not such N-Quads; then nothing is stored. */
+int ng_store_put_nquads (NgStore *store, const char *name, const char *data,
+                         gsize len, GError **error);
+
+/* ng_store_put_article and ng_store_put_nquads may be called from several
+ * threads at once on the same store (each writes its own file). */
+
 /* Recomputes the merged graph from all article graphs. */
 gboolean ng_store_merge (NgStore *store, GError **error);
 
@@ -85,6 +96,16 @@ gboolean ng_store_export (NgStore *store, const char *format, FILE *out,
                           GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgStore, ng_store_free)
+
+/* Called with the key and the N-Quads text (LEN bytes, one named graph:
+ * the article's) of a stored article; returns FALSE with ERROR set to stop. */
+typedef gboolean (*NgArticleFunc) (const char *key, const char *nquads, gsize len,
+                                   gpointer user_data, GError **error);
+
+/* Calls FUNC for every stored article in key order, reading one article at a
+ * time.  FALSE when FUNC stopped or an article file could not be read. */
+gboolean ng_store_foreach_article (NgStore *store, NgArticleFunc func,
+                                   gpointer user_data, GError **error);
 
 G_END_DECLS
 

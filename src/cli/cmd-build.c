@@ -73,10 +73,14 @@ walk_dir (Walk *w, const char *dir)
 }
 
 static char *opt_store, *opt_store_type, *opt_store_options;
+static int opt_jobs;
 
 static GOptionEntry entries[] = {
   { "store", 's', 0, G_OPTION_ARG_FILENAME, &opt_store,
     "Store directory (default " NG_DEFAULT_STORE ")", "DIR" },
+  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
+    "Extract on N threads (default: the number of processors); the result is "
+    "the same for any N", "N" },
   { "store-type", 0, 0, G_OPTION_ARG_STRING, &opt_store_type,
     "Redland storage of the merged graph for a new store: hashes (Berkeley DB, "
     "default), sqlite, or a server-backed one (postgresql, mysql, virtuoso)", "TYPE" },
@@ -84,6 +88,73 @@ static GOptionEntry entries[] = {
     "Redland storage options, e.g. \"host='db',database='ng',user='u',password='p'\"", "OPTS" },
   G_OPTION_ENTRY_NULL
 };
+
+/* One input's outcome, filled in by a worker thread. */
+typedef struct {
+  const char *path;
+  gboolean done;
+  char *error;          /* message, or NULL */
+  guint stored;         /* article graphs stored */
+  char *detail;         /* --verbose line */
+} Job;
+
+typedef struct {
+  const NgGazetteer *gaz;
+  NgStore *store;
+  Job *jobs;
+  GMutex lock;
+  GCond cond;
+} Work;
+
+static gboolean
+is_nquads (const char *path)
+{
+  return g_str_has_suffix (path, ".nq") || g_str_has_suffix (path, ".nquads");
+}
+
+/* Runs on a worker thread: read, extract, store one input.  Extraction is a
+ * pure function of the article and the reference data, and each article goes
+ * to a file of its own, so inputs need no coordination. */
+static void
+run_job (gpointer data, gpointer user_data)
+{
+  Work *w = user_data;
+  Job *job = &w->jobs[GPOINTER_TO_UINT (data) - 1];
+  g_autoptr (GError) err = NULL;
+
+  if (is_nquads (job->path))
+    {
+      g_autofree char *text = NULL;
+      gsize len = 0;
+      int n = -1;
+      if (g_file_get_contents (job->path, &text, &len, &err))
+        n = ng_store_put_nquads (w->store, job->path, text, len, &err);
+      if (n >= 0)
+        job->stored = (guint) n;
+    }
+  else
+    {
+      g_autoptr (NgArticle) art = ng_article_new_from_file (job->path, &err);
+      if (art)
+        {
+          g_autoptr (NgExtraction) ex = ng_extract (w->gaz, art);
+          if (ng_store_put_article (w->store, art, ex, &err))
+            {
+              job->stored = 1;
+              job->detail = g_strdup_printf (
+                  "%s: %u sentences, %u mentions, %u meetings, %u sanction mentions",
+                  job->path, ex->sentences->len, ex->mentions->len,
+                  ex->meetings->len, ex->sanctions->len);
+            }
+        }
+    }
+  g_mutex_lock (&w->lock);
+  if (err)
+    job->error = g_strdup (err->message);
+  job->done = TRUE;
+  g_cond_broadcast (&w->cond);
+  g_mutex_unlock (&w->lock);
+}
 
 int
 ng_cmd_build (int argc, char **argv)
@@ -154,38 +225,46 @@ ng_cmd_build (int argc, char **argv)
     }
 
   progress = ng_cli_verbosity >= 1 && isatty (STDERR_FILENO) && w.files->len > 1;
-  for (guint i = 0; i < w.files->len; i++)
-    {
-      const char *path = w.files->pdata[i];
-      g_autoptr (NgArticle) art = NULL;
-      g_autoptr (NgExtraction) ex = NULL;
-      g_autoptr (GError) err = NULL;
+  {
+    Work work = { gaz, store, g_new0 (Job, MAX (w.files->len, 1)), { 0 }, { 0 } };
+    int jobs = opt_jobs > 0 ? opt_jobs : (int) g_get_num_processors ();
+    GThreadPool *pool = g_thread_pool_new (run_job, &work, MAX (jobs, 1), TRUE, NULL);
 
-      if (progress)
-        fprintf (stderr, "\r\033[K[%u/%u] %s", i + 1, w.files->len, path);
-      art = ng_article_new_from_file (path, &err);
-      if (art == NULL)
-        {
-          if (progress)
-            fputs ("\r\033[K", stderr);
-          ng_cli_error ("%s", err->message);
-          w.failed++;
-          continue;
-        }
-      ex = ng_extract (gaz, art);
-      if (!ng_store_put_article (store, art, ex, &err))
-        {
-          if (progress)
-            fputs ("\r\033[K", stderr);
-          ng_cli_error ("%s", err->message);
-          w.failed++;
-          continue;
-        }
-      ng_cli_debug ("%s: %u sentences, %u mentions, %u meetings, %u sanction mentions",
-                    path, ex->sentences->len, ex->mentions->len, ex->meetings->len,
-                    ex->sanctions->len);
-      ok++;
-    }
+    g_mutex_init (&work.lock);
+    g_cond_init (&work.cond);
+    for (guint i = 0; i < w.files->len; i++)
+      {
+        work.jobs[i].path = w.files->pdata[i];
+        g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+      }
+    /* report in input order, whatever order the workers finish in */
+    for (guint i = 0; i < w.files->len; i++)
+      {
+        Job *job = &work.jobs[i];
+        g_mutex_lock (&work.lock);
+        while (!job->done)
+          g_cond_wait (&work.cond, &work.lock);
+        g_mutex_unlock (&work.lock);
+        if (progress)
+          fprintf (stderr, "\r\033[K[%u/%u] %s", i + 1, w.files->len, job->path);
+        if (job->error)
+          {
+            if (progress)
+              fputs ("\r\033[K", stderr);
+            ng_cli_error ("%s", job->error);
+            w.failed++;
+          }
+        else if (job->detail)
+          ng_cli_debug ("%s", job->detail);
+        ok += job->stored;
+        g_free (job->error);
+        g_free (job->detail);
+      }
+    g_thread_pool_free (pool, FALSE, TRUE);
+    g_mutex_clear (&work.lock);
+    g_cond_clear (&work.cond);
+    g_free (work.jobs);
+  }
   if (progress)
     fputs ("\r\033[K", stderr);
 
