@@ -164,4 +164,11 @@
     if (!window.ngErrors.length) document.body.setAttribute('data-status', 'ready');
   }
   cy.ready(ready);
+
+  /* #node=ID opens the page with that node selected (links, screenshots) */
+  var m = /^#node=(.+)$/.exec(window.location.hash);
+  if (m) {
+    var pick = cy.getElementById(decodeURIComponent(m[1]));
+    if (pick.nonempty()) { pick.select(); show(pick); }
+  }
 })();

@@ -66,12 +66,21 @@ add_spell (GArray *spells, const char *date)
     g_array_append_val (spells, s);
 }
 
+/* values are sparse (NULL = absent), so g_strfreev would stop early */
+static void
+values_free (char **values, int n)
+{
+  for (int i = 0; i < n; i++)
+    g_free (values[i]);
+  g_free (values);
+}
+
 static void
 node_free (NgGraphNode *n)
 {
   g_free (n->id);
   g_free (n->label);
-  g_strfreev (n->values);
+  values_free (n->values, NA_N);
   g_array_unref (n->spells);
   g_free (n);
 }
@@ -82,7 +91,7 @@ edge_free (NgGraphEdge *e)
   g_free (e->id);
   g_free (e->kind);
   g_free (e->label);
-  g_strfreev (e->values);
+  values_free (e->values, EA_N);
   g_array_unref (e->spells);
   g_ptr_array_unref (e->meetings);
   g_free (e);
