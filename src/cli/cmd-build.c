@@ -102,6 +102,8 @@ typedef struct {
   const NgGazetteer *gaz;
   NgStore *store;
   Job *jobs;
+  guint n_jobs;
+  gint next;            /* next job to take (atomic) */
   GMutex lock;
   GCond cond;
 } Work;
@@ -116,10 +118,8 @@ is_nquads (const char *path)
  * pure function of the article and the reference data, and each article goes
  * to a file of its own, so inputs need no coordination. */
 static void
-run_job (gpointer data, gpointer user_data)
+run_job (Work *w, Job *job)
 {
-  Work *w = user_data;
-  Job *job = &w->jobs[GPOINTER_TO_UINT (data) - 1];
   g_autoptr (GError) err = NULL;
 
   if (is_nquads (job->path))
@@ -154,6 +154,22 @@ run_job (gpointer data, gpointer user_data)
   job->done = TRUE;
   g_cond_broadcast (&w->cond);
   g_mutex_unlock (&w->lock);
+}
+
+/* A worker thread: takes jobs until none is left.  Workers are joined before
+ * the command returns, so per-thread library state (libxml2's, through
+ * Raptor) is released. */
+static gpointer
+worker (gpointer data)
+{
+  Work *w = data;
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&w->next, 1);
+      if (i >= w->n_jobs)
+        return NULL;
+      run_job (w, &w->jobs[i]);
+    }
 }
 
 int
@@ -226,17 +242,17 @@ ng_cmd_build (int argc, char **argv)
 
   progress = ng_cli_verbosity >= 1 && isatty (STDERR_FILENO) && w.files->len > 1;
   {
-    Work work = { gaz, store, g_new0 (Job, MAX (w.files->len, 1)), { 0 }, { 0 } };
-    int jobs = opt_jobs > 0 ? opt_jobs : (int) g_get_num_processors ();
-    GThreadPool *pool = g_thread_pool_new (run_job, &work, MAX (jobs, 1), TRUE, NULL);
+    Work work = { gaz, store, g_new0 (Job, MAX (w.files->len, 1)), w.files->len, 0,
+                  { 0 }, { 0 } };
+    guint jobs = opt_jobs > 0 ? (guint) opt_jobs : g_get_num_processors ();
+    g_autoptr (GPtrArray) threads = g_ptr_array_new ();
 
     g_mutex_init (&work.lock);
     g_cond_init (&work.cond);
     for (guint i = 0; i < w.files->len; i++)
-      {
-        work.jobs[i].path = w.files->pdata[i];
-        g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
-      }
+      work.jobs[i].path = w.files->pdata[i];
+    for (guint i = 0; i < MIN (MAX (jobs, 1), MAX (w.files->len, 1)); i++)
+      g_ptr_array_add (threads, g_thread_new ("extract", worker, &work));
     /* report in input order, whatever order the workers finish in */
     for (guint i = 0; i < w.files->len; i++)
       {
@@ -260,7 +276,8 @@ ng_cmd_build (int argc, char **argv)
         g_free (job->error);
         g_free (job->detail);
       }
-    g_thread_pool_free (pool, FALSE, TRUE);
+    for (guint i = 0; i < threads->len; i++)
+      g_thread_join (threads->pdata[i]);
     g_mutex_clear (&work.lock);
     g_cond_clear (&work.cond);
     g_free (work.jobs);
