@@ -4,7 +4,8 @@
 # page says the network is drawn, checks the node count it shows against the
 # full view, and saves a screenshot.  Fails on a blank page or a script error
 # (the page reports every error in #ng-errors).
-# GRAPH_SCREENSHOT=FILE keeps the screenshot of the HTML export.
+# GRAPH_SCREENSHOT=FILE keeps a screenshot of the HTML export with Vladimir
+# Poetin selected (web/graph-view.png, shown in the README, is made so).
 . "$NG_SRCDIR/tests/lib.sh"
 
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
@@ -74,7 +75,10 @@ t_export_page() {
   page_ok "$NG_TMP/export.dom" || return 1
   browser shot "file://$NG_TMP/graph.html" "$NG_TMP/export.png"
   shot_ok "$NG_TMP/export.png" || return 1
-  if [ -n "${GRAPH_SCREENSHOT:-}" ]; then cp "$NG_TMP/export.png" "$GRAPH_SCREENSHOT"; fi
+  if [ -n "${GRAPH_SCREENSHOT:-}" ]; then
+    browser shot "file://$NG_TMP/graph.html#node=person:Q7747" "$GRAPH_SCREENSHOT"
+    shot_ok "$GRAPH_SCREENSHOT" || return 1
+  fi
 }
 ok "the HTML export draws every node in Chromium, without script errors" t_export_page
 

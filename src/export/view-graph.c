@@ -241,6 +241,13 @@ add_edge (Builder *b, NgViewEntity *from, NgViewEntity *to, const char *kind,
   return e;
 }
 
+/* for g_ptr_array_sort, which hands over pointers to the elements */
+static int
+cmp_str (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* Values summarising the meetings behind E (dates, places, ids). */
 static void
 summarise_meetings (NgGraphEdge *e)
@@ -260,7 +267,7 @@ summarise_meetings (NgGraphEdge *e)
       g_ptr_array_add (ids, m->id);
       add_spell (e->spells, m->date);
     }
-  g_ptr_array_sort (dates, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (dates, cmp_str);
   g_ptr_array_add (dates, NULL);
   g_ptr_array_add (places, NULL);
   g_ptr_array_add (ids, NULL);

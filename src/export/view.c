@@ -310,6 +310,13 @@ cmp_entity_name (gconstpointer a, gconstpointer b)
   return c ? c : strcmp (x->iri, y->iri);
 }
 
+/* for g_ptr_array_sort, which hands over pointers to the elements */
+static int
+cmp_str (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static int
 cmp_article (gconstpointer a, gconstpointer b)
 {
@@ -502,7 +509,7 @@ ng_view_load (librdf_model *model, const NgViewFilter *filter, GError **error)
   for (guint i = 0; i < v->all->len; i++)
     {
       NgViewEntity *e = v->all->pdata[i];
-      g_ptr_array_sort (e->alt_names, (GCompareFunc) g_strcmp0);
+      g_ptr_array_sort (e->alt_names, cmp_str);
       g_ptr_array_sort (e->articles, cmp_article);
       g_ptr_array_sort (e->evidence, cmp_sentence);
       g_ptr_array_sort (e->attendees, cmp_entity_name);
