@@ -1,16 +1,17 @@
-/* query.c — SPARQL over the merged graph.
+/* query.c — SPARQL over the store.
  *
- * Queries are parsed by Rasqal first.  Rasqal 0.9.33 evaluates some forms
- * wrongly (OPTIONAL after a multi-triple pattern returns rows of other
- * solutions, BIND after a pattern loses rows, YEAR/MONTH/DAY of an xsd:date
- * are unbound); those forms are refused with a clear error instead of being
- * answered wrongly, until nieuwsgraaf's own evaluator handles them. */
+ * The merged graph is the default graph and the article graphs are the
+ * named graphs.  Queries are parsed by Rasqal and evaluated by nieuwsgraaf's
+ * engine (src/sparql/): Rasqal 0.9.33's own evaluation returns wrong rows
+ * for OPTIONAL after multi-triple patterns, loses rows for BIND and leaves
+ * YEAR() of an xsd:date unbound.  What the engine cannot answer (property
+ * paths, SERVICE, updates) is refused with a message. */
 #include "config.h"
 
 #include <string.h>
-#include <rasqal.h>
 
 #include "nieuwsgraaf/query.h"
+#include "nieuwsgraaf/sparql.h"
 #include "nieuwsgraaf/vocab.h"
 #include "rdf-util.h"
 
@@ -25,161 +26,52 @@ ng_query_result_free (NgQueryResult *r)
   g_free (r);
 }
 
-typedef struct {
-  GString *messages;
-} ParseLog;
-
 static void
-parse_log (void *user_data, raptor_log_message *msg)
+map_error (GError **error, GError *e)
 {
-  ParseLog *log = user_data;
-  if (msg->level < RAPTOR_LOG_LEVEL_ERROR || log->messages->len > 0)
+  int code;
+  if (e == NULL)
     return;
-  if (msg->locator && msg->locator->line > 0)
-    g_string_append_printf (log->messages, "line %d: ", msg->locator->line);
-  g_string_append (log->messages, msg->text ? msg->text : "syntax error");
+  switch (e->code)
+    {
+    case NG_SPARQL_ERROR_SYNTAX: code = NG_QUERY_ERROR_SYNTAX; break;
+    case NG_SPARQL_ERROR_UNSUPPORTED: code = NG_QUERY_ERROR_UNSUPPORTED; break;
+    case NG_SPARQL_ERROR_TIMEOUT: code = NG_QUERY_ERROR_TIMEOUT; break;
+    case NG_SPARQL_ERROR_FORMAT: code = NG_QUERY_ERROR_FORMAT; break;
+    default: code = NG_QUERY_ERROR_EXECUTION; break;
+    }
+  g_set_error_literal (error, NG_QUERY_ERROR, code, e->message);
+  g_error_free (e);
 }
 
-typedef struct {
-  const char *problem;
-} Guard;
-
-static int
-visit_expr (void *user_data, rasqal_expression *e)
+static NgSparqlQuery *
+parse (librdf_world *world, const char *query, GError **error)
 {
-  Guard *g = user_data;
-  switch (e->op)
+  GError *e = NULL;
+  NgSparqlQuery *q = ng_sparql_query_new (world, query, ng_vocab_sparql_prologue (),
+                                          NULL, &e);
+  if (q == NULL)
     {
-    case RASQAL_EXPR_YEAR:
-    case RASQAL_EXPR_MONTH:
-    case RASQAL_EXPR_DAY:
-      g->problem = "YEAR(), MONTH() and DAY() (the query engine leaves them "
-                   "unbound for xsd:date values); compare the date as a string, "
-                   "e.g. FILTER(STRSTARTS(STR(?date), \"2019\"))";
-      return 1;
-    default:
-      return 0;
+      map_error (error, e);
+      return NULL;
     }
-}
-
-static void
-check_pattern (rasqal_graph_pattern *gp, Guard *g)
-{
-  rasqal_expression *filter;
-  if (gp == NULL || g->problem)
-    return;
-  switch (rasqal_graph_pattern_get_operator (gp))
+  if (ng_sparql_query_get_form (q) == NG_SPARQL_UPDATE)
     {
-    case RASQAL_GRAPH_PATTERN_OPERATOR_OPTIONAL:
-      g->problem = "OPTIONAL (the query engine returns wrong rows for it); "
-                   "run the optional part as a query of its own";
-      return;
-    case RASQAL_GRAPH_PATTERN_OPERATOR_LET:
-      g->problem = "BIND (the query engine loses rows after a pattern); "
-                   "compute the value in the SELECT clause instead";
-      return;
-    case RASQAL_GRAPH_PATTERN_OPERATOR_MINUS:
-      g->problem = "MINUS";
-      return;
-    case RASQAL_GRAPH_PATTERN_OPERATOR_SERVICE:
-      g->problem = "SERVICE (federated queries)";
-      return;
-    default:
-      break;
+      g_set_error (error, NG_QUERY_ERROR, NG_QUERY_ERROR_UPDATE,
+                   "not supported: updates (this is a read-only query service)");
+      ng_sparql_query_free (q);
+      return NULL;
     }
-  filter = rasqal_graph_pattern_get_filter_expression (gp);
-  if (filter)
-    rasqal_expression_visit (filter, visit_expr, g);
-  for (int i = 0; !g->problem; i++)
-    {
-      rasqal_graph_pattern *sub = rasqal_graph_pattern_get_sub_graph_pattern (gp, i);
-      if (sub == NULL)
-        break;
-      check_pattern (sub, g);
-    }
-}
-
-static void
-check_expressions (rasqal_query *q, Guard *g)
-{
-  raptor_sequence *vars = rasqal_query_get_bound_variable_sequence (q);
-  rasqal_expression *e;
-  for (int i = 0; vars && !g->problem && i < raptor_sequence_size (vars); i++)
-    {
-      rasqal_variable *v = raptor_sequence_get_at (vars, i);
-      if (v && v->expression)
-        rasqal_expression_visit (v->expression, visit_expr, g);
-    }
-  for (int i = 0; !g->problem && (e = rasqal_query_get_order_condition (q, i)); i++)
-    rasqal_expression_visit (e, visit_expr, g);
-  for (int i = 0; !g->problem && (e = rasqal_query_get_group_condition (q, i)); i++)
-    rasqal_expression_visit (e, visit_expr, g);
-  for (int i = 0; !g->problem && (e = rasqal_query_get_having_condition (q, i)); i++)
-    rasqal_expression_visit (e, visit_expr, g);
-}
-
-/* The prefixes go on the first line, so that line numbers in messages are
- * those of the user's query. */
-static char *
-with_prologue (const char *query)
-{
-  g_autofree char *pro = g_strdup (ng_vocab_sparql_prologue ());
-  g_strdelimit (pro, "\n", ' ');
-  return g_strconcat (pro, query, NULL);
+  return q;
 }
 
 gboolean
 ng_query_check (librdf_world *world, const char *query, GError **error)
 {
-  rasqal_world *rw;
-  rasqal_query *q;
-  ParseLog log = { g_string_new (NULL) };
-  Guard guard = { NULL };
-  g_autofree char *text = NULL;
-  gboolean ok = TRUE;
-
+  g_autoptr (NgSparqlQuery) q = NULL;
   g_return_val_if_fail (query != NULL, FALSE);
-  if (!g_utf8_validate (query, -1, NULL))
-    {
-      g_set_error (error, NG_QUERY_ERROR, NG_QUERY_ERROR_SYNTAX,
-                   "the query is not valid UTF-8");
-      g_string_free (log.messages, TRUE);
-      return FALSE;
-    }
-  text = with_prologue (query);
-  rw = rasqal_new_world ();
-  rasqal_world_open (rw);
-  rasqal_world_set_log_handler (rw, &log, parse_log);
-  q = rasqal_new_query (rw, "sparql11-query", NULL);
-  if (q == NULL)
-    q = rasqal_new_query (rw, "sparql", NULL);
-  if (rasqal_query_prepare (q, (const unsigned char *) text, NULL) != 0)
-    {
-      g_set_error (error, NG_QUERY_ERROR, NG_QUERY_ERROR_SYNTAX,
-                   "malformed query: %s",
-                   log.messages->len ? log.messages->str : "syntax error");
-      ok = FALSE;
-    }
-  else
-    {
-      rasqal_query_verb verb = rasqal_query_get_verb (q);
-      if (verb != RASQAL_QUERY_VERB_SELECT && verb != RASQAL_QUERY_VERB_ASK
-          && verb != RASQAL_QUERY_VERB_CONSTRUCT && verb != RASQAL_QUERY_VERB_DESCRIBE)
-        guard.problem = "updates (this is a read-only query service)";
-      check_pattern (rasqal_query_get_query_graph_pattern (q), &guard);
-      if (!guard.problem)
-        check_expressions (q, &guard);
-      if (guard.problem)
-        {
-          g_set_error (error, NG_QUERY_ERROR, NG_QUERY_ERROR_UNSUPPORTED,
-                       "not supported yet: %s", guard.problem);
-          ok = FALSE;
-        }
-    }
-  rasqal_free_query (q);
-  rasqal_free_world (rw);
-  g_string_free (log.messages, TRUE);
-  return ok;
+  q = parse (world, query, error);
+  return q != NULL;
 }
 
 static const struct {
@@ -265,18 +157,73 @@ known_format (const char *format)
   return FALSE;
 }
 
-NgQueryResult *
-ng_query_run (NgStore *store, const char *query, const char *format,
-              GError **error)
+/* The default graph named by default-graph-uri: an in-memory merge of the
+ * listed graphs. */
+static gboolean
+build_default (NgStore *store, const char *const *iris, librdf_storage **st_out,
+               librdf_model **m_out, GError **error)
 {
   librdf_world *world = ng_store_get_world (store);
-  g_autofree char *text = NULL;
-  g_autoptr (librdf_query) q = NULL;
-  g_autoptr (librdf_query_results) res = NULL;
-  g_autoptr (NgQueryResult) out = g_new0 (NgQueryResult, 1);
-  unsigned char *body = NULL;
-  size_t len = 0;
+  librdf_storage *st = librdf_new_storage (world, "hashes", NULL, "hash-type='memory'");
+  librdf_model *m = st ? librdf_new_model (world, st, NULL) : NULL;
+  if (m == NULL)
+    {
+      if (st)
+        librdf_free_storage (st);
+      g_set_error (error, NG_QUERY_ERROR, NG_QUERY_ERROR_EXECUTION,
+                   "cannot create the default graph");
+      return FALSE;
+    }
+  for (const char *const *g = iris; *g; g++)
+    {
+      librdf_stream *s = NULL;
+      if (strcmp (*g, NG_QUERY_MERGED_GRAPH) == 0)
+        s = librdf_model_as_stream (ng_store_get_merged (store));
+      else
+        {
+          librdf_model *articles = ng_store_get_articles (store);
+          librdf_node *ctx = librdf_new_node_from_uri_string (world, (const unsigned char *) *g);
+          if (articles && ctx)
+            s = librdf_model_context_as_stream (articles, ctx);
+          if (ctx)
+            librdf_free_node (ctx);
+        }
+      if (s)
+        {
+          librdf_model_add_statements (m, s);
+          librdf_free_stream (s);
+        }
+    }
+  *st_out = st;
+  *m_out = m;
+  return TRUE;
+}
 
+static gboolean
+mentions_graphs (const char *query)
+{
+  g_autofree char *up = g_ascii_strup (query, -1);
+  return strstr (up, "GRAPH") != NULL;
+}
+
+NgQueryResult *
+ng_query_run_full (NgStore *store, const char *query, const char *format,
+                   const NgQueryOptions *options, GError **error)
+{
+  librdf_world *world = ng_store_get_world (store);
+  NgQueryOptions none = { 0 };
+  g_autoptr (NgSparqlQuery) q = NULL;
+  g_autoptr (NgSparqlResults) res = NULL;
+  g_autoptr (NgQueryResult) out = g_new0 (NgQueryResult, 1);
+  librdf_storage *def_st = NULL;
+  librdf_model *def = NULL;
+  NgSparqlDataset ds = { world, NULL, NULL, NULL, NULL, NULL };
+  GError *e = NULL;
+  const char *f;
+  gsize len = 0;
+
+  if (options == NULL)
+    options = &none;
   if (format == NULL)
     format = "json";
   if (!known_format (format))
@@ -286,71 +233,47 @@ ng_query_run (NgStore *store, const char *query, const char *format,
                    "turtle, ntriples, rdfxml for graphs)", format);
       return NULL;
     }
-  if (!ng_query_check (world, query, error))
+  q = parse (world, query, error);
+  if (q == NULL)
     return NULL;
-
-  text = with_prologue (query);
-  ng_rdf_take_error ();
-  q = librdf_new_query (world, "sparql", NULL, (const unsigned char *) text, NULL);
-  if (q)
-    res = librdf_model_query_execute (ng_store_get_merged (store), q);
+  if (options->default_graphs
+      && !build_default (store, options->default_graphs, &def_st, &def, error))
+    return NULL;
+  ds.default_graph = def ? def : ng_store_get_merged (store);
+  if (options->named_graphs || mentions_graphs (query))
+    ds.named = ng_store_get_articles (store);
+  ds.named_graphs = options->named_graphs;
+  res = ng_sparql_query_execute (q, &ds, options->deadline, options->cancel, &e);
   if (res == NULL)
-    {
-      g_autofree char *why = ng_rdf_take_error ();
-      g_set_error (error, NG_QUERY_ERROR, NG_QUERY_ERROR_EXECUTION,
-                   "the query failed%s%s", why ? ": " : "", why ? why : "");
-      return NULL;
-    }
-
-  if (librdf_query_results_is_graph (res))
-    {
-      gboolean graph_fmt = strcmp (format, "turtle") == 0
-                           || strcmp (format, "ntriples") == 0
-                           || strcmp (format, "rdfxml") == 0;
-      const char *f = graph_fmt ? format : "turtle";
-      const char *ser_name = strcmp (f, "rdfxml") == 0 ? "rdfxml-abbrev" : f;
-      g_autoptr (librdf_serializer) ser = librdf_new_serializer (world, ser_name,
-                                                                 NULL, NULL);
-      g_autoptr (librdf_stream) st = librdf_query_results_as_stream (res);
-      for (const NgPrefix *p = ng_vocab_prefixes (); ser && p->prefix; p++)
-        {
-          librdf_uri *u = librdf_new_uri (world, (const unsigned char *) p->iri);
-          librdf_serializer_set_namespace (ser, u, p->prefix);
-          librdf_free_uri (u);
-        }
-      out->content_type = content_type_of (f);
-      if (ser == NULL)
-        {
-          g_set_error (error, NG_QUERY_ERROR, NG_QUERY_ERROR_FORMAT,
-                       "no %s serializer available", f);
-          return NULL;
-        }
-      if (st == NULL)  /* an empty graph */
-        {
-          out->body = g_strdup ("");
-          return g_steal_pointer (&out);
-        }
-      body = librdf_serializer_serialize_stream_to_counted_string (ser, NULL, st, &len);
-    }
+    map_error (error, e);
   else
     {
-      const char *f = format;
-      if (strcmp (f, "turtle") == 0 || strcmp (f, "ntriples") == 0
-          || strcmp (f, "rdfxml") == 0)
-        f = "json";
-      body = librdf_query_results_to_counted_string2 (res, f, NULL, NULL, NULL, &len);
+      gboolean graph = ng_sparql_results_get_form (res) == NG_SPARQL_CONSTRUCT
+                       || ng_sparql_results_get_form (res) == NG_SPARQL_DESCRIBE;
+      gboolean graph_fmt = strcmp (format, "turtle") == 0 || strcmp (format, "ntriples") == 0
+                           || strcmp (format, "rdfxml") == 0;
+      /* a graph asked for in a results format comes as Turtle, bindings
+         asked for in a graph format as JSON */
+      f = graph ? (graph_fmt ? format : "turtle") : (graph_fmt ? "json" : format);
+      out->body = ng_sparql_results_write (res, f, &len, &e);
+      if (out->body == NULL)
+        map_error (error, e);
+      out->length = len;
       out->content_type = content_type_of (f);
     }
-  if (body == NULL)
-    {
-      g_autofree char *why = ng_rdf_take_error ();
-      g_set_error (error, NG_QUERY_ERROR, NG_QUERY_ERROR_EXECUTION,
-                   "cannot format the results as %s%s%s", format,
-                   why ? ": " : "", why ? why : "");
-      return NULL;
-    }
-  out->body = g_strndup ((const char *) body, len);
-  out->length = len;
-  librdf_free_memory (body);
+  g_clear_pointer (&res, ng_sparql_results_free);
+  if (def)
+    librdf_free_model (def);
+  if (def_st)
+    librdf_free_storage (def_st);
+  if (out->body == NULL)
+    return NULL;
   return g_steal_pointer (&out);
+}
+
+NgQueryResult *
+ng_query_run (NgStore *store, const char *query, const char *format,
+              GError **error)
+{
+  return ng_query_run_full (store, query, format, NULL, error);
 }

@@ -1,6 +1,17 @@
-# src/sparql.mk — included by Makefile.am; owned by the sparql work.  Add sources with
-#   libnieuwsgraaf_la_SOURCES += src/...
-# unit tests with
-#   NG_UNIT_TESTS += tests/test-...   and   tests_test_..._LDADD = $(NG_LIBS)
-# end-to-end scripts with  NG_E2E_TESTS += tests/....sh
-# and extra distributed files with  EXTRA_DIST += ...
+# src/sparql.mk — included by Makefile.am; owned by the sparql work: the
+# SPARQL engine (src/sparql/), its tests and the W3C measurement.
+libnieuwsgraaf_la_SOURCES += \
+	src/sparql/engine.c \
+	src/sparql/pattern.c \
+	src/sparql/expr.c \
+	src/sparql/solve.c \
+	src/sparql/term.c \
+	src/sparql/write.c
+
+noinst_HEADERS += \
+	include/nieuwsgraaf/sparql.h \
+	src/sparql/eval.h \
+	src/sparql/rasqal-private.h
+
+NG_UNIT_TESTS += tests/test-sparql
+tests_test_sparql_LDADD = $(NG_LIBS)

@@ -1,5 +1,7 @@
-/* query.h — SPARQL over the merged graph, with a guard against the query
- * forms the underlying engine answers wrongly. */
+/* query.h — SPARQL over the store: the merged graph is the default graph,
+ * the article graphs are the named graphs.  Evaluated by nieuwsgraaf's own
+ * engine (sparql.h); what it cannot answer is refused, never answered
+ * wrongly. */
 #ifndef NIEUWSGRAAF_QUERY_H
 #define NIEUWSGRAAF_QUERY_H
 
@@ -15,7 +17,9 @@ typedef enum {
   NG_QUERY_ERROR_SYNTAX,       /* the query does not parse */
   NG_QUERY_ERROR_UNSUPPORTED,  /* a feature nieuwsgraaf cannot answer right */
   NG_QUERY_ERROR_FORMAT,       /* unknown result format */
-  NG_QUERY_ERROR_EXECUTION
+  NG_QUERY_ERROR_EXECUTION,
+  NG_QUERY_ERROR_TIMEOUT,      /* the time limit was reached */
+  NG_QUERY_ERROR_UPDATE        /* an update sent to the query service */
 } NgQueryError;
 
 /* Result formats: "json", "xml", "csv", "tsv", "table" for bindings and
@@ -35,6 +39,25 @@ gboolean ng_query_check (librdf_world *world, const char *query,
  * xsd:, owl:, prov:, dcterms: prefixes are predeclared. */
 NgQueryResult *ng_query_run (NgStore *store, const char *query,
                              const char *format, GError **error);
+
+/* Options of ng_query_run_full; zero-initialised means the defaults. */
+typedef struct {
+  gint64 deadline;                  /* g_get_monotonic_time() limit; 0: none */
+  volatile gint *cancel;            /* polled; non-zero stops the query */
+  const char *const *default_graphs; /* default-graph-uri: merged RDF merge of
+                                       these graphs (article graph IRIs or
+                                       the merged graph's IRI); NULL: merged */
+  const char *const *named_graphs;  /* named-graph-uri; NULL: all articles */
+} NgQueryOptions;
+
+/* As ng_query_run, with OPTIONS (may be NULL). */
+NgQueryResult *ng_query_run_full (NgStore *store, const char *query,
+                                  const char *format,
+                                  const NgQueryOptions *options,
+                                  GError **error);
+
+/* The IRI that names the merged graph in default-graph-uri. */
+#define NG_QUERY_MERGED_GRAPH "urn:nieuwsgraaf:merged"
 
 void ng_query_result_free (NgQueryResult *result);
 

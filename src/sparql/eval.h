@@ -1,0 +1,125 @@
+/* eval.h — shared state of one query evaluation (internal to src/sparql). */
+#ifndef NG_SPARQL_EVAL_H
+#define NG_SPARQL_EVAL_H
+
+#include <glib.h>
+#include <redland.h>
+#include <rasqal.h>
+
+#include "nieuwsgraaf/sparql.h"
+#include "rasqal-private.h"
+#include "../rdf-util.h"
+
+/* A solution: one value per variable slot, NULL when unbound.  Values are
+ * owned references. */
+typedef struct {
+  guint n;
+  rasqal_literal *v[];
+} NgRow;
+
+/* A parsed query.  Rasqal 0.9.33 does not parse EXISTS, so each
+ * FILTER (NOT) EXISTS { P } is cut out of the text before Rasqal sees it,
+ * parsed as SELECT * { P } of its own (in EXISTS), and replaced by
+ * BOUND(?__ng_exists_N): Rasqal folds calls of unknown functions into
+ * constants at parse time, but keeps BOUND of a variable. */
+struct NgSparqlQuery {
+  librdf_world *world;
+  rasqal_query *rq;
+  GPtrArray *exists;           /* NgSparqlQuery* */
+  gboolean used;
+};
+#define NG_EXISTS_VAR "__ng_exists_"
+
+struct NgSparqlResults {
+  NgSparqlForm form;
+  GPtrArray *names;        /* char* */
+  GPtrArray *rows;         /* NgRow*, one value per name */
+  gboolean boolean;
+  gboolean ordered;
+  librdf_world *world;
+  librdf_storage *storage;
+  librdf_model *graph;
+};
+
+typedef struct NgEval NgEval;
+struct NgEval {
+  librdf_world *world;
+  rasqal_world *rw;
+  rasqal_query *query;
+  rasqal_evaluation_context *ec;
+  const NgSparqlDataset *ds;
+  guint width;                 /* slots */
+  guint n_named;               /* named variables come first */
+  GPtrArray *slot_vars;        /* rasqal_variable* per slot, borrowed */
+  librdf_node *graph;          /* active graph; NULL: the default graph */
+  librdf_model *default_model; /* after FROM */
+  librdf_model *named_model;   /* after FROM NAMED */
+  GPtrArray *owned_models;
+  NgSparqlQuery *q;            /* borrowed */
+  GPtrArray *exists_evals;     /* NgEval* per EXISTS pattern, lazily */
+  GHashTable *agg_slots;       /* aggregate rasqal_expression* -> slot+1 */
+  gint64 deadline;
+  volatile gint *cancel;
+  guint ticks;
+  GError *error;               /* the first fatal error */
+  guint bnode_counter;
+};
+
+/* rows */
+NgRow *ng_row_new (guint n);
+NgRow *ng_row_copy (const NgRow *row);
+void ng_row_free (NgRow *row);
+GPtrArray *ng_bag_new (void);
+void ng_row_set (NgRow *row, guint slot, rasqal_literal *take);
+/* Merges B into a copy of A when compatible; NULL otherwise. */
+NgRow *ng_row_merge (const NgRow *a, const NgRow *b);
+gboolean ng_row_compatible (const NgRow *a, const NgRow *b);
+
+guint ng_eval_slot (NgEval *ev, rasqal_variable *v);
+rasqal_variable *ng_eval_var_of (rasqal_literal *l); /* NULL if constant */
+/* FALSE (and ev->error set) when the deadline passed or a fatal error
+ * occurred; evaluation loops poll it. */
+gboolean ng_eval_alive (NgEval *ev);
+void ng_eval_fail (NgEval *ev, int code, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+
+/* terms (term.c) */
+rasqal_literal *ng_term_from_node (NgEval *ev, librdf_node *node);
+librdf_node *ng_term_to_node (NgEval *ev, rasqal_literal *l);
+void ng_term_key (GString *out, rasqal_literal *l);
+gboolean ng_term_same (rasqal_literal *a, rasqal_literal *b);
+int ng_term_order (rasqal_literal *a, rasqal_literal *b);
+/* Effective boolean value: 1, 0, or -1 for a type error. */
+int ng_term_ebv (rasqal_literal *l);
+gboolean ng_term_is_numeric (rasqal_literal *l);
+
+/* expressions (expr.c): a new reference or NULL for an error/unbound. */
+rasqal_literal *ng_expr_eval (NgEval *ev, rasqal_expression *e, const NgRow *row);
+gboolean ng_expr_true (NgEval *ev, rasqal_expression *e, const NgRow *row);
+gboolean ng_expr_has_aggregate (rasqal_expression *e);
+gboolean ng_expr_is_aggregate_op (rasqal_op op);
+
+/* patterns (pattern.c): the solutions of GP; a new bag. */
+GPtrArray *ng_eval_pattern (NgEval *ev, rasqal_graph_pattern *gp);
+/* Rows of a VALUES block as a new bag. */
+GPtrArray *ng_eval_values (NgEval *ev, ng_rasqal_bindings *b);
+GPtrArray *ng_bag_join (NgEval *ev, GPtrArray *a, GPtrArray *b);
+
+/* solution modifiers (solve.c): projection, grouping, aggregates, order,
+ * distinct, slice of BAG (consumed) into a new bag; *VARS receives the
+ * projected variables (borrowed). */
+GPtrArray *ng_eval_solve (NgEval *ev, rasqal_graph_pattern *where,
+                          raptor_sequence *projection, gboolean wildcard,
+                          int distinct, raptor_sequence *order,
+                          raptor_sequence *group, raptor_sequence *having,
+                          int limit, int offset, ng_rasqal_bindings *values,
+                          GPtrArray **vars);
+/* EXISTS: whether pattern N has a solution compatible with ROW. */
+gboolean ng_eval_exists (NgEval *ev, guint n, const NgRow *row);
+/* Sets up EV for Q over DS (FROM/FROM NAMED applied); FALSE with ev->error
+ * set on failure.  ng_eval_clear frees what it holds. */
+gboolean ng_eval_init (NgEval *ev, NgSparqlQuery *q, const NgSparqlDataset *ds);
+void ng_eval_clear (NgEval *ev);
+/* Solutions of a group starting from the solutions SEED (consumed). */
+GPtrArray *ng_eval_group_from (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *seed);
+
+#endif

@@ -1,0 +1,796 @@
+/* pattern.c — graph patterns: basic patterns by index lookups through
+ * librdf_model_find_statements (each solution so far substituted into the
+ * next triple pattern), groups joined with hash joins on the variables both
+ * sides always bind, OPTIONAL as a left join with its filter as the join
+ * condition, UNION, MINUS, GRAPH, BIND, VALUES and sub-selects. */
+#include "config.h"
+
+#include <string.h>
+
+#include "eval.h"
+
+/* ------------------------------------------------------------ rows */
+
+NgRow *
+ng_row_new (guint n)
+{
+  NgRow *r = g_malloc0 (sizeof (NgRow) + n * sizeof (rasqal_literal *));
+  r->n = n;
+  return r;
+}
+
+NgRow *
+ng_row_copy (const NgRow *row)
+{
+  NgRow *r = ng_row_new (row->n);
+  for (guint i = 0; i < row->n; i++)
+    r->v[i] = row->v[i] ? rasqal_new_literal_from_literal (row->v[i]) : NULL;
+  return r;
+}
+
+void
+ng_row_free (NgRow *row)
+{
+  if (row == NULL)
+    return;
+  for (guint i = 0; i < row->n; i++)
+    if (row->v[i])
+      rasqal_free_literal (row->v[i]);
+  g_free (row);
+}
+
+GPtrArray *
+ng_bag_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) ng_row_free);
+}
+
+void
+ng_row_set (NgRow *row, guint slot, rasqal_literal *take)
+{
+  g_assert (slot < row->n);
+  if (row->v[slot])
+    rasqal_free_literal (row->v[slot]);
+  row->v[slot] = take;
+}
+
+gboolean
+ng_row_compatible (const NgRow *a, const NgRow *b)
+{
+  guint n = MIN (a->n, b->n);
+  for (guint i = 0; i < n; i++)
+    if (a->v[i] && b->v[i] && !ng_term_same (a->v[i], b->v[i]))
+      return FALSE;
+  return TRUE;
+}
+
+NgRow *
+ng_row_merge (const NgRow *a, const NgRow *b)
+{
+  NgRow *r;
+  if (!ng_row_compatible (a, b))
+    return NULL;
+  r = ng_row_copy (a->n >= b->n ? a : b);
+  for (guint i = 0; i < MIN (a->n, b->n); i++)
+    {
+      const NgRow *o = a->n >= b->n ? b : a;
+      if (r->v[i] == NULL && o->v[i])
+        r->v[i] = rasqal_new_literal_from_literal (o->v[i]);
+    }
+  return r;
+}
+
+guint
+ng_eval_slot (NgEval *ev, rasqal_variable *v)
+{
+  return v->type == RASQAL_VARIABLE_TYPE_ANONYMOUS ? ev->n_named + (guint) v->offset
+                                                   : (guint) v->offset;
+}
+
+rasqal_variable *
+ng_eval_var_of (rasqal_literal *l)
+{
+  return l && l->type == RASQAL_LITERAL_VARIABLE ? l->value.variable : NULL;
+}
+
+static GPtrArray *
+unit_bag (NgEval *ev)
+{
+  GPtrArray *b = ng_bag_new ();
+  g_ptr_array_add (b, ng_row_new (ev->width));
+  return b;
+}
+
+/* ------------------------------------------------------------ triples */
+
+static librdf_model *
+active_model (NgEval *ev)
+{
+  return ev->graph ? ev->named_model : ev->default_model;
+}
+
+/* The node for position L of a triple pattern under ROW: NULL with *ANY
+ * set for an unbound variable. */
+static librdf_node *
+position_node (NgEval *ev, rasqal_literal *l, const NgRow *row, gboolean *any)
+{
+  rasqal_variable *v = ng_eval_var_of (l);
+  *any = FALSE;
+  if (v)
+    {
+      guint s = ng_eval_slot (ev, v);
+      if (s >= row->n || row->v[s] == NULL)
+        {
+          *any = TRUE;
+          return NULL;
+        }
+      return ng_term_to_node (ev, row->v[s]);
+    }
+  return ng_term_to_node (ev, l);
+}
+
+static gboolean
+bind_position (NgEval *ev, NgRow *r, rasqal_literal *pat, librdf_node *value)
+{
+  rasqal_variable *v = ng_eval_var_of (pat);
+  guint s;
+  rasqal_literal *l;
+  if (v == NULL)
+    return TRUE;
+  s = ng_eval_slot (ev, v);
+  l = ng_term_from_node (ev, value);
+  if (l == NULL)
+    return FALSE;
+  if (r->v[s])
+    {
+      /* the same variable twice in one triple pattern */
+      gboolean same = ng_term_same (r->v[s], l);
+      rasqal_free_literal (l);
+      return same;
+    }
+  r->v[s] = l;
+  return TRUE;
+}
+
+static void
+match_triple (NgEval *ev, rasqal_triple *t, const NgRow *row, GPtrArray *out)
+{
+  librdf_model *model = active_model (ev);
+  gboolean any_s, any_p, any_o;
+  librdf_node *s, *p, *o;
+  librdf_statement *pattern;
+  librdf_stream *stream;
+
+  if (model == NULL)
+    return;
+  s = position_node (ev, t->subject, row, &any_s);
+  p = position_node (ev, t->predicate, row, &any_p);
+  o = position_node (ev, t->object, row, &any_o);
+  if ((!any_s && s == NULL) || (!any_p && p == NULL) || (!any_o && o == NULL)
+      || (s && librdf_node_is_literal (s)) || (p && !librdf_node_is_resource (p)))
+    {
+      /* a literal subject or a non-IRI predicate matches nothing */
+      if (s) librdf_free_node (s);
+      if (p) librdf_free_node (p);
+      if (o) librdf_free_node (o);
+      return;
+    }
+  pattern = librdf_new_statement_from_nodes (ev->world, s, p, o);
+  if (pattern == NULL)
+    return;
+  stream = ev->graph ? librdf_model_find_statements_in_context (model, pattern, ev->graph)
+                     : librdf_model_find_statements (model, pattern);
+  while (stream && !librdf_stream_end (stream))
+    {
+      librdf_statement *st = librdf_stream_get_object (stream);
+      NgRow *r = ng_row_copy (row);
+      if ((!any_s || bind_position (ev, r, t->subject, librdf_statement_get_subject (st)))
+          && (!any_p || bind_position (ev, r, t->predicate, librdf_statement_get_predicate (st)))
+          && (!any_o || bind_position (ev, r, t->object, librdf_statement_get_object (st))))
+        g_ptr_array_add (out, r);
+      else
+        ng_row_free (r);
+      if (!ng_eval_alive (ev))
+        break;
+      librdf_stream_next (stream);
+    }
+  if (stream)
+    librdf_free_stream (stream);
+  librdf_free_statement (pattern);
+}
+
+static int
+boundness (NgEval *ev, rasqal_literal *l, const guint8 *bound)
+{
+  rasqal_variable *v = ng_eval_var_of (l);
+  return v == NULL || bound[ng_eval_slot (ev, v)];
+}
+
+/* Extends every solution of BAG (consumed) by the triples of GP, most
+ * selective triple first: the one with the most positions known. */
+static GPtrArray *
+extend_bgp (NgEval *ev, GPtrArray *bag, rasqal_graph_pattern *gp)
+{
+  g_autoptr (GPtrArray) triples = g_ptr_array_new ();
+  g_autofree guint8 *bound = g_malloc0 (ev->width + 1);
+  rasqal_triple *t;
+
+  for (int i = 0; (t = rasqal_graph_pattern_get_triple (gp, i)); i++)
+    g_ptr_array_add (triples, t);
+  /* variables bound in every solution so far count as known */
+  for (guint s = 0; s < ev->width; s++)
+    {
+      gboolean all = bag->len > 0;
+      for (guint i = 0; all && i < bag->len; i++)
+        all = ((NgRow *) bag->pdata[i])->v[s] != NULL;
+      bound[s] = all;
+    }
+  while (triples->len > 0 && bag->len > 0 && ng_eval_alive (ev))
+    {
+      guint best = 0;
+      int best_score = -1;
+      GPtrArray *next;
+      for (guint i = 0; i < triples->len; i++)
+        {
+          rasqal_triple *c = triples->pdata[i];
+          int score = boundness (ev, c->subject, bound) * 4
+                      + boundness (ev, c->object, bound) * 3
+                      + boundness (ev, c->predicate, bound) * 1;
+          if (score > best_score)
+            {
+              best = i;
+              best_score = score;
+            }
+        }
+      t = g_ptr_array_steal_index (triples, best);
+      next = ng_bag_new ();
+      for (guint i = 0; i < bag->len && ng_eval_alive (ev); i++)
+        match_triple (ev, t, bag->pdata[i], next);
+      g_ptr_array_unref (bag);
+      bag = next;
+      rasqal_literal *pos[3] = { t->subject, t->predicate, t->object };
+      for (int k = 0; k < 3; k++)
+        {
+          rasqal_variable *v = ng_eval_var_of (pos[k]);
+          if (v)
+            bound[ng_eval_slot (ev, v)] = 1;
+        }
+    }
+  if (triples->len > 0)
+    {
+      /* no solutions left, or stopped */
+      g_ptr_array_set_size (bag, 0);
+    }
+  return bag;
+}
+
+/* ------------------------------------------------------------ joins */
+
+/* Slots bound in every row of both bags: safe hash keys. */
+static GArray *
+key_slots (NgEval *ev, GPtrArray *a, GPtrArray *b)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint s = 0; s < ev->width; s++)
+    {
+      gboolean all = TRUE;
+      for (guint i = 0; all && i < a->len; i++)
+        all = s < ((NgRow *) a->pdata[i])->n && ((NgRow *) a->pdata[i])->v[s];
+      for (guint i = 0; all && i < b->len; i++)
+        all = s < ((NgRow *) b->pdata[i])->n && ((NgRow *) b->pdata[i])->v[s];
+      if (all)
+        g_array_append_val (keys, s);
+    }
+  return keys;
+}
+
+static char *
+row_key (const NgRow *r, GArray *keys)
+{
+  GString *k = g_string_new (NULL);
+  for (guint i = 0; i < keys->len; i++)
+    ng_term_key (k, r->v[g_array_index (keys, guint, i)]);
+  return g_string_free (k, FALSE);
+}
+
+/* B's rows by key (lists of borrowed rows); NULL when there is no key. */
+static GHashTable *
+index_bag (GPtrArray *b, GArray *keys)
+{
+  GHashTable *h;
+  if (keys->len == 0)
+    return NULL;
+  h = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                             (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < b->len; i++)
+    {
+      char *k = row_key (b->pdata[i], keys);
+      GPtrArray *list = g_hash_table_lookup (h, k);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (h, k, list);
+        }
+      else
+        g_free (k);
+      g_ptr_array_add (list, b->pdata[i]);
+    }
+  return h;
+}
+
+static GPtrArray *
+candidates (GHashTable *index, GArray *keys, const NgRow *r, GPtrArray *all)
+{
+  g_autofree char *k = NULL;
+  if (index == NULL)
+    return all;
+  k = row_key (r, keys);
+  return g_hash_table_lookup (index, k);
+}
+
+static gboolean
+is_unit (GPtrArray *bag)
+{
+  if (bag->len != 1)
+    return FALSE;
+  NgRow *r = bag->pdata[0];
+  for (guint i = 0; i < r->n; i++)
+    if (r->v[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Join of A and B (both consumed). */
+GPtrArray *
+ng_bag_join (NgEval *ev, GPtrArray *a, GPtrArray *b)
+{
+  GPtrArray *out;
+  g_autoptr (GArray) keys = NULL;
+  GHashTable *index;
+
+  if (is_unit (a))
+    {
+      g_ptr_array_unref (a);
+      return b;
+    }
+  if (is_unit (b))
+    {
+      g_ptr_array_unref (b);
+      return a;
+    }
+  out = ng_bag_new ();
+  keys = key_slots (ev, a, b);
+  index = index_bag (b, keys);
+  for (guint i = 0; i < a->len && ng_eval_alive (ev); i++)
+    {
+      GPtrArray *c = candidates (index, keys, a->pdata[i], b);
+      for (guint j = 0; c && j < c->len; j++)
+        {
+          NgRow *m = ng_row_merge (a->pdata[i], c->pdata[j]);
+          if (m)
+            g_ptr_array_add (out, m);
+        }
+    }
+  if (index)
+    g_hash_table_unref (index);
+  g_ptr_array_unref (a);
+  g_ptr_array_unref (b);
+  return out;
+}
+
+static gboolean
+all_true (NgEval *ev, GPtrArray *conds, const NgRow *row)
+{
+  for (guint i = 0; conds && i < conds->len; i++)
+    if (!ng_expr_true (ev, conds->pdata[i], row))
+      return FALSE;
+  return TRUE;
+}
+
+/* LeftJoin(A, B, CONDS); A and B consumed. */
+static GPtrArray *
+left_join (NgEval *ev, GPtrArray *a, GPtrArray *b, GPtrArray *conds)
+{
+  GPtrArray *out = ng_bag_new ();
+  g_autoptr (GArray) keys = key_slots (ev, a, b);
+  GHashTable *index = index_bag (b, keys);
+  for (guint i = 0; i < a->len && ng_eval_alive (ev); i++)
+    {
+      GPtrArray *c = candidates (index, keys, a->pdata[i], b);
+      gboolean matched = FALSE;
+      for (guint j = 0; c && j < c->len; j++)
+        {
+          NgRow *m = ng_row_merge (a->pdata[i], c->pdata[j]);
+          if (m && all_true (ev, conds, m))
+            {
+              g_ptr_array_add (out, m);
+              matched = TRUE;
+            }
+          else
+            ng_row_free (m);
+        }
+      if (!matched)
+        g_ptr_array_add (out, ng_row_copy (a->pdata[i]));
+    }
+  if (index)
+    g_hash_table_unref (index);
+  g_ptr_array_unref (a);
+  g_ptr_array_unref (b);
+  return out;
+}
+
+static gboolean
+share_binding (const NgRow *a, const NgRow *b)
+{
+  for (guint i = 0; i < MIN (a->n, b->n); i++)
+    if (a->v[i] && b->v[i])
+      return TRUE;
+  return FALSE;
+}
+
+static GPtrArray *
+minus (NgEval *ev, GPtrArray *a, GPtrArray *b)
+{
+  GPtrArray *out = ng_bag_new ();
+  for (guint i = 0; i < a->len && ng_eval_alive (ev); i++)
+    {
+      gboolean drop = FALSE;
+      for (guint j = 0; !drop && j < b->len; j++)
+        drop = share_binding (a->pdata[i], b->pdata[j])
+               && ng_row_compatible (a->pdata[i], b->pdata[j]);
+      if (!drop)
+        g_ptr_array_add (out, ng_row_copy (a->pdata[i]));
+    }
+  g_ptr_array_unref (a);
+  g_ptr_array_unref (b);
+  return out;
+}
+
+static GPtrArray *
+filter (NgEval *ev, GPtrArray *bag, GPtrArray *conds)
+{
+  GPtrArray *out;
+  if (conds->len == 0)
+    return bag;
+  out = ng_bag_new ();
+  for (guint i = 0; i < bag->len && ng_eval_alive (ev); i++)
+    if (all_true (ev, conds, bag->pdata[i]))
+      g_ptr_array_add (out, g_steal_pointer (&bag->pdata[i]));
+  g_ptr_array_unref (bag);
+  return out;
+}
+
+/* ------------------------------------------------------------ patterns */
+
+GPtrArray *
+ng_eval_values (NgEval *ev, ng_rasqal_bindings *b)
+{
+  GPtrArray *out = ng_bag_new ();
+  int nvars = b && b->variables ? raptor_sequence_size (b->variables) : 0;
+  for (int i = 0; b && b->rows && i < raptor_sequence_size (b->rows); i++)
+    {
+      ng_rasqal_row *row = NG_ROW (raptor_sequence_get_at (b->rows, i));
+      /* Rasqal 0.9.33 puts all values of a one-variable VALUES block in one
+       * row; each is a solution of its own */
+      int per = nvars == 1 ? 1 : nvars;
+      for (int off = 0; off + per <= row->size || (off == 0 && row->size == 0); off += per)
+        {
+          NgRow *r = ng_row_new (ev->width);
+          for (int k = 0; k < per && off + k < row->size; k++)
+            {
+              rasqal_variable *v = raptor_sequence_get_at (b->variables, k);
+              rasqal_literal *l = row->values[off + k];
+              if (v && l)
+                ng_row_set (r, ng_eval_slot (ev, v), rasqal_new_literal_from_literal (l));
+            }
+          g_ptr_array_add (out, r);
+          if (per == 0)
+            break;
+        }
+    }
+  return out;
+}
+
+static GPtrArray *eval_group (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *seed);
+static GPtrArray *eval_group_ex (NgEval *ev, rasqal_graph_pattern *gp,
+                                 GPtrArray *bag, GPtrArray *conds_out);
+
+/* The contexts GRAPH may range over. */
+static GPtrArray *
+graph_names (NgEval *ev)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func ((GDestroyNotify) librdf_free_node);
+  librdf_iterator *it;
+  if (ev->named_model == NULL)
+    return names;
+  it = librdf_model_get_contexts (ev->named_model);
+  while (it && !librdf_iterator_end (it))
+    {
+      librdf_node *n = librdf_iterator_get_object (it);
+      gboolean allowed = n != NULL;
+      if (allowed && ev->ds->named_graphs && ev->named_model == ev->ds->named)
+        {
+          const char *iri = librdf_node_is_resource (n)
+            ? (const char *) librdf_uri_as_string (librdf_node_get_uri (n)) : "";
+          allowed = FALSE;
+          for (const char *const *g = ev->ds->named_graphs; *g && !allowed; g++)
+            allowed = strcmp (*g, iri) == 0;
+        }
+      if (allowed)
+        g_ptr_array_add (names, librdf_new_node_from_node (n));
+      librdf_iterator_next (it);
+    }
+  if (it)
+    librdf_free_iterator (it);
+  return names;
+}
+
+static GPtrArray *
+eval_graph (NgEval *ev, rasqal_graph_pattern *gp)
+{
+  rasqal_literal *origin = rasqal_graph_pattern_get_origin (gp);
+  rasqal_graph_pattern *inner = rasqal_graph_pattern_get_sub_graph_pattern (gp, 0);
+  rasqal_variable *v = ng_eval_var_of (origin);
+  librdf_node *saved = ev->graph;
+  g_autoptr (GPtrArray) names = graph_names (ev);
+  GPtrArray *out = ng_bag_new ();
+
+  for (guint i = 0; i < names->len && ng_eval_alive (ev); i++)
+    {
+      librdf_node *n = names->pdata[i];
+      GPtrArray *part;
+      if (v == NULL)
+        {
+          g_autoptr (librdf_node) want = ng_term_to_node (ev, origin);
+          if (want == NULL || !librdf_node_equals (want, n))
+            continue;
+        }
+      ev->graph = n;
+      part = inner ? ng_eval_pattern (ev, inner) : unit_bag (ev);
+      ev->graph = saved;
+      for (guint j = 0; j < part->len; j++)
+        {
+          NgRow *r = part->pdata[j];
+          if (v)
+            {
+              rasqal_literal *g = ng_term_from_node (ev, n);
+              guint s = ng_eval_slot (ev, v);
+              if (r->v[s] && !ng_term_same (r->v[s], g))
+                {
+                  rasqal_free_literal (g);
+                  continue;
+                }
+              ng_row_set (r, s, g);
+            }
+          g_ptr_array_add (out, g_steal_pointer (&part->pdata[j]));
+        }
+      g_ptr_array_unref (part);
+    }
+  return out;
+}
+
+/* The pattern of an OPTIONAL or MINUS block, and the filters of its top
+ * group (which for OPTIONAL are the left join's condition). */
+static rasqal_graph_pattern *
+block_inner (rasqal_graph_pattern *gp)
+{
+  rasqal_graph_pattern *inner = rasqal_graph_pattern_get_sub_graph_pattern (gp, 0);
+  if (inner && rasqal_graph_pattern_get_sub_graph_pattern (gp, 1) == NULL)
+    return inner;
+  return gp; /* several sub-patterns: the block itself is the group */
+}
+
+static GPtrArray *
+eval_optional_right (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *conds)
+{
+  rasqal_graph_pattern *inner = block_inner (gp);
+  rasqal_graph_pattern_operator op = rasqal_graph_pattern_get_operator (inner);
+  if (inner == gp || op == RASQAL_GRAPH_PATTERN_OPERATOR_GROUP)
+    {
+      /* the group's filters become the left join's condition */
+      return eval_group_ex (ev, inner, unit_bag (ev), conds);
+    }
+  return ng_eval_pattern (ev, inner);
+}
+
+static GPtrArray *
+eval_subselect (NgEval *ev, rasqal_graph_pattern *gp)
+{
+  ng_rasqal_graph_pattern *g = NG_GP (gp);
+  ng_rasqal_modifier *m = g->modifier;
+  GPtrArray *vars = NULL;
+  GPtrArray *bag = ng_eval_solve (
+    ev, rasqal_graph_pattern_get_sub_graph_pattern (gp, 0),
+    g->projection ? g->projection->variables : NULL,
+    g->projection ? g->projection->wildcard : TRUE,
+    g->projection ? g->projection->distinct : 0,
+    m ? m->order_conditions : NULL, m ? m->group_conditions : NULL,
+    m ? m->having_conditions : NULL, m ? m->limit : -1, m ? m->offset : -1,
+    g->bindings, &vars);
+  /* only the projected variables are visible outside */
+  for (guint i = 0; bag && i < bag->len; i++)
+    {
+      NgRow *r = bag->pdata[i], *p = ng_row_new (ev->width);
+      for (guint k = 0; vars && k < vars->len; k++)
+        {
+          guint s = ng_eval_slot (ev, vars->pdata[k]);
+          if (s < r->n && r->v[s])
+            p->v[s] = rasqal_new_literal_from_literal (r->v[s]);
+        }
+      ng_row_free (r);
+      bag->pdata[i] = p;
+    }
+  if (vars)
+    g_ptr_array_unref (vars);
+  return bag ? bag : ng_bag_new ();
+}
+
+/* Applies one element of a group to the solutions so far (BAG, consumed);
+ * filters are collected in CONDS and apply to the whole group. */
+static GPtrArray *
+apply_element (NgEval *ev, GPtrArray *bag, rasqal_graph_pattern *sub,
+               GPtrArray *conds)
+{
+  switch (rasqal_graph_pattern_get_operator (sub))
+    {
+    case RASQAL_GRAPH_PATTERN_OPERATOR_BASIC:
+      bag = extend_bgp (ev, bag, sub);
+      {
+        rasqal_expression *bf = rasqal_graph_pattern_get_filter_expression (sub);
+        if (bf)
+          g_ptr_array_add (conds, bf);
+      }
+      break;
+    case RASQAL_GRAPH_PATTERN_OPERATOR_FILTER:
+      g_ptr_array_add (conds, rasqal_graph_pattern_get_filter_expression (sub));
+      break;
+    case RASQAL_GRAPH_PATTERN_OPERATOR_OPTIONAL:
+      {
+        g_autoptr (GPtrArray) oc = g_ptr_array_new ();
+        GPtrArray *right = eval_optional_right (ev, sub, oc);
+        bag = left_join (ev, bag, right, oc);
+      }
+      break;
+    case RASQAL_GRAPH_PATTERN_OPERATOR_MINUS:
+      {
+        rasqal_graph_pattern *inner = block_inner (sub);
+        GPtrArray *right = inner == sub ? eval_group (ev, sub, unit_bag (ev))
+                                        : ng_eval_pattern (ev, inner);
+        bag = minus (ev, bag, right);
+      }
+      break;
+    case RASQAL_GRAPH_PATTERN_OPERATOR_LET:
+      {
+        rasqal_variable *v = rasqal_graph_pattern_get_variable (sub);
+        rasqal_expression *e = rasqal_graph_pattern_get_filter_expression (sub);
+        guint s = ng_eval_slot (ev, v);
+        for (guint k = 0; k < bag->len; k++)
+          {
+            NgRow *r = bag->pdata[k];
+            rasqal_literal *val = ng_expr_eval (ev, e, r);
+            if (val && r->v[s] == NULL)
+              r->v[s] = val;
+            else if (val)
+              rasqal_free_literal (val);
+          }
+      }
+      break;
+    default:
+      bag = ng_bag_join (ev, bag, ng_eval_pattern (ev, sub));
+      break;
+    }
+  return bag;
+}
+
+/* The solutions of group GP from BAG (consumed).  With CONDS_OUT, the
+ * group's filters are handed out instead of applied (OPTIONAL's
+ * condition). */
+static GPtrArray *
+eval_group_ex (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *bag,
+               GPtrArray *conds_out)
+{
+  g_autoptr (GPtrArray) conds = g_ptr_array_new ();
+  rasqal_graph_pattern *sub;
+  rasqal_expression *f = rasqal_graph_pattern_get_filter_expression (gp);
+
+  if (f)
+    g_ptr_array_add (conds, f);
+  for (int i = 0; (sub = rasqal_graph_pattern_get_sub_graph_pattern (gp, i))
+                  && ng_eval_alive (ev); i++)
+    bag = apply_element (ev, bag, sub, conds);
+  if (conds_out)
+    {
+      for (guint i = 0; i < conds->len; i++)
+        g_ptr_array_add (conds_out, conds->pdata[i]);
+      return bag;
+    }
+  return filter (ev, bag, conds);
+}
+
+static GPtrArray *
+eval_group (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *bag)
+{
+  return eval_group_ex (ev, gp, bag, NULL);
+}
+
+GPtrArray *
+ng_eval_group_from (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *seed)
+{
+  switch (rasqal_graph_pattern_get_operator (gp))
+    {
+    case RASQAL_GRAPH_PATTERN_OPERATOR_GROUP:
+      return eval_group (ev, gp, seed);
+    case RASQAL_GRAPH_PATTERN_OPERATOR_BASIC:
+      {
+        GPtrArray *b = extend_bgp (ev, seed, gp);
+        rasqal_expression *f = rasqal_graph_pattern_get_filter_expression (gp);
+        if (f)
+          {
+            g_autoptr (GPtrArray) c = g_ptr_array_new ();
+            g_ptr_array_add (c, f);
+            b = filter (ev, b, c);
+          }
+        return b;
+      }
+    default:
+      return ng_bag_join (ev, seed, ng_eval_pattern (ev, gp));
+    }
+}
+
+GPtrArray *
+ng_eval_pattern (NgEval *ev, rasqal_graph_pattern *gp)
+{
+  rasqal_graph_pattern *sub;
+  GPtrArray *out;
+
+  if (gp == NULL)
+    return unit_bag (ev);
+  if (!ng_eval_alive (ev))
+    return ng_bag_new ();
+  switch (rasqal_graph_pattern_get_operator (gp))
+    {
+    case RASQAL_GRAPH_PATTERN_OPERATOR_BASIC:
+    case RASQAL_GRAPH_PATTERN_OPERATOR_GROUP:
+      return ng_eval_group_from (ev, gp, unit_bag (ev));
+    case RASQAL_GRAPH_PATTERN_OPERATOR_UNION:
+      out = ng_bag_new ();
+      for (int i = 0; (sub = rasqal_graph_pattern_get_sub_graph_pattern (gp, i)); i++)
+        {
+          GPtrArray *part = ng_eval_pattern (ev, sub);
+          for (guint k = 0; k < part->len; k++)
+            g_ptr_array_add (out, g_steal_pointer (&part->pdata[k]));
+          g_ptr_array_unref (part);
+        }
+      return out;
+    case RASQAL_GRAPH_PATTERN_OPERATOR_OPTIONAL:
+      {
+        g_autoptr (GPtrArray) oc = g_ptr_array_new ();
+        GPtrArray *right = eval_optional_right (ev, gp, oc);
+        return left_join (ev, unit_bag (ev), right, oc);
+      }
+    case RASQAL_GRAPH_PATTERN_OPERATOR_GRAPH:
+      return eval_graph (ev, gp);
+    case RASQAL_GRAPH_PATTERN_OPERATOR_FILTER:
+    case RASQAL_GRAPH_PATTERN_OPERATOR_LET:
+    case RASQAL_GRAPH_PATTERN_OPERATOR_MINUS:
+      {
+        /* a lone element: a group of one */
+        g_autoptr (GPtrArray) conds = g_ptr_array_new ();
+        return filter (ev, apply_element (ev, unit_bag (ev), gp, conds), conds);
+      }
+    case RASQAL_GRAPH_PATTERN_OPERATOR_SELECT:
+      return eval_subselect (ev, gp);
+    case RASQAL_GRAPH_PATTERN_OPERATOR_VALUES:
+      return ng_eval_values (ev, NG_GP (gp)->bindings);
+    case RASQAL_GRAPH_PATTERN_OPERATOR_SERVICE:
+      ng_eval_fail (ev, NG_SPARQL_ERROR_UNSUPPORTED,
+                    "SERVICE (federated queries) is not supported");
+      return ng_bag_new ();
+    default:
+      ng_eval_fail (ev, NG_SPARQL_ERROR_UNSUPPORTED,
+                    "graph pattern “%s” is not supported",
+                    rasqal_graph_pattern_operator_as_string (
+                      rasqal_graph_pattern_get_operator (gp)));
+      return ng_bag_new ();
+    }
+}
