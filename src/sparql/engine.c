@@ -347,19 +347,22 @@ ng_eval_init (NgEval *ev, NgSparqlQuery *q, const NgSparqlDataset *ds)
   anon = rasqal_query_get_anonymous_variable_sequence (q->rq);
   ev->n_named = named ? (guint) raptor_sequence_size (named) : 0;
   ev->width = ev->n_named + (anon ? (guint) raptor_sequence_size (anon) : 0);
+  /* one spare slot that nothing binds */
+  ev->width++;
   ev->slot_vars = g_ptr_array_new ();
   g_ptr_array_set_size (ev->slot_vars, ev->width);
+  ev->var_slots = g_hash_table_new (NULL, NULL);
   for (int i = 0; named && i < raptor_sequence_size (named); i++)
     {
       rasqal_variable *v = raptor_sequence_get_at (named, i);
-      ev->slot_vars->pdata[ng_eval_slot (ev, v)] = v;
+      ev->slot_vars->pdata[i] = v;
+      g_hash_table_insert (ev->var_slots, v, GUINT_TO_POINTER (i + 1));
     }
   for (int i = 0; anon && i < raptor_sequence_size (anon); i++)
     {
       rasqal_variable *v = raptor_sequence_get_at (anon, i);
-      guint s = ng_eval_slot (ev, v);
-      if (s < ev->width)
-        ev->slot_vars->pdata[s] = v;
+      ev->slot_vars->pdata[ev->n_named + i] = v;
+      g_hash_table_insert (ev->var_slots, v, GUINT_TO_POINTER (ev->n_named + i + 1));
     }
   return apply_from (ev);
 }
@@ -395,6 +398,8 @@ ng_eval_clear (NgEval *ev)
     g_ptr_array_unref (ev->slot_vars);
   if (ev->agg_slots)
     g_hash_table_unref (ev->agg_slots);
+  if (ev->var_slots)
+    g_hash_table_unref (ev->var_slots);
   if (ev->ec)
     rasqal_free_evaluation_context (ev->ec);
   g_clear_error (&ev->error);

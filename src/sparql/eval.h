@@ -51,6 +51,7 @@ struct NgEval {
   guint width;                 /* slots */
   guint n_named;               /* named variables come first */
   GPtrArray *slot_vars;        /* rasqal_variable* per slot, borrowed */
+  GHashTable *var_slots;       /* rasqal_variable* -> slot + 1 */
   librdf_node *graph;          /* active graph; NULL: the default graph */
   librdf_model *default_model; /* after FROM */
   librdf_model *named_model;   /* after FROM NAMED */

@@ -80,11 +80,19 @@ ng_row_merge (const NgRow *a, const NgRow *b)
   return r;
 }
 
+/* Slots by position in the query's variable sequences: Rasqal's own
+ * offsets of anonymous variables are not distinct from the named ones. */
 guint
 ng_eval_slot (NgEval *ev, rasqal_variable *v)
 {
-  return v->type == RASQAL_VARIABLE_TYPE_ANONYMOUS ? ev->n_named + (guint) v->offset
-                                                   : (guint) v->offset;
+  guint s = GPOINTER_TO_UINT (g_hash_table_lookup (ev->var_slots, v));
+  if (s == 0)
+    {
+      /* a variable the query did not list: never bound */
+      g_warn_if_reached ();
+      return ev->width - 1;
+    }
+  return s - 1;
 }
 
 rasqal_variable *
