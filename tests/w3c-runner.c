@@ -12,10 +12,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <rasqal.h>
 #include <redland.h>
+#include <json-glib/json-glib.h>
 
 #include "nieuwsgraaf/sparql.h"
 
@@ -121,7 +123,7 @@ term_of_literal (rasqal_literal *l)
   if (l->type == RASQAL_LITERAL_BLANK)
     return g_strdup_printf ("_:%s", l->string);
   lex = (const char *) rasqal_literal_as_string (l);
-  dt = l->type == RASQAL_LITERAL_STRING ? NULL : rasqal_literal_datatype (l);
+  dt = rasqal_literal_datatype (l);
   d = dt ? (const char *) raptor_uri_as_string (dt) : "";
   /* Rasqal's result readers give typed literals without the datatype URI */
   if (dt == NULL)
@@ -392,6 +394,189 @@ results_format (const char *path)
   return "turtle";
 }
 
+#define RS "http://www.w3.org/2001/sw/DataAccess/tests/result-set#"
+
+static librdf_node *target (librdf_model *m, librdf_node *s, const char *p);
+static librdf_node *uri_node (const char *s);
+
+static char *
+literal_value (librdf_node *n)
+{
+  return n && librdf_node_is_literal (n) ? g_strdup ((char *) librdf_node_get_literal_value (n)) : NULL;
+}
+
+static int
+cmp_index (gconstpointer a, gconstpointer b)
+{
+  const int *x = *(int *const *) a, *y = *(int *const *) b;
+  return *x - *y;
+}
+
+/* A result set written in RDF (the rs: vocabulary), which Rasqal cannot
+ * read back. */
+static Table *
+read_rdf_results (const char *uri, GPtrArray *cols)
+{
+  rasqal_world *rw = librdf_world_get_rasqal (world);
+  librdf_model *m = load_graph (NULL, uri);
+  librdf_node *type = uri_node (RDF "type"), *rsn = uri_node (RS "ResultSet");
+  librdf_node *set;
+  Table *t = NULL;
+  if (m == NULL)
+    goto out;
+  set = librdf_model_get_source (m, type, rsn);
+  if (set == NULL)
+    goto out;
+  {
+    librdf_node *b = target (m, set, RS "boolean");
+    if (b)
+      {
+        g_autofree char *v = literal_value (b);
+        t = table_new (0);
+        t->is_bool = TRUE;
+        t->boolean = g_strcmp0 (v, "true") == 0;
+        librdf_free_node (b);
+        librdf_free_node (set);
+        goto out;
+      }
+  }
+  {
+    librdf_node *p = uri_node (RS "resultVariable");
+    librdf_iterator *it = librdf_model_get_targets (m, set, p);
+    g_autoptr (GPtrArray) sols = g_ptr_array_new ();
+    g_autoptr (GPtrArray) keyed = g_ptr_array_new_with_free_func (g_free);
+    while (it && !librdf_iterator_end (it))
+      {
+        g_ptr_array_add (cols, literal_value (librdf_iterator_get_object (it)));
+        librdf_iterator_next (it);
+      }
+    if (it)
+      librdf_free_iterator (it);
+    librdf_free_node (p);
+    g_ptr_array_sort (cols, (GCompareFunc) g_strcmp0);
+    t = table_new (cols->len);
+    p = uri_node (RS "solution");
+    it = librdf_model_get_targets (m, set, p);
+    while (it && !librdf_iterator_end (it))
+      {
+        librdf_node *sol = librdf_iterator_get_object (it);
+        librdf_node *idx = target (m, sol, RS "index");
+        g_autofree char *iv = literal_value (idx);
+        char **row = g_new0 (char *, cols->len + 1);
+        /* a row keyed by its rs:index, for ordered results */
+        int *k = g_malloc (sizeof (int) + sizeof (char **));
+        librdf_node *bp = uri_node (RS "binding");
+        librdf_iterator *bi = librdf_model_get_targets (m, sol, bp);
+        for (guint c = 0; c < cols->len; c++)
+          row[c] = g_strdup ("");
+        while (bi && !librdf_iterator_end (bi))
+          {
+            librdf_node *bn = librdf_iterator_get_object (bi);
+            librdf_node *var = target (m, bn, RS "variable");
+            librdf_node *val = target (m, bn, RS "value");
+            g_autofree char *name = literal_value (var);
+            for (guint c = 0; name && val && c < cols->len; c++)
+              if (strcmp (cols->pdata[c], name) == 0)
+                {
+                  g_free (row[c]);
+                  row[c] = term_of_node (val, rw);
+                }
+            if (var) librdf_free_node (var);
+            if (val) librdf_free_node (val);
+            librdf_iterator_next (bi);
+          }
+        if (bi)
+          librdf_free_iterator (bi);
+        librdf_free_node (bp);
+        *k = iv ? atoi (iv) : 0;
+        memcpy (k + 1, &row, sizeof row);
+        g_ptr_array_add (keyed, k);
+        if (idx)
+          librdf_free_node (idx);
+        librdf_iterator_next (it);
+      }
+    if (it)
+      librdf_free_iterator (it);
+    librdf_free_node (p);
+    g_ptr_array_sort (keyed, cmp_index);
+    for (guint i = 0; i < keyed->len; i++)
+      {
+        char **row;
+        memcpy (&row, (int *) keyed->pdata[i] + 1, sizeof row);
+        g_ptr_array_add (t->rows, row);
+      }
+    (void) sols;
+  }
+  librdf_free_node (set);
+out:
+  if (m)
+    librdf_free_model (m);
+  librdf_free_node (type);
+  librdf_free_node (rsn);
+  return t;
+}
+
+/* SPARQL JSON results (Rasqal's reader drops the datatypes). */
+static Table *
+read_json_results (const char *path, GPtrArray *cols)
+{
+  rasqal_world *rw = librdf_world_get_rasqal (world);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  JsonObject *root, *head;
+  JsonArray *vars, *bindings;
+  Table *t;
+  if (!json_parser_load_from_file (p, path, NULL))
+    return NULL;
+  root = json_node_get_object (json_parser_get_root (p));
+  if (json_object_has_member (root, "boolean"))
+    {
+      t = table_new (0);
+      t->is_bool = TRUE;
+      t->boolean = json_object_get_boolean_member (root, "boolean");
+      return t;
+    }
+  head = json_object_get_object_member (root, "head");
+  vars = head && json_object_has_member (head, "vars") ? json_object_get_array_member (head, "vars") : NULL;
+  for (guint i = 0; vars && i < json_array_get_length (vars); i++)
+    g_ptr_array_add (cols, g_strdup (json_array_get_string_element (vars, i)));
+  t = table_new (cols->len);
+  bindings = json_object_get_array_member (json_object_get_object_member (root, "results"), "bindings");
+  for (guint r = 0; bindings && r < json_array_get_length (bindings); r++)
+    {
+      JsonObject *b = json_array_get_object_element (bindings, r);
+      char **row = g_new0 (char *, cols->len + 1);
+      for (guint c = 0; c < cols->len; c++)
+        {
+          JsonObject *v = json_object_has_member (b, cols->pdata[c])
+                          ? json_object_get_object_member (b, cols->pdata[c]) : NULL;
+          const char *type, *value, *dt, *lang;
+          rasqal_literal *l = NULL;
+          if (v == NULL)
+            {
+              row[c] = g_strdup ("");
+              continue;
+            }
+          type = json_object_get_string_member (v, "type");
+          value = json_object_get_string_member (v, "value");
+          dt = json_object_has_member (v, "datatype") ? json_object_get_string_member (v, "datatype") : NULL;
+          lang = json_object_has_member (v, "xml:lang") ? json_object_get_string_member (v, "xml:lang") : NULL;
+          if (strcmp (type, "uri") == 0)
+            l = rasqal_new_uri_literal (rw, raptor_new_uri (rasqal_world_get_raptor (rw), (const unsigned char *) value));
+          else if (strcmp (type, "bnode") == 0)
+            l = rasqal_new_simple_literal (rw, RASQAL_LITERAL_BLANK, (unsigned char *) strdup (value));
+          else
+            l = rasqal_new_string_literal (rw, (unsigned char *) strdup (value), lang ? strdup (lang) : NULL,
+                                           dt ? raptor_new_uri (rasqal_world_get_raptor (rw), (const unsigned char *) dt) : NULL,
+                                           NULL);
+          row[c] = term_of_literal (l);
+          if (l)
+            rasqal_free_literal (l);
+        }
+      g_ptr_array_add (t->rows, row);
+    }
+  return t;
+}
+
 /* The expected results; COLS receives the variable names (borrowed from
  * the table's strings). */
 static Table *
@@ -408,6 +593,10 @@ read_expected (const char *uri, gboolean ask, GPtrArray *cols)
   raptor_uri *base;
   Table *t = NULL;
 
+  if (g_str_has_suffix (path, ".ttl") || g_str_has_suffix (path, ".rdf"))
+    return read_rdf_results (uri, cols);
+  if (g_str_has_suffix (path, ".srj") || g_str_has_suffix (path, ".json"))
+    return read_json_results (path, cols);
   if (!g_file_get_contents (path, &text, &len, NULL))
     return NULL;
   vt = rasqal_new_variables_table (rw);

@@ -81,13 +81,6 @@ ng_term_to_node (NgEval *ev, rasqal_literal *l)
     }
 }
 
-/* Literal types whose datatype is implied by Rasqal. */
-static gboolean
-is_plain (rasqal_literal *l)
-{
-  return l->type == RASQAL_LITERAL_STRING;
-}
-
 void
 ng_term_key (GString *out, rasqal_literal *l)
 {
@@ -109,7 +102,7 @@ ng_term_key (GString *out, rasqal_literal *l)
       break;
     default:
       {
-        raptor_uri *dt = is_plain (l) ? NULL : rasqal_literal_datatype (l);
+        raptor_uri *dt = rasqal_literal_datatype (l);
         g_string_append_c (out, 'L');
         g_string_append (out, (const char *) rasqal_literal_as_string (l));
         g_string_append_c (out, '\x01');

@@ -33,7 +33,7 @@ kind_of (rasqal_literal *l, const char **lex, const char **lang, const char **dt
     }
   *lex = (const char *) rasqal_literal_as_string (l);
   *lang = l->language;
-  d = l->type == RASQAL_LITERAL_STRING ? NULL : rasqal_literal_datatype (l);
+  d = rasqal_literal_datatype (l);
   *dt = d ? (const char *) raptor_uri_as_string (d) : NULL;
   return KIND_LITERAL;
 }
