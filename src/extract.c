@@ -268,30 +268,129 @@ name_has_word (const char *name, const char *w)
   return FALSE;
 }
 
-/* A capitalised word that shortens a person's name ("Trump", "Kim"): the
- * most recently mentioned person whose name has that word; when nobody was
- * named before, the first such person named later in the text (headlines
- * and openings often use the short form first). */
-static const NgMention *
-short_form (const Ctx *c, const char *word, gsize pos)
+/* How often the text names this person: full names anywhere in the text
+ * (first pass) plus the mentions found so far.  The salience that decides
+ * between people who share a short form. */
+static guint
+salience (const Ctx *c, const NgMention *p)
 {
-  g_autofree char *w = NULL;
-  if (c->no_short_forms)
-    return NULL;
-  w = ng_normalize_name (word);
-  for (guint i = c->seen_persons->len; i > 0; i--)
-    {
-      const NgMention *m = c->seen_persons->pdata[i - 1];
-      if (name_has_word (m->name, w))
-        return m;
-    }
+  guint n = 0;
   for (guint i = 0; c->all_persons && i < c->all_persons->len; i++)
+    n += same_person (c->all_persons->pdata[i], p);
+  for (guint i = 0; i < c->seen_persons->len; i++)
+    n += same_person (c->seen_persons->pdata[i], p);
+  return n;
+}
+
+/* TRUE when the person leads a state or government at the document date
+ * (lexicon kind head-role), the peers a head of state meets. */
+static gboolean
+is_head (const Ctx *c, const NgMention *m)
+{
+  if (m == NULL || m->entity == NULL)
+    return FALSE;
+  for (guint i = 0; i < m->entity->roles->len; i++)
     {
-      const NgMention *m = c->all_persons->pdata[i];
-      if (m->start > pos && name_has_word (m->name, w))
+      const NgRole *r = m->entity->roles->pdata[i];
+      if (ng_gazetteer_lexicon (c->gaz, "head-role", r->key)
+          && role_at (m->entity, r->key, r->country, c->doc_date))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The person named shortly before token I and joined to it by "en"/"met"
+ * ("Trump en Kim", "Moon wil opnieuw met Kim praten"), or NULL. */
+static const NgMention *
+coordinated_with (const Ctx *c, const NgSentence *s, guint i)
+{
+  NgToken *conj = i > 0 ? ng_sentence_token (s, i - 1) : NULL;
+  gsize from;
+  if (conj == NULL || !ng_lex_is (c->gaz, s, i - 1, "coordination"))
+    return NULL;
+  from = ng_sentence_token (s, i >= 4 ? i - 4 : 0)->start;
+  for (guint k = c->ex->mentions->len; k > 0; k--)
+    {
+      const NgMention *m = c->ex->mentions->pdata[k - 1];
+      if (m->sentence != s->index || m->start < from)
+        return NULL;
+      if (m->kind == NG_ENTITY_PERSON && m->end <= conj->start)
         return m;
     }
   return NULL;
+}
+
+/* A capitalised word (token I of S) that shortens a person's name ("Trump",
+ * "Kim").  Candidates are the persons whose name has that word, named before
+ * or, when nobody was, later in the text (headlines and openings use the
+ * short form first).  Among several: not one named in full in this very
+ * sentence (a writer does not shorten a name just spelled out); when the
+ * word is coordinated with a head of state ("Trump en Kim"), a head of
+ * state; the one named in this or the previous sentence; else the most
+ * salient, the most recent on a tie.  Never a new person. */
+static const NgMention *
+short_form (const Ctx *c, const NgSentence *s, guint i)
+{
+  NgToken *t = ng_sentence_token (s, i);
+  g_autofree char *w = NULL;
+  g_autoptr (GPtrArray) cands = g_ptr_array_new ();
+  const NgMention *best = NULL, *peer;
+  guint best_score = 0;
+
+  if (c->no_short_forms)
+    return NULL;
+  w = ng_normalize_name (t->text);
+  /* distinct candidates, most recent first */
+  for (guint k = c->seen_persons->len; k > 0; k--)
+    {
+      const NgMention *m = c->seen_persons->pdata[k - 1];
+      gboolean dup = FALSE;
+      if (!name_has_word (m->name, w))
+        continue;
+      for (guint q = 0; q < cands->len; q++)
+        dup |= same_person (cands->pdata[q], m);
+      if (!dup)
+        g_ptr_array_add (cands, (gpointer) m);
+    }
+  if (cands->len == 0)
+    for (guint k = 0; c->all_persons && k < c->all_persons->len; k++)
+      {
+        const NgMention *m = c->all_persons->pdata[k];
+        gboolean dup = FALSE;
+        if (m->start <= t->start || !name_has_word (m->name, w))
+          continue;
+        for (guint q = 0; q < cands->len; q++)
+          dup |= same_person (cands->pdata[q], m);
+        if (!dup)
+          g_ptr_array_add (cands, (gpointer) m);
+      }
+  if (cands->len <= 1)
+    return cands->len ? cands->pdata[0] : NULL;
+
+  peer = coordinated_with (c, s, i);
+  for (guint q = 0; q < cands->len; q++)
+    {
+      const NgMention *m = cands->pdata[q];
+      guint score = 1;
+      gboolean named_here = FALSE;
+      for (guint k = 0; k < c->ex->mentions->len; k++)
+        {
+          const NgMention *o = c->ex->mentions->pdata[k];
+          if (o->sentence == s->index && same_person (o, m)
+              && strlen (o->surface) > strlen (t->text))
+            named_here = TRUE;
+        }
+      if (named_here)
+        continue;
+      if (is_head (c, peer) && is_head (c, m) && !same_person (peer, m))
+        score += 10000;
+      if (m->sentence + 1 >= s->index && m->start < t->start)
+        score += 1000;
+      score += salience (c, m);
+      if (score > best_score)
+        best = m, best_score = score;
+    }
+  return best ? best : cands->pdata[0];
 }
 
 /* --------------------------------------------------------- entities */
@@ -349,7 +448,7 @@ find_entities (Ctx *c, const NgSentence *s)
                     listed = TRUE;
                 }
               if (!listed && caps >= 2
-                  && !short_form (c, ng_sentence_token (s, after)->text, ng_sentence_token (s, after)->start))
+                  && !short_form (c, s, after))
                 {
                   /* keep the last two capitalised words and the particles
                      in between ("Ingrid van der Berg") */
@@ -424,7 +523,7 @@ find_entities (Ctx *c, const NgSentence *s)
       /* short forms of persons named before */
       if (t->capitalised)
         {
-          const NgMention *m = short_form (c, t->text, t->start);
+          const NgMention *m = short_form (c, s, i);
           if (m)
             {
               add_mention (c, s, i, 1, NG_ENTITY_PERSON, m->entity, m->name,
@@ -473,20 +572,122 @@ find_date (const Ctx *c, const NgSentence *s, gboolean planned, guint at,
 
 /* ---------------------------------------------------------- meetings */
 
-static void
-find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
+/* Token index of the token starting at byte START (G_MAXUINT if none). */
+static guint
+token_index (const NgSentence *s, gsize start)
+{
+  for (guint i = 0; i < s->tokens->len; i++)
+    if (ng_sentence_token (s, i)->start >= start)
+      return i;
+  return G_MAXUINT;
+}
+
+static guint
+persons_in (const Ctx *c, const NgSentence *s, guint from, guint to)
+{
+  guint n = 0;
+  for (guint k = 0; k < c->ex->mentions->len; k++)
+    {
+      const NgMention *m = c->ex->mentions->pdata[k];
+      guint at;
+      if (m->sentence != s->index || m->kind != NG_ENTITY_PERSON)
+        continue;
+      at = token_index (s, m->start);
+      n += at >= from && at < to;
+    }
+  return n;
+}
+
+/* The next meeting trigger at or after token FROM and the token range its
+ * participants come from.  A trigger noun followed by "tussen"/"van"
+ * ("de ontmoeting tussen A en B") takes the names that follow it up to the
+ * next clause mark; when a second trigger with two or more names of its own
+ * follows ("X zal Y ontmoeten om te praten over de top tussen A en B"), the
+ * first trigger's names stop there. */
+static gboolean
+meeting_trigger (const Ctx *c, const NgSentence *s, guint from,
+                 const NgLexEntry **trig, guint *at, guint *seg_from,
+                 guint *seg_to)
+{
+  guint n = s->tokens->len, w = 0, next = n;
+  const NgLexEntry *e2 = NULL;
+
+  *trig = NULL;
+  for (guint i = from; i < n && *trig == NULL; i++)
+    if ((w = ng_lex_at (c->gaz, s, i, "meeting", trig)))
+      *at = i;
+  if (*trig == NULL)
+    return FALSE;
+  for (guint i = *at + w; i < n; i++)
+    if (ng_lex_at (c->gaz, s, i, "meeting", &e2))
+      {
+        next = i;
+        break;
+      }
+  *seg_from = from;
+  *seg_to = n;
+  if (ng_lex_is (c->gaz, s, *at + w, "meeting-of"))
+    {
+      *seg_from = *at + w;
+      for (guint i = *at + w; i < n; i++)
+        {
+          NgToken *t = ng_sentence_token (s, i);
+          if (i >= next || (!t->is_word && !g_str_equal (t->text, "-"))
+              || ng_lex_is (c->gaz, s, i, "clause-mark"))
+            {
+              *seg_to = i;
+              break;
+            }
+        }
+      if (persons_in (c, s, *seg_from, *seg_to) == 0)
+        *seg_from = from, *seg_to = n;
+    }
+  else if (next < n && persons_in (c, s, next, n) >= 2
+           && persons_in (c, s, from, next) >= 2)
+    *seg_to = next;
+  return TRUE;
+}
+
+/* A person who only reports on the meeting: a spokesperson ("woordvoerder
+ * X", or listed as one at the document date) or the source of the report
+ * ("volgens X", "aldus X"). */
+static gboolean
+reports_only (const Ctx *c, const NgSentence *s, const NgMention *m, guint at)
+{
+  if (at > 0 && ng_lex_is (c->gaz, s, at - 1, "source-marker"))
+    return TRUE;
+  for (guint w = 1; w <= 4 && w <= at; w++)
+    {
+      g_autofree char *p = ng_sentence_phrase (s, at - w, w);
+      const char *role = p ? ng_gazetteer_role_for_noun (c->gaz, p) : NULL;
+      if (role && ng_gazetteer_lexicon (c->gaz, "reporting-role", role))
+        return TRUE;
+    }
+  if (m->entity)
+    for (guint i = 0; i < m->entity->roles->len; i++)
+      {
+        const NgRole *r = m->entity->roles->pdata[i];
+        if (ng_gazetteer_lexicon (c->gaz, "reporting-role", r->key)
+            && c->doc_date->precision != NG_DATE_NONE
+            && role_at (m->entity, r->key, r->country, c->doc_date))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* One meeting mention from the first trigger at or after token FROM;
+ * returns the token where the next trigger's search starts. */
+static guint
+find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_token)
 {
   guint n = s->tokens->len;
   const NgLexEntry *trig = NULL;
   NgMeetingMention *mm;
   NgEventStatus status = NG_STATUS_HELD;
 
-  guint trig_at = 0;
-  for (guint i = 0; i < n && trig == NULL; i++)
-    if (ng_lex_at (c->gaz, s, i, "meeting", &trig))
-      trig_at = i;
-  if (trig == NULL)
-    return;
+  guint trig_at = 0, seg_from = 0, seg_to = n;
+  if (!meeting_trigger (c, s, from_token, &trig, &trig_at, &seg_from, &seg_to))
+    return n;
 
   mm = g_new0 (NgMeetingMention, 1);
   mm->participants = g_ptr_array_new ();
@@ -496,7 +697,9 @@ find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
     {
       NgMention *m = c->ex->mentions->pdata[k];
       gboolean dup = FALSE;
-      if (m->kind != NG_ENTITY_PERSON)
+      guint at = token_index (s, m->start);
+      if (m->kind != NG_ENTITY_PERSON || at < seg_from || at >= seg_to
+          || reports_only (c, s, m, at))
         continue;
       for (guint q = 0; q < mm->participants->len; q++)
         dup |= same_person (mm->participants->pdata[q], m);
@@ -506,21 +709,39 @@ find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
   if (mm->participants->len == 0)
     {
       meeting_free (mm);
-      return;
+      return seg_to;
     }
 
-  /* status: cancelled wins over planned */
-  for (guint i = 0; i < n; i++)
-    {
-      const NgLexEntry *st = NULL;
-      if (ng_lex_at (c->gaz, s, i, "status", &st) || lex_split_verb (c, s, i, "status", &st))
-        {
-          if (strcmp (st->value, "Cancelled") == 0)
+  /* status: a cancelling word anywhere in the sentence wins; otherwise the
+     status word nearest the trigger decides (so "heeft vandaag een
+     ontmoeting gehad en de gesprekken zullen voortduren" is held); a verb
+     trigger in the infinitive ("hoopt X te ontmoeten") is not held */
+  {
+    guint best = G_MAXUINT;
+    for (guint i = 0; i < n; i++)
+      {
+        const NgLexEntry *st = NULL;
+        guint d = i > trig_at ? i - trig_at : trig_at - i;
+        if (!(ng_lex_at (c->gaz, s, i, "status", &st)
+              || lex_split_verb (c, s, i, "status", &st)))
+          continue;
+        if (strcmp (st->value, "Cancelled") == 0)
+          {
             status = NG_STATUS_CANCELLED;
-          else if (status == NG_STATUS_HELD)
-            status = NG_STATUS_PLANNED;
-        }
-    }
+            best = 0;
+          }
+        else if (d < best)
+          {
+            status = strcmp (st->value, "Held") == 0 ? NG_STATUS_HELD
+                                                      : NG_STATUS_PLANNED;
+            best = d;
+          }
+      }
+    if (status == NG_STATUS_HELD && best == G_MAXUINT && trig_at > 0
+        && g_strcmp0 (trig->value, "verb") == 0
+        && ng_lex_is (c->gaz, s, trig_at - 1, "infinitive-mark"))
+      status = NG_STATUS_PLANNED;
+  }
   mm->status = status;
 
   /* place: a place after a locative preposition ("in Hanoi"), not a
@@ -535,7 +756,9 @@ find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
           NgToken *t = ng_sentence_token (s, i);
           if (t->start != m->start)
             continue;
-          for (guint back = 1; back <= 2 && back <= i; back++)
+          /* "in Hanoi", "in de grensplaats X", "in het Zwitserse Genève":
+             articles, lower-case nouns and adjectives may stand between */
+          for (guint back = 1; back <= 3 && back <= i; back++)
             {
               NgToken *p = ng_sentence_token (s, i - back);
               if (p->is_word && ng_gazetteer_lexicon (c->gaz, "locative", p->text))
@@ -550,8 +773,9 @@ find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
                     mm->place = m;
                   break;
                 }
-              if (!(g_ascii_strcasecmp (p->text, "de") == 0
-                    || g_ascii_strcasecmp (p->text, "het") == 0))
+              if (!(p->is_word
+                    && (!p->capitalised
+                        || ng_gazetteer_lookup_adjective (c->gaz, p->text))))
                 break;
             }
         }
@@ -577,6 +801,7 @@ find_meeting (Ctx *c, const NgSentence *s, guint first_mention)
   if (status == NG_STATUS_CANCELLED)
     mm->date.precision = NG_DATE_NONE;
   g_ptr_array_add (c->ex->meetings, mm);
+  return seg_to;
 }
 
 /* --------------------------------------------------------- sanctions */
@@ -828,7 +1053,8 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
       const NgSentence *s = ex->sentences->pdata[i];
       guint first = ex->mentions->len;
       find_entities (&c, s);
-      find_meeting (&c, s, first);
+      for (guint at = 0; at < s->tokens->len;)
+        at = find_meeting (&c, s, first, at);
       find_sanction (&c, s, first);
     }
   g_ptr_array_unref (c.seen_persons);

@@ -173,6 +173,88 @@ test_nothing (void)
   ng_extraction_free (NULL);
 }
 
+
+static NgMention *
+last_person (NgExtraction *ex)
+{
+  NgMention *last = NULL;
+  for (guint i = 0; i < ex->mentions->len; i++)
+    if (((NgMention *) ex->mentions->pdata[i])->kind == NG_ENTITY_PERSON)
+      last = ex->mentions->pdata[i];
+  return last;
+}
+
+static void
+test_short_form_head_of_state (void)
+{
+  /* "Kim" coordinated with a head of state is the head of state, even when
+     another Kim was named more recently */
+  g_autoptr (NgExtraction) ex = run (" date 2019-03 Kim Jong-un ontving de Zuid-Koreaanse "
+                                     "president Moon Jae-in. Later sprak ambassadeur Sung Kim "
+                                     "met journalisten. Volgende maand wil Moon opnieuw met Kim praten.");
+  g_assert_cmpstr (last_person (ex)->name, ==, "Kim Jong-un");
+}
+
+static void
+test_short_form_not_named_here (void)
+{
+  /* a name spelled out in this sentence is not what its short form means */
+  g_autoptr (NgExtraction) ex = run (" date 2019-03 Kim Jong-un bleef thuis. Kim Yong-chol "
+                                     "reisde af om te praten over het bezoek van Kim.");
+  g_assert_cmpstr (last_person (ex)->name, ==, "Kim Jong-un");
+  for (guint i = 0; i < ex->mentions->len; i++)
+    g_assert_cmpstr (((NgMention *) ex->mentions->pdata[i])->name, !=, "Kim");
+}
+
+static void
+test_meeting_between (void)
+{
+  /* "de ontmoeting tussen A en B": the speaker is no participant */
+  g_autoptr (NgExtraction) ex = run (" date 2021-10 Emmanuel Macron sprak lovend over de "
+                                     "ontmoeting tussen Olaf Scholz en Xi Jinping.");
+  NgMeetingMention *m;
+  g_assert_cmpuint (ex->meetings->len, >=, 1);
+  m = ex->meetings->pdata[0];
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_false (has_participant (m, "Emmanuel Macron"));
+}
+
+static void
+test_meeting_spokesperson (void)
+{
+  /* a spokesperson who reports a meeting does not attend it */
+  g_autoptr (NgExtraction) ex = run (" date 2021-10 Woordvoerder Pieter Jansen zei dat "
+                                     "Emmanuel Macron gisteren Olaf Scholz heeft ontmoet.");
+  NgMeetingMention *m;
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  m = ex->meetings->pdata[0];
+  g_assert_false (has_participant (m, "Pieter Jansen"));
+  g_assert_cmpuint (m->participants->len, ==, 2);
+}
+
+static void
+test_meeting_status_nearest (void)
+{
+  /* held: "gehad" is nearer the trigger than the later "zullen" */
+  g_autoptr (NgExtraction) a = run (" date 2021-10 Olaf Scholz heeft vandaag een gesprek met "
+                                    "Emmanuel Macron gehad en de ministers zullen morgen verder praten.");
+  /* an infinitive is not a held meeting */
+  g_autoptr (NgExtraction) b = run (" date 2021-10 Olaf Scholz hoopt Emmanuel Macron te ontmoeten.");
+  g_assert_cmpint (((NgMeetingMention *) a->meetings->pdata[0])->status, ==, NG_STATUS_HELD);
+  g_assert_cmpint (((NgMeetingMention *) b->meetings->pdata[0])->status, ==, NG_STATUS_PLANNED);
+}
+
+static void
+test_meeting_place_described (void)
+{
+  /* "in de havenstad X", "in het Franse X" */
+  g_autoptr (NgExtraction) ex = run (" date 2021-10 Olaf Scholz ontmoette Emmanuel Macron "
+                                     "in de hoofdstad Parijs.");
+  NgMeetingMention *m = ex->meetings->pdata[0];
+  g_assert_nonnull (m->place);
+  g_assert_cmpstr (m->place->name, ==, "Parijs");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -187,5 +269,11 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/sanctions", test_sanctions);
   g_test_add_func ("/extract/sanction-imposer", test_sanction_imposer);
   g_test_add_func ("/extract/nothing", test_nothing);
+  g_test_add_func ("/extract/short-form-head-of-state", test_short_form_head_of_state);
+  g_test_add_func ("/extract/short-form-not-named-here", test_short_form_not_named_here);
+  g_test_add_func ("/extract/meeting-between", test_meeting_between);
+  g_test_add_func ("/extract/meeting-spokesperson", test_meeting_spokesperson);
+  g_test_add_func ("/extract/meeting-status-nearest", test_meeting_status_nearest);
+  g_test_add_func ("/extract/meeting-place-described", test_meeting_place_described);
   return g_test_run ();
 }
