@@ -17,6 +17,7 @@ static const struct {
   { "query", ng_cmd_query, "run a SPARQL query on the merged graph" },
   { "serve", ng_cmd_serve, "serve the merged graph as a SPARQL endpoint" },
   { "stats", ng_cmd_stats, "count what the graph holds" },
+  { "publish", ng_cmd_publish, "send the graph to a SPARQL 1.1 Graph Store" },
 };
 
 static void
