@@ -831,6 +831,22 @@ country_mention (Ctx *c, const NgSentence *s, const char *qid, guint at)
   return m;
 }
 
+/* A person named as the source of the sentence ("aldus X", "volgens X"):
+ * reports what others do, does not act. */
+static gboolean
+is_source (const Ctx *c, const NgSentence *s, const NgMention *m)
+{
+  guint at = token_index (s, m->start);
+  if (at == G_MAXUINT || at == 0 || !ng_lex_is (c->gaz, s, at - 1, "source-marker"))
+    return FALSE;
+  /* "... dat kunnen wij niet doen", aldus X: a quote in the first person is
+     the source speaking for their own side */
+  for (guint i = 0; i < s->tokens->len; i++)
+    if (ng_lex_is (c->gaz, s, i, "first-person"))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
 {
@@ -954,14 +970,15 @@ find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
     for (guint k = first_mention; k < c->ex->mentions->len; k++)
       {
         NgMention *m = c->ex->mentions->pdata[k];
-        if (m->kind == NG_ENTITY_PERSON && m->start < anchor)
+        if (m->kind == NG_ENTITY_PERSON && m->start < anchor
+            && !is_source (c, s, m))
           actor = m;
       }
     if (actor == NULL)
       for (guint k = first_mention; k < c->ex->mentions->len; k++)
         {
           NgMention *m = c->ex->mentions->pdata[k];
-          if (m->kind == NG_ENTITY_PERSON)
+          if (m->kind == NG_ENTITY_PERSON && !is_source (c, s, m))
             {
               actor = m;
               break;
@@ -991,12 +1008,14 @@ find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
       else if (sm->action == NG_ACTION_LIFT && demand)
         sm->action = NG_ACTION_DEMAND_LIFT;
       sm->trigger = g_strdup (act->phrase);
-      if (sm->action == NG_ACTION_IMPOSE && sm->imposer == NULL && actor)
+      if (sm->action != NG_ACTION_DEMAND_LIFT && sm->imposer == NULL && actor)
         {
-          /* who imposes is the actor's country, not the actor */
+          /* whoever imposes, lifts, eases, tightens, refuses to lift or
+             threatens acts for the imposing country: the actor's country,
+             when it is not the target */
           const char *q = person_country (actor, c->doc_date);
           if (q && (target->entity == NULL || g_strcmp0 (target->entity->wikidata, q) != 0))
-            sm->imposer = NULL;
+            sm->imposer = country_mention (c, s, q, act_at);
         }
     }
   if (sm->actor == NULL && sm->has_action)

@@ -255,6 +255,28 @@ test_meeting_place_described (void)
   g_assert_cmpstr (m->place->name, ==, "Parijs");
 }
 
+static void
+test_sanction_source (void)
+{
+  /* the source of a report of others' demand does not demand */
+  g_autoptr (NgExtraction) a = run (" date 2022-05 „Zij eisen dat de sancties tegen Rusland "
+                                    "worden opgeheven”, aldus Olaf Scholz.");
+  /* but speaking in the first person, the source refuses for their side;
+     the imposer is the actor's country */
+  g_autoptr (NgExtraction) b = run (" date 2022-05 „Zij willen van de sancties tegen Rusland "
+                                    "af, maar dat doen wij niet”, aldus Olaf Scholz.");
+  NgSanctionMention *sb;
+  g_assert_cmpuint (a->sanctions->len, ==, 1);
+  g_assert_false (((NgSanctionMention *) a->sanctions->pdata[0])->has_action);
+  g_assert_cmpuint (b->sanctions->len, ==, 1);
+  sb = b->sanctions->pdata[0];
+  g_assert_true (sb->has_action);
+  g_assert_cmpint (sb->action, ==, NG_ACTION_REFUSE_LIFT);
+  g_assert_cmpstr (sb->actor->name, ==, "Olaf Scholz");
+  g_assert_nonnull (sb->imposer);
+  g_assert_cmpstr (sb->imposer->name, ==, "Duitsland");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -269,6 +291,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/sanctions", test_sanctions);
   g_test_add_func ("/extract/sanction-imposer", test_sanction_imposer);
   g_test_add_func ("/extract/nothing", test_nothing);
+  g_test_add_func ("/extract/sanction-source", test_sanction_source);
   g_test_add_func ("/extract/short-form-head-of-state", test_short_form_head_of_state);
   g_test_add_func ("/extract/short-form-not-named-here", test_short_form_not_named_here);
   g_test_add_func ("/extract/meeting-between", test_meeting_between);
