@@ -4,6 +4,7 @@ libnieuwsgraaf_la_SOURCES += \
 	src/sparql/engine.c \
 	src/sparql/pattern.c \
 	src/sparql/expr.c \
+	src/sparql/builtins.c \
 	src/sparql/solve.c \
 	src/sparql/term.c \
 	src/sparql/write.c

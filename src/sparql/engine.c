@@ -181,6 +181,7 @@ ng_sparql_query_free (NgSparqlQuery *q)
     rasqal_free_query (q->rq);
   if (q->exists)
     g_ptr_array_unref (q->exists);
+  g_free (q->base);
   g_free (q);
 }
 
@@ -206,6 +207,7 @@ ng_sparql_query_new (librdf_world *world, const char *text, const char *prologue
       return NULL;
     }
   q->world = world;
+  q->base = g_strdup (base);
   q->exists = g_ptr_array_new_with_free_func ((GDestroyNotify) ng_sparql_query_free);
   g_strdelimit (pro, "\r\n", ' ');
   body = cut_exists (text, patterns);
@@ -236,6 +238,27 @@ ng_sparql_query_new (librdf_world *world, const char *text, const char *prologue
   g_string_free (log.message, TRUE);
 
   decls = declarations (body);
+  {
+    /* the query's own BASE, for IRI() and relative IRIs in expressions */
+    g_autoptr (GRegex) re = g_regex_new ("(?i)\\bBASE\\s*<([^>]*)>", 0, 0, NULL);
+    g_autoptr (GMatchInfo) mi = NULL;
+    if (g_regex_match (re, body, 0, &mi))
+      {
+        g_autofree char *rel = g_match_info_fetch (mi, 1);
+        raptor_world *raptor = rasqal_world_get_raptor (rw);
+        raptor_uri *b0 = base ? raptor_new_uri (raptor, (const unsigned char *) base) : NULL;
+        raptor_uri *abs = b0 ? raptor_new_uri_relative_to_base (raptor, b0, (const unsigned char *) rel)
+                             : raptor_new_uri (raptor, (const unsigned char *) rel);
+        if (abs)
+          {
+            g_free (q->base);
+            q->base = g_strdup ((const char *) raptor_uri_as_string (abs));
+            raptor_free_uri (abs);
+          }
+        if (b0)
+          raptor_free_uri (b0);
+      }
+  }
   for (guint i = 0; i < patterns->len; i++)
     {
       g_autofree char *sub_text = g_strconcat ("SELECT * WHERE ", (char *) patterns->pdata[i], NULL);
@@ -339,6 +362,12 @@ ng_eval_init (NgEval *ev, NgSparqlQuery *q, const NgSparqlDataset *ds)
   ev->query = q->rq;
   ev->ds = ds;
   ev->ec = rasqal_new_evaluation_context (ev->rw, NULL, RASQAL_COMPARE_XQUERY);
+  if (q->base)
+    {
+      raptor_uri *b = raptor_new_uri (rasqal_world_get_raptor (ev->rw), (const unsigned char *) q->base);
+      rasqal_evaluation_context_set_base_uri (ev->ec, b);
+      raptor_free_uri (b);
+    }
   ev->agg_slots = g_hash_table_new (NULL, NULL);
   ev->owned_models = g_ptr_array_new ();
   ev->default_model = ds->default_graph;
@@ -402,6 +431,8 @@ ng_eval_clear (NgEval *ev)
     g_hash_table_unref (ev->var_slots);
   if (ev->ec)
     rasqal_free_evaluation_context (ev->ec);
+  if (ev->regex_cache)
+    g_hash_table_unref (ev->regex_cache);
   g_clear_error (&ev->error);
 }
 

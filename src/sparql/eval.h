@@ -26,6 +26,7 @@ struct NgSparqlQuery {
   librdf_world *world;
   rasqal_query *rq;
   GPtrArray *exists;           /* NgSparqlQuery* */
+  char *base;                  /* base IRI, after the query's BASE */
   gboolean used;
 };
 #define NG_EXISTS_VAR "__ng_exists_"
@@ -64,6 +65,9 @@ struct NgEval {
   guint ticks;
   GError *error;               /* the first fatal error */
   guint bnode_counter;
+  GHashTable *regex_cache;     /* flags \x01 pattern -> GRegex */
+  const NgRow *gen_row;        /* BNODE(str) scope: the current solution */
+  guint row_gen;
 };
 
 /* rows */
@@ -98,6 +102,20 @@ rasqal_literal *ng_expr_eval (NgEval *ev, rasqal_expression *e, const NgRow *row
 gboolean ng_expr_true (NgEval *ev, rasqal_expression *e, const NgRow *row);
 gboolean ng_expr_has_aggregate (rasqal_expression *e);
 gboolean ng_expr_is_aggregate_op (rasqal_op op);
+
+/* functions evaluated here (builtins.c); NULL for a type error */
+gboolean ng_builtin_is_string (rasqal_literal *l);
+rasqal_literal *ng_builtin_cast (NgEval *ev, raptor_uri *to, rasqal_literal *v,
+                                 gboolean *handled);
+rasqal_literal *ng_builtin_regex (NgEval *ev, rasqal_literal *text,
+                                  rasqal_literal *pat, rasqal_literal *flags);
+rasqal_literal *ng_builtin_replace (NgEval *ev, rasqal_literal *text,
+                                    rasqal_literal *pat, rasqal_literal *rep,
+                                    rasqal_literal *flags);
+rasqal_literal *ng_builtin_substr (NgEval *ev, rasqal_literal *text,
+                                   rasqal_literal *start, rasqal_literal *len);
+rasqal_literal *ng_builtin_strlen (NgEval *ev, rasqal_literal *text);
+rasqal_literal *ng_builtin_bnode (NgEval *ev, rasqal_literal *str, guint row_gen);
 
 /* patterns (pattern.c): the solutions of GP; a new bag. */
 GPtrArray *ng_eval_pattern (NgEval *ev, rasqal_graph_pattern *gp);

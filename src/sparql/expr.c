@@ -76,6 +76,12 @@ is_mine (rasqal_expression *e)
     case RASQAL_EXPR_YEAR:
     case RASQAL_EXPR_MONTH:
     case RASQAL_EXPR_DAY:
+    case RASQAL_EXPR_CAST:
+    case RASQAL_EXPR_REGEX:
+    case RASQAL_EXPR_REPLACE:
+    case RASQAL_EXPR_SUBSTR:
+    case RASQAL_EXPR_STRLEN:
+    case RASQAL_EXPR_BNODE:
       return TRUE;
     default:
       return ng_expr_is_aggregate_op (e->op) || exists_index (e) >= 0;
@@ -270,6 +276,84 @@ eval_in (NgEval *ev, rasqal_expression *e, const NgRow *row)
   return error ? NULL : bool_lit (ev, negate);
 }
 
+/* Evaluates the arguments of E that exist (arg1..arg4) into V; FALSE when
+ * one is an error. */
+static gboolean
+eval_args (NgEval *ev, rasqal_expression *e, const NgRow *row, rasqal_literal *v[4])
+{
+  rasqal_expression *a[4] = { e->arg1, e->arg2, e->arg3, e->arg4 };
+  gboolean ok = TRUE;
+  for (int i = 0; i < 4; i++)
+    {
+      v[i] = NULL;
+      if (a[i] && ok)
+        {
+          v[i] = eval (ev, a[i], row);
+          ok = v[i] != NULL;
+        }
+    }
+  return ok;
+}
+
+static void
+free_args (rasqal_literal *v[4])
+{
+  for (int i = 0; i < 4; i++)
+    if (v[i])
+      rasqal_free_literal (v[i]);
+}
+
+static rasqal_literal *
+eval_builtin (NgEval *ev, rasqal_expression *e, const NgRow *row)
+{
+  rasqal_literal *v[4], *r = NULL;
+  if (e->op == RASQAL_EXPR_BNODE)
+    {
+      if (row != ev->gen_row)
+        {
+          ev->gen_row = row;
+          ev->row_gen++;
+        }
+      if (e->arg1 == NULL)
+        return ng_builtin_bnode (ev, NULL, ev->row_gen);
+    }
+  if (!eval_args (ev, e, row, v))
+    {
+      free_args (v);
+      return NULL;
+    }
+  switch (e->op)
+    {
+    case RASQAL_EXPR_CAST:
+      {
+        gboolean handled;
+        r = ng_builtin_cast (ev, e->name, v[0], &handled);
+        if (!handled)
+          r = apply_on_values (ev, e, row);
+      }
+      break;
+    case RASQAL_EXPR_REGEX:
+      r = ng_builtin_regex (ev, v[0], v[1], v[2]);
+      break;
+    case RASQAL_EXPR_REPLACE:
+      r = ng_builtin_replace (ev, v[0], v[1], v[2], v[3]);
+      break;
+    case RASQAL_EXPR_SUBSTR:
+      r = ng_builtin_substr (ev, v[0], v[1], v[2]);
+      break;
+    case RASQAL_EXPR_STRLEN:
+      r = ng_builtin_strlen (ev, v[0]);
+      break;
+    case RASQAL_EXPR_BNODE:
+      r = ng_builtin_bnode (ev, v[0], ev->row_gen);
+      break;
+    default:
+      break;
+    }
+  free_args (v);
+  return r;
+}
+
 static rasqal_literal *
 eval (NgEval *ev, rasqal_expression *e, const NgRow *row)
 {
@@ -277,8 +361,23 @@ eval (NgEval *ev, rasqal_expression *e, const NgRow *row)
 
   if (e == NULL || !ng_eval_alive (ev))
     return NULL;
+  if (ev->agg_slots && !ng_expr_is_aggregate_op (e->op))
+    {
+      /* a GROUP BY expression, computed per group (solve.c) */
+      guint s = GPOINTER_TO_UINT (g_hash_table_lookup (ev->agg_slots, e));
+      if (s)
+        return row && s - 1 < row->n && row->v[s - 1]
+               ? rasqal_new_literal_from_literal (row->v[s - 1]) : NULL;
+    }
   switch (e->op)
     {
+    case RASQAL_EXPR_CAST:
+    case RASQAL_EXPR_REGEX:
+    case RASQAL_EXPR_REPLACE:
+    case RASQAL_EXPR_SUBSTR:
+    case RASQAL_EXPR_STRLEN:
+    case RASQAL_EXPR_BNODE:
+      return eval_builtin (ev, e, row);
     case RASQAL_EXPR_LITERAL:
       {
         rasqal_variable *v = ng_eval_var_of (e->literal);

@@ -3,6 +3,8 @@
  * EXISTS. */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "eval.h"
@@ -42,7 +44,9 @@ collect_aggregates (NgEval *ev, rasqal_expression *e, GPtrArray *aggs)
     return;
   if (ng_expr_is_aggregate_op (e->op))
     {
-      if (!g_hash_table_contains (ev->agg_slots, e))
+      /* slots are per evaluation of this SELECT: a sub-select inside GRAPH
+         runs once per graph */
+      if (!g_ptr_array_find (aggs, e, NULL))
         {
           g_ptr_array_add (aggs, e);
           g_hash_table_insert (ev->agg_slots, e,
@@ -64,6 +68,47 @@ collect_aggregates (NgEval *ev, rasqal_expression *e, GPtrArray *aggs)
   collect_aggregates (ev, e->arg4, aggs);
   for (int i = 0; e->args && i < raptor_sequence_size (e->args); i++)
     collect_aggregates (ev, raptor_sequence_get_at (e->args, i), aggs);
+}
+
+static char *
+expr_text (rasqal_expression *e)
+{
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream (&buf, &len);
+  if (f == NULL)
+    return g_strdup ("");
+  rasqal_expression_print (e, f);
+  fclose (f);
+  return buf;
+}
+
+/* Nodes of E that repeat a GROUP BY expression (by their text) answer with
+ * the group's value. */
+static void
+link_group_exprs (NgEval *ev, rasqal_expression *e, GPtrArray *gexprs, GPtrArray *gtexts)
+{
+  if (e == NULL || ng_expr_is_aggregate_op (e->op))
+    return;
+  if (e->op != RASQAL_EXPR_LITERAL)
+    {
+      char *t = expr_text (e);
+      for (guint i = 0; i < gtexts->len; i++)
+        if (strcmp (t, gtexts->pdata[i]) == 0)
+          {
+            g_hash_table_insert (ev->agg_slots, e,
+                                 g_hash_table_lookup (ev->agg_slots, gexprs->pdata[i]));
+            free (t);
+            return;
+          }
+      free (t);
+    }
+  link_group_exprs (ev, e->arg1, gexprs, gtexts);
+  link_group_exprs (ev, e->arg2, gexprs, gtexts);
+  link_group_exprs (ev, e->arg3, gexprs, gtexts);
+  link_group_exprs (ev, e->arg4, gexprs, gtexts);
+  for (int i = 0; e->args && i < raptor_sequence_size (e->args); i++)
+    link_group_exprs (ev, raptor_sequence_get_at (e->args, i), gexprs, gtexts);
 }
 
 static rasqal_literal *
@@ -211,6 +256,12 @@ group_rows (NgEval *ev, GPtrArray *bag, raptor_sequence *group, GPtrArray *aggs)
   int ng = group ? raptor_sequence_size (group) : 0;
   GPtrArray *out = ng_bag_new ();
 
+  /* GROUP BY expressions are computed from the solutions here, not read
+     from their slot */
+  for (guint k = 0; k < aggs->len; k++)
+    if (!ng_expr_is_aggregate_op (((rasqal_expression *) aggs->pdata[k])->op))
+      g_hash_table_remove (ev->agg_slots, aggs->pdata[k]);
+
   for (guint i = 0; i < bag->len && ng_eval_alive (ev); i++)
     {
       NgRow *r = bag->pdata[i];
@@ -250,11 +301,27 @@ group_rows (NgEval *ev, GPtrArray *bag, raptor_sequence *group, GPtrArray *aggs)
       g_ptr_array_add (groups, g_ptr_array_new ());
       g_ptr_array_add (keyrows, ng_row_new (ev->width + aggs->len));
     }
+  for (guint k = 0; k < aggs->len; k++)
+    if (!ng_expr_is_aggregate_op (((rasqal_expression *) aggs->pdata[k])->op))
+      g_hash_table_insert (ev->agg_slots, aggs->pdata[k], GUINT_TO_POINTER (ev->width + k + 1));
   for (guint g = 0; g < groups->len && ng_eval_alive (ev); g++)
     {
       NgRow *kr = g_steal_pointer (&keyrows->pdata[g]);
       for (guint k = 0; k < aggs->len; k++)
-        kr->v[ev->width + k] = aggregate (ev, aggs->pdata[k], groups->pdata[g]);
+        {
+          rasqal_expression *a = aggs->pdata[k];
+          GPtrArray *members = groups->pdata[g];
+          if (ng_expr_is_aggregate_op (a->op))
+            kr->v[ev->width + k] = aggregate (ev, a, members);
+          else if (members->len > 0)
+            {
+              /* a GROUP BY expression: its value, the same in the whole
+                 group (the slot must not answer for itself meanwhile) */
+              g_hash_table_remove (ev->agg_slots, a);
+              kr->v[ev->width + k] = ng_expr_eval (ev, a, members->pdata[0]);
+              g_hash_table_insert (ev->agg_slots, a, GUINT_TO_POINTER (ev->width + k + 1));
+            }
+        }
       g_ptr_array_add (out, kr);
     }
   g_ptr_array_unref (bag);
@@ -408,29 +475,48 @@ ng_eval_solve (NgEval *ev, rasqal_graph_pattern *where,
   if (grouped && ng_eval_alive (ev))
     {
       g_autoptr (GPtrArray) aggs = g_ptr_array_new ();
+      g_autoptr (GPtrArray) gexprs = g_ptr_array_new ();
+      g_autoptr (GPtrArray) gtexts = g_ptr_array_new_with_free_func (free);
+      for (int i = 0; group && i < raptor_sequence_size (group); i++)
+        {
+          rasqal_expression *g = raptor_sequence_get_at (group, i);
+          rasqal_variable *gv = g->op == RASQAL_EXPR_LITERAL ? ng_eval_var_of (g->literal) : NULL;
+          /* (expr AS ?v): ?v is bound by the grouping, not recomputed */
+          for (int k = 0; gv && k < np; k++)
+            if (raptor_sequence_get_at (projection, k) == gv)
+              exprs[k] = NULL;
+          if (gv == NULL)
+            {
+              g_ptr_array_add (aggs, g);
+              g_hash_table_insert (ev->agg_slots, g, GUINT_TO_POINTER (ev->width + aggs->len));
+              g_ptr_array_add (gexprs, g);
+              g_ptr_array_add (gtexts, expr_text (g));
+            }
+        }
       for (int i = 0; i < np; i++)
         collect_aggregates (ev, exprs[i], aggs);
       for (int i = 0; having && i < raptor_sequence_size (having); i++)
         collect_aggregates (ev, raptor_sequence_get_at (having, i), aggs);
       for (int i = 0; order && i < raptor_sequence_size (order); i++)
         collect_aggregates (ev, raptor_sequence_get_at (order, i), aggs);
+      for (int i = 0; gexprs->len && i < np; i++)
+        link_group_exprs (ev, exprs[i], gexprs, gtexts);
+      for (int i = 0; gexprs->len && having && i < raptor_sequence_size (having); i++)
+        link_group_exprs (ev, raptor_sequence_get_at (having, i), gexprs, gtexts);
+      for (int i = 0; gexprs->len && order && i < raptor_sequence_size (order); i++)
+        link_group_exprs (ev, raptor_sequence_get_at (order, i), gexprs, gtexts);
       bag = group_rows (ev, bag, group, aggs);
     }
 
   /* SELECT expressions, in order: later ones may use earlier ones */
-  for (int i = 0; i < np; i++)
-    {
-      rasqal_variable *v = raptor_sequence_get_at (projection, i);
-      guint s = ng_eval_slot (ev, v);
-      if (exprs[i] == NULL)
-        continue;
-      for (guint k = 0; k < bag->len; k++)
+  for (guint k = 0; k < bag->len; k++)
+    for (int i = 0; i < np; i++)
+      if (exprs[i])
         {
           NgRow *r = bag->pdata[k];
           rasqal_literal *val = ng_expr_eval (ev, exprs[i], r);
-          ng_row_set (r, s, val);
+          ng_row_set (r, ng_eval_slot (ev, raptor_sequence_get_at (projection, i)), val);
         }
-    }
   if (having && raptor_sequence_size (having) > 0)
     {
       GPtrArray *kept = ng_bag_new ();
