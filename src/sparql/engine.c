@@ -153,6 +153,108 @@ cut_exists (const char *text, GPtrArray *patterns)
   return g_string_free (out, FALSE);
 }
 
+/* The end of the balanced bracket group opening at P ('(' or '{'), or
+ * NULL. */
+static const char *
+balanced_end (const char *p)
+{
+  char open = *p, close = open == '(' ? ')' : '}';
+  int depth = 0;
+  while (*p)
+    {
+      const char *a = skip_token (p);
+      if (a != p)
+        {
+          p = a;
+          continue;
+        }
+      if (*p == open)
+        depth++;
+      else if (*p == close && --depth == 0)
+        return p + 1;
+      p++;
+    }
+  return NULL;
+}
+
+/* The end of the constraint of a FILTER whose text continues at P. */
+static const char *
+constraint_end (const char *p)
+{
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '(')
+    return balanced_end (p);
+  if (g_ascii_strncasecmp (p, "NOT", 3) == 0 && !word_char (p[3]))
+    {
+      p += 3;
+      while (g_ascii_isspace (*p))
+        p++;
+    }
+  if (g_ascii_strncasecmp (p, "EXISTS", 6) == 0 && !word_char (p[6]))
+    {
+      p += 6;
+      while (g_ascii_isspace (*p))
+        p++;
+      return *p == '{' ? balanced_end (p) : NULL;
+    }
+  /* a function call: a name or <IRI>, then its arguments */
+  if (*p == '<')
+    p = skip_token (p);
+  else
+    while (word_char (*p) && *p != '?' && *p != '$')
+      p++;
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '(' ? balanced_end (p) : NULL;
+}
+
+/* Cuts every FILTER out of TEXT into FILTERS and puts a marker
+ * BIND(<urn:nieuwsgraaf:filter#N> AS ?__ng_filter_N) in its place (a BIND,
+ * not a triple, so that Rasqal does not merge its group into the parent).
+ * Rasqal's prepare step turns a FILTER in a nested group that mentions a
+ * variable not bound there into false, which is wrong for BOUND, COALESCE,
+ * IF, || and EXISTS; cut out, each filter is parsed on its own and applied
+ * by nieuwsgraaf to the solutions of its group. */
+static char *
+cut_filters (const char *text, GPtrArray *filters)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+  while (*p)
+    {
+      const char *after = skip_token (p);
+      if (after != p)
+        {
+          g_string_append_len (out, p, after - p);
+          p = after;
+          continue;
+        }
+      if ((p == text || !word_char (p[-1])) && g_ascii_strncasecmp (p, "FILTER", 6) == 0
+          && !word_char (p[6]))
+        {
+          const char *end = constraint_end (p + 6);
+          if (end)
+            {
+              /* two BINDs: Rasqal merges a group of one element into its
+                 parent, which would widen the filter's scope */
+              g_string_append_printf (out, "BIND(<" NG_FILTER_MARK "%u> AS ?" NG_FILTER_VAR "%u) "
+                                      "BIND(<" NG_FILTER_MARK "%u> AS ?" NG_FILTER_PAD "%u)",
+                                      filters->len, filters->len, filters->len, filters->len);
+              g_ptr_array_add (filters, g_strndup (p, (gsize) (end - p)));
+              for (const char *c = p; c < end; c++)
+                if (*c == '\n')
+                  g_string_append_c (out, '\n');
+              p = end;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p);
+      p++;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* PREFIX and BASE declarations of TEXT, for the EXISTS patterns. */
 static char *
 declarations (const char *text)
@@ -181,17 +283,33 @@ ng_sparql_query_free (NgSparqlQuery *q)
     rasqal_free_query (q->rq);
   if (q->exists)
     g_ptr_array_unref (q->exists);
+  if (q->filters)
+    g_ptr_array_unref (q->filters);
   g_free (q->base);
   g_free (q);
 }
+
+static NgSparqlQuery *parse_query (librdf_world *world, const char *text,
+                                    const char *prologue, const char *base,
+                                    gboolean cut, GError **error);
 
 NgSparqlQuery *
 ng_sparql_query_new (librdf_world *world, const char *text, const char *prologue,
                      const char *base, GError **error)
 {
+  return parse_query (world, text, prologue, base, TRUE, error);
+}
+
+/* With CUT, the FILTERs are cut out (not in the query of a filter). */
+static NgSparqlQuery *
+parse_query (librdf_world *world, const char *text, const char *prologue,
+             const char *base, gboolean cut, GError **error)
+{
   rasqal_world *rw = librdf_world_get_rasqal (world);
   g_autoptr (NgSparqlQuery) q = g_new0 (NgSparqlQuery, 1);
   g_autoptr (GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) filters = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *unfiltered = NULL;
   g_autofree char *pro = g_strdup (prologue ? prologue : "");
   g_autofree char *body = NULL, *full = NULL, *decls = NULL;
   raptor_uri *base_uri = NULL;
@@ -209,8 +327,10 @@ ng_sparql_query_new (librdf_world *world, const char *text, const char *prologue
   q->world = world;
   q->base = g_strdup (base);
   q->exists = g_ptr_array_new_with_free_func ((GDestroyNotify) ng_sparql_query_free);
+  q->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) ng_sparql_query_free);
   g_strdelimit (pro, "\r\n", ' ');
-  body = cut_exists (text, patterns);
+  unfiltered = cut ? cut_filters (text, filters) : g_strdup (text);
+  body = cut_exists (unfiltered, patterns);
   full = g_strconcat (pro, body, NULL);
   q->rq = rasqal_new_query (rw, "sparql11-query", NULL);
   if (q->rq == NULL)
@@ -263,10 +383,19 @@ ng_sparql_query_new (librdf_world *world, const char *text, const char *prologue
     {
       g_autofree char *sub_text = g_strconcat ("SELECT * WHERE ", (char *) patterns->pdata[i], NULL);
       g_autofree char *sub_pro = g_strconcat (pro, decls, NULL);
-      NgSparqlQuery *sub = ng_sparql_query_new (world, sub_text, sub_pro, base, error);
+      NgSparqlQuery *sub = parse_query (world, sub_text, sub_pro, base, TRUE, error);
       if (sub == NULL)
         return NULL;
       g_ptr_array_add (q->exists, sub);
+    }
+  for (guint i = 0; i < filters->len; i++)
+    {
+      g_autofree char *sub_text = g_strconcat ("SELECT * WHERE { ", (char *) filters->pdata[i], " }", NULL);
+      g_autofree char *sub_pro = g_strconcat (pro, decls, NULL);
+      NgSparqlQuery *sub = parse_query (world, sub_text, sub_pro, base, FALSE, error);
+      if (sub == NULL)
+        return NULL;
+      g_ptr_array_add (q->filters, sub);
     }
   return g_steal_pointer (&q);
 }
@@ -396,22 +525,29 @@ ng_eval_init (NgEval *ev, NgSparqlQuery *q, const NgSparqlDataset *ds)
   return apply_from (ev);
 }
 
+static void
+free_sub_evals (GPtrArray *evals)
+{
+  if (evals == NULL)
+    return;
+  for (guint i = 0; i < evals->len; i++)
+    if (evals->pdata[i])
+      {
+        NgEval *inner = evals->pdata[i];
+        /* the models are the outer evaluation's */
+        inner->default_model = inner->named_model = NULL;
+        ng_eval_clear (inner);
+        g_free (inner);
+      }
+  g_ptr_array_unref (evals);
+}
+
 void
 ng_eval_clear (NgEval *ev)
 {
-  if (ev->exists_evals)
-    {
-      for (guint i = 0; i < ev->exists_evals->len; i++)
-        if (ev->exists_evals->pdata[i])
-          {
-            NgEval *inner = ev->exists_evals->pdata[i];
-            /* the models are the outer evaluation's */
-            inner->default_model = inner->named_model = NULL;
-            ng_eval_clear (inner);
-            g_free (inner);
-          }
-      g_ptr_array_unref (ev->exists_evals);
-    }
+  free_sub_evals (ev->exists_evals);
+  free_sub_evals (ev->filter_evals);
+  g_free (ev->outer_map);
   /* values set on Rasqal's variables hold references; drop them */
   for (guint i = 0; ev->slot_vars && i < ev->slot_vars->len; i++)
     if (ev->slot_vars->pdata[i])

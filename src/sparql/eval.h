@@ -26,10 +26,14 @@ struct NgSparqlQuery {
   librdf_world *world;
   rasqal_query *rq;
   GPtrArray *exists;           /* NgSparqlQuery* */
+  GPtrArray *filters;          /* NgSparqlQuery*: SELECT * { FILTER(…) } */
   char *base;                  /* base IRI, after the query's BASE */
   gboolean used;
 };
 #define NG_EXISTS_VAR "__ng_exists_"
+#define NG_FILTER_MARK "urn:nieuwsgraaf:filter#"
+#define NG_FILTER_VAR "__ng_filter_"
+#define NG_FILTER_PAD "__ng_filterpad_"
 
 struct NgSparqlResults {
   NgSparqlForm form;
@@ -59,6 +63,10 @@ struct NgEval {
   GPtrArray *owned_models;
   NgSparqlQuery *q;            /* borrowed */
   GPtrArray *exists_evals;     /* NgEval* per EXISTS pattern, lazily */
+  GPtrArray *filter_evals;     /* NgEval* per cut-out FILTER, lazily */
+  NgEval *outer;               /* the evaluation an EXISTS/FILTER one serves */
+  guint *outer_map;            /* outer slot -> own slot (G_MAXUINT: none) */
+  const NgRow *outer_row;      /* while a cut-out FILTER is tested */
   GHashTable *agg_slots;       /* aggregate rasqal_expression* -> slot+1 */
   gint64 deadline;
   volatile gint *cancel;
@@ -134,6 +142,10 @@ GPtrArray *ng_eval_solve (NgEval *ev, rasqal_graph_pattern *where,
                           GPtrArray **vars);
 /* EXISTS: whether pattern N has a solution compatible with ROW. */
 gboolean ng_eval_exists (NgEval *ev, guint n, const NgRow *row);
+/* Whether cut-out FILTER N holds for ROW. */
+gboolean ng_eval_filter (NgEval *ev, guint n, const NgRow *row);
+/* Index N of the variable of a FILTER marker BIND, or -1. */
+int ng_eval_filter_mark (rasqal_variable *v);
 /* Sets up EV for Q over DS (FROM/FROM NAMED applied); FALSE with ev->error
  * set on failure.  ng_eval_clear frees what it holds. */
 gboolean ng_eval_init (NgEval *ev, NgSparqlQuery *q, const NgSparqlDataset *ds);

@@ -386,12 +386,20 @@ ng_bag_join (NgEval *ev, GPtrArray *a, GPtrArray *b)
   return out;
 }
 
+/* Conditions are rasqal_expression pointers, or (N << 1) | 1 for cut-out
+ * FILTER N. */
+#define FILTER_COND(n) GUINT_TO_POINTER (((guint) (n) << 1) | 1)
+
 static gboolean
 all_true (NgEval *ev, GPtrArray *conds, const NgRow *row)
 {
   for (guint i = 0; conds && i < conds->len; i++)
-    if (!ng_expr_true (ev, conds->pdata[i], row))
-      return FALSE;
+    {
+      guintptr c = (guintptr) conds->pdata[i];
+      if ((c & 1) ? !ng_eval_filter (ev, (guint) (c >> 1), row)
+                  : !ng_expr_true (ev, conds->pdata[i], row))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -502,6 +510,8 @@ ng_eval_values (NgEval *ev, ng_rasqal_bindings *b)
 static GPtrArray *eval_group (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *seed);
 static GPtrArray *eval_group_ex (NgEval *ev, rasqal_graph_pattern *gp,
                                  GPtrArray *bag, GPtrArray *conds_out);
+static GPtrArray *apply_element (NgEval *ev, GPtrArray *bag,
+                                 rasqal_graph_pattern *sub, GPtrArray *conds);
 
 /* The contexts GRAPH may range over. */
 static GPtrArray *
@@ -598,6 +608,8 @@ eval_optional_right (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *conds)
       /* the group's filters become the left join's condition */
       return eval_group_ex (ev, inner, unit_bag (ev), conds);
     }
+  if (op == RASQAL_GRAPH_PATTERN_OPERATOR_BASIC)
+    return apply_element (ev, unit_bag (ev), inner, conds);
   return ng_eval_pattern (ev, inner);
 }
 
@@ -671,7 +683,16 @@ apply_element (NgEval *ev, GPtrArray *bag, rasqal_graph_pattern *sub,
       {
         rasqal_variable *v = rasqal_graph_pattern_get_variable (sub);
         rasqal_expression *e = rasqal_graph_pattern_get_filter_expression (sub);
-        guint s = ng_eval_slot (ev, v);
+        guint s;
+        if (g_str_has_prefix ((const char *) v->name, NG_FILTER_PAD))
+          break;
+        if (ng_eval_filter_mark (v) >= 0)
+          {
+            /* a cut-out FILTER: a condition on the whole group */
+            g_ptr_array_add (conds, FILTER_COND (ng_eval_filter_mark (v)));
+            break;
+          }
+        s = ng_eval_slot (ev, v);
         for (guint k = 0; k < bag->len; k++)
           {
             NgRow *r = bag->pdata[k];
@@ -730,15 +751,8 @@ ng_eval_group_from (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *seed)
       return eval_group (ev, gp, seed);
     case RASQAL_GRAPH_PATTERN_OPERATOR_BASIC:
       {
-        GPtrArray *b = extend_bgp (ev, seed, gp);
-        rasqal_expression *f = rasqal_graph_pattern_get_filter_expression (gp);
-        if (f)
-          {
-            g_autoptr (GPtrArray) c = g_ptr_array_new ();
-            g_ptr_array_add (c, f);
-            b = filter (ev, b, c);
-          }
-        return b;
+        g_autoptr (GPtrArray) c = g_ptr_array_new ();
+        return filter (ev, apply_element (ev, seed, gp, c), c);
       }
     default:
       return ng_bag_join (ev, seed, ng_eval_pattern (ev, gp));

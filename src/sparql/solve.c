@@ -575,58 +575,129 @@ ng_eval_solve (NgEval *ev, rasqal_graph_pattern *where,
 
 /* ------------------------------------------------------------ EXISTS */
 
-gboolean
-ng_eval_exists (NgEval *ev, guint n, const NgRow *row)
+/* The evaluation of sub-query N of QUERIES (an EXISTS pattern or a cut-out
+ * FILTER), made on first use and kept in *CACHE. */
+static NgEval *
+sub_eval (NgEval *ev, NgEval *src, GPtrArray **cache, GPtrArray *queries, guint n)
 {
   NgEval *inner;
-  GPtrArray *seed, *res;
-  NgRow *s;
-  gboolean found;
-
-  if (ev->q == NULL || n >= ev->q->exists->len)
-    return FALSE;
-  if (ev->exists_evals == NULL)
-    ev->exists_evals = g_ptr_array_new ();
-  while (ev->exists_evals->len <= n)
-    g_ptr_array_add (ev->exists_evals, NULL);
-  inner = ev->exists_evals->pdata[n];
+  if (n >= queries->len)
+    return NULL;
+  if (*cache == NULL)
+    *cache = g_ptr_array_new ();
+  while ((*cache)->len <= n)
+    g_ptr_array_add (*cache, NULL);
+  inner = (*cache)->pdata[n];
   if (inner == NULL)
     {
       inner = g_new0 (NgEval, 1);
-      if (!ng_eval_init (inner, ev->q->exists->pdata[n], ev->ds))
+      if (!ng_eval_init (inner, queries->pdata[n], ev->ds))
         {
           ng_eval_fail (ev, NG_SPARQL_ERROR_EXECUTION, "%s", inner->error->message);
           ng_eval_clear (inner);
           g_free (inner);
-          return FALSE;
+          return NULL;
         }
+      inner->outer = ev;
       inner->default_model = ev->default_model;
       inner->named_model = ev->named_model;
-      ev->exists_evals->pdata[n] = inner;
+      /* the outer solution maps onto this query's variables by name */
+      inner->outer_map = g_new (guint, src->width);
+      for (guint i = 0; i < src->width; i++)
+        {
+          rasqal_variable *ov = src->slot_vars->pdata[i];
+          inner->outer_map[i] = G_MAXUINT;
+          if (ov == NULL || ov->type != RASQAL_VARIABLE_TYPE_NORMAL)
+            continue;
+          for (guint k = 0; k < inner->n_named; k++)
+            {
+              rasqal_variable *iv = inner->slot_vars->pdata[k];
+              if (iv && strcmp ((const char *) iv->name, (const char *) ov->name) == 0)
+                inner->outer_map[i] = k;
+            }
+        }
+      (*cache)->pdata[n] = inner;
     }
   inner->graph = ev->graph;
   inner->deadline = ev->deadline;
   inner->cancel = ev->cancel;
-  /* the outer solution, by variable name, is substituted into the pattern */
-  s = ng_row_new (inner->width);
-  for (guint i = 0; i < ev->slot_vars->len && i < row->n; i++)
-    {
-      rasqal_variable *ov = ev->slot_vars->pdata[i];
-      if (ov == NULL || row->v[i] == NULL || ov->type != RASQAL_VARIABLE_TYPE_NORMAL)
-        continue;
-      for (guint k = 0; k < inner->n_named; k++)
-        {
-          rasqal_variable *iv = inner->slot_vars->pdata[k];
-          if (iv && strcmp ((const char *) iv->name, (const char *) ov->name) == 0)
-            s->v[k] = rasqal_new_literal_from_literal (row->v[i]);
-        }
-    }
+  return inner;
+}
+
+static NgRow *
+map_row (NgEval *ev, NgEval *inner, const NgRow *row)
+{
+  NgRow *s = ng_row_new (inner->width);
+  for (guint i = 0; i < ev->width && i < row->n; i++)
+    if (row->v[i] && inner->outer_map[i] != G_MAXUINT)
+      s->v[inner->outer_map[i]] = rasqal_new_literal_from_literal (row->v[i]);
+  return s;
+}
+
+gboolean
+ng_eval_exists (NgEval *ev, guint n, const NgRow *row)
+{
+  /* inside a cut-out FILTER, the solution is the one the filter tests */
+  NgEval *src = ev->outer_row ? ev->outer : ev;
+  const NgRow *srow = ev->outer_row ? ev->outer_row : row;
+  NgEval *inner = sub_eval (ev, src, &ev->exists_evals, ev->q->exists, n);
+  GPtrArray *seed, *res;
+  gboolean found;
+  if (inner == NULL)
+    return FALSE;
   seed = ng_bag_new ();
-  g_ptr_array_add (seed, s);
+  g_ptr_array_add (seed, map_row (src, inner, srow));
   res = ng_eval_group_from (inner, rasqal_query_get_query_graph_pattern (inner->q->rq), seed);
   found = res->len > 0;
   g_ptr_array_unref (res);
   if (inner->error && !ev->error)
     ev->error = g_error_copy (inner->error);
   return found;
+}
+
+static rasqal_expression *
+first_filter (rasqal_graph_pattern *gp)
+{
+  rasqal_graph_pattern *sub;
+  if (gp == NULL)
+    return NULL;
+  if (rasqal_graph_pattern_get_operator (gp) == RASQAL_GRAPH_PATTERN_OPERATOR_FILTER)
+    return rasqal_graph_pattern_get_filter_expression (gp);
+  for (int i = 0; (sub = rasqal_graph_pattern_get_sub_graph_pattern (gp, i)); i++)
+    {
+      rasqal_expression *e = first_filter (sub);
+      if (e)
+        return e;
+    }
+  return rasqal_graph_pattern_get_filter_expression (gp);
+}
+
+gboolean
+ng_eval_filter (NgEval *ev, guint n, const NgRow *row)
+{
+  NgEval *inner = sub_eval (ev, ev, &ev->filter_evals, ev->q->filters, n);
+  NgRow *mapped;
+  gboolean ok;
+  rasqal_expression *e;
+  if (inner == NULL)
+    return FALSE;
+  e = first_filter (rasqal_query_get_query_graph_pattern (inner->q->rq));
+  if (e == NULL)
+    return FALSE;
+  mapped = map_row (ev, inner, row);
+  inner->outer_row = row;
+  ok = ng_expr_true (inner, e, mapped);
+  inner->outer_row = NULL;
+  ng_row_free (mapped);
+  if (inner->error && !ev->error)
+    ev->error = g_error_copy (inner->error);
+  return ok;
+}
+
+int
+ng_eval_filter_mark (rasqal_variable *v)
+{
+  if (v == NULL || !g_str_has_prefix ((const char *) v->name, NG_FILTER_VAR))
+    return -1;
+  return atoi ((const char *) v->name + strlen (NG_FILTER_VAR));
 }
