@@ -238,6 +238,56 @@ apply_on_values (NgEval *ev, rasqal_expression *e, const NgRow *row)
   return result;
 }
 
+typedef enum { CAT_OTHER, CAT_NUM, CAT_BOOL, CAT_STR, CAT_DATETIME } Category;
+
+static Category
+category (rasqal_literal *l)
+{
+  if (ng_term_is_numeric (l))
+    return CAT_NUM;
+  if (l->type == RASQAL_LITERAL_BOOLEAN)
+    return CAT_BOOL;
+  if (l->type == RASQAL_LITERAL_DATETIME)
+    return CAT_DATETIME;
+  if (ng_builtin_is_string (l) && l->language == NULL)
+    return CAT_STR;
+  return CAT_OTHER;
+}
+
+/* A comparison of two literals of different known types (true = 1,
+ * "1" < 2) is a type error, which Rasqal answers with a value. */
+static rasqal_literal *
+eval_compare (NgEval *ev, rasqal_expression *e, const NgRow *row)
+{
+  rasqal_literal *a = eval (ev, e->arg1, row), *b = a ? eval (ev, e->arg2, row) : NULL;
+  rasqal_literal *r = NULL;
+  if (a && b)
+    {
+      Category ca = category (a), cb = category (b);
+      if (ca == cb || ca == CAT_OTHER || cb == CAT_OTHER)
+        {
+          rasqal_expression tmp = *e;
+          int err = 0;
+          tmp.arg1 = lit_expr (ev, rasqal_new_literal_from_literal (a));
+          tmp.arg2 = lit_expr (ev, rasqal_new_literal_from_literal (b));
+          tmp.usage = 1;
+          r = rasqal_expression_evaluate2 (&tmp, ev->ec, &err);
+          if (err && r)
+            {
+              rasqal_free_literal (r);
+              r = NULL;
+            }
+          rasqal_free_expression (tmp.arg1);
+          rasqal_free_expression (tmp.arg2);
+        }
+    }
+  if (a)
+    rasqal_free_literal (a);
+  if (b)
+    rasqal_free_literal (b);
+  return r;
+}
+
 static rasqal_literal *
 eval_in (NgEval *ev, rasqal_expression *e, const NgRow *row)
 {
@@ -445,6 +495,13 @@ eval (NgEval *ev, rasqal_expression *e, const NgRow *row)
     case RASQAL_EXPR_IN:
     case RASQAL_EXPR_NOT_IN:
       return eval_in (ev, e, row);
+    case RASQAL_EXPR_EQ:
+    case RASQAL_EXPR_NEQ:
+    case RASQAL_EXPR_LT:
+    case RASQAL_EXPR_GT:
+    case RASQAL_EXPR_LE:
+    case RASQAL_EXPR_GE:
+      return eval_compare (ev, e, row);
     case RASQAL_EXPR_YEAR:
     case RASQAL_EXPR_MONTH:
     case RASQAL_EXPR_DAY:

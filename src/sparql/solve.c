@@ -543,7 +543,8 @@ ng_eval_solve (NgEval *ev, rasqal_graph_pattern *where,
   else
     vars = wildcard_vars (ev, bag);
 
-  if (distinct)
+  /* REDUCED (2) may keep duplicates; only DISTINCT (1) removes them */
+  if (distinct == 1)
     {
       g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       GPtrArray *kept = ng_bag_new ();
