@@ -507,11 +507,28 @@ split_error (void *user_data, raptor_log_message *msg)
     ss->line = msg->locator && msg->locator->line > 0 ? (guint) msg->locator->line : 1;
 }
 
+/* One raptor world for parsing N-Quads input, shared by the build threads
+ * under a lock: a raptor world freed on a worker thread would shut libxml2
+ * down (xmlCleanupParser) under the feet of the other threads. */
+static GMutex nquads_lock;
+
+static raptor_world *
+nquads_world (void)
+{
+  static raptor_world *world;
+  if (world == NULL)
+    {
+      world = raptor_new_world ();
+      raptor_world_open (world);
+    }
+  return world;
+}
+
 int
 ng_store_put_nquads (NgStore *s, const char *name, const char *data, gsize len,
                      GError **error)
 {
-  raptor_world *rw = raptor_new_world ();
+  raptor_world *rw;
   raptor_parser *p;
   raptor_uri *base;
   SplitState ss = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -523,8 +540,9 @@ ng_store_put_nquads (NgStore *s, const char *name, const char *data, gsize len,
   gpointer k;
   int stored = -1;
 
+  g_mutex_lock (&nquads_lock);
+  rw = nquads_world ();
   raptor_world_set_log_handler (rw, &ss, split_error);
-  raptor_world_open (rw);
   p = raptor_new_parser (rw, "nquads");
   base = raptor_new_uri (rw, (const unsigned char *) NG_ID_BASE);
   raptor_parser_set_statement_handler (p, &ss, split_statement);
@@ -536,6 +554,12 @@ ng_store_put_nquads (NgStore *s, const char *name, const char *data, gsize len,
                    "%s:%u: not valid N-Quads", name, ss.line ? ss.line : 1);
       goto out;
     }
+  raptor_free_parser (p);
+  raptor_free_uri (base);
+  p = NULL;
+  base = NULL;
+  raptor_world_set_log_handler (rw, NULL, NULL);
+  g_mutex_unlock (&nquads_lock);
   if (ss.untyped)
     {
       g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_FORMAT,
@@ -570,9 +594,13 @@ ng_store_put_nquads (NgStore *s, const char *name, const char *data, gsize len,
       stored++;
     }
 out:
-  raptor_free_parser (p);
-  raptor_free_uri (base);
-  raptor_free_world (rw);
+  if (p)
+    {
+      raptor_free_parser (p);
+      raptor_free_uri (base);
+      raptor_world_set_log_handler (rw, NULL, NULL);
+      g_mutex_unlock (&nquads_lock);
+    }
   g_hash_table_unref (ss.graphs);
   g_hash_table_unref (ss.sources);
   return stored;
