@@ -25,3 +25,7 @@ w3c: tests/w3c-runner$(EXEEXT)
 	./tests/w3c-runner $(W3C_FLAGS) '$(W3C_TESTS)/sparql10/manifest-evaluation.ttl' \
 	  '$(W3C_TESTS)/sparql11/manifest-sparql11-query.ttl'
 .PHONY: w3c
+
+# Generated queries answered by nieuwsgraaf and rdflib must agree.
+NG_E2E_TESTS += tests/differential.sh
+EXTRA_DIST += tests/differential.py tests/w3c-runner.c

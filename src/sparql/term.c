@@ -191,25 +191,24 @@ ng_term_order (rasqal_literal *a, rasqal_literal *b)
       if (!err)
         return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
-  /* plain literals before typed ones, then lexical, language, datatype */
+  /* not comparable by value: plain literals before typed ones, then by
+     datatype, lexical form, language (the order rdflib uses too) */
   {
     gboolean pa = a->type == RASQAL_LITERAL_STRING && !a->language;
     gboolean pb = b->type == RASQAL_LITERAL_STRING && !b->language;
+    raptor_uri *da = rasqal_literal_datatype (a), *db = rasqal_literal_datatype (b);
     if (pa != pb)
       return pa ? -1 : 1;
+    c = g_strcmp0 (da ? (const char *) raptor_uri_as_string (da) : NULL,
+                   db ? (const char *) raptor_uri_as_string (db) : NULL);
+    if (c)
+      return c;
   }
   c = strcmp ((const char *) rasqal_literal_as_string (a),
               (const char *) rasqal_literal_as_string (b));
   if (c)
     return c;
-  c = g_strcmp0 (a->language, b->language);
-  if (c)
-    return c;
-  {
-    raptor_uri *da = rasqal_literal_datatype (a), *db = rasqal_literal_datatype (b);
-    return g_strcmp0 (da ? (const char *) raptor_uri_as_string (da) : NULL,
-                      db ? (const char *) raptor_uri_as_string (db) : NULL);
-  }
+  return g_strcmp0 (a->language, b->language);
 }
 
 int
