@@ -15,6 +15,14 @@ tests_test_fuzz_regress_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/fuzz \
 tests_test_fuzz_regress_LDADD = $(NG_LIBS)
 noinst_HEADERS += fuzz/fuzz.h
 
+# fuzz/replay-<target> runs a target's entry point over files without
+# libFuzzer or sanitizers: `make bench` times extraction with it.
+EXTRA_PROGRAMS += fuzz/replay-article
+fuzz_replay_article_SOURCES = fuzz/replay.c fuzz/fuzz-article.c
+fuzz_replay_article_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/fuzz \
+	-DNG_FUZZ_REGRESS -DNG_FUZZ_ENTRY=ng_fuzz_article
+fuzz_replay_article_LDADD = $(NG_LIBS)
+
 # `make fuzz` builds the library sources once more with clang and
 # -fsanitize=fuzzer-no-link,address,undefined into fuzz/obj/, links one
 # libFuzzer binary per target and runs each for FUZZ_SECONDS, growing a
@@ -36,9 +44,9 @@ FUZZ_COMPILE = $(FUZZ_CC) -std=gnu11 $(DEFS) $(AM_CPPFLAGS) -I$(top_srcdir)/fuzz
 FUZZ_LIBS = $(REDLAND_LIBS) $(RASQAL_LIBS) $(RAPTOR_LIBS) $(SOUP_LIBS) \
 	$(JSONGLIB_LIBS) $(GLIB_LIBS) -lm
 FUZZ_ENV = NG_DATA_DIR='$(abs_top_srcdir)/ontology' \
-	ASAN_OPTIONS=detect_leaks=1:strict_memcmp=0 \
+	ASAN_OPTIONS=detect_leaks=1:strict_memcmp=0:fast_unwind_on_malloc=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	LSAN_OPTIONS=suppressions='$(abs_top_srcdir)/tests/lsan.supp':print_suppressions=0
+	LSAN_OPTIONS=suppressions='$(abs_top_srcdir)/fuzz/lsan.supp':print_suppressions=0
 
 fuzz/libng-fuzz.a: $(libnieuwsgraaf_la_SOURCES) $(nodist_libnieuwsgraaf_la_SOURCES)
 	@$(MKDIR_P) fuzz/obj
@@ -84,15 +92,15 @@ fuzz: fuzz-build
 clean-local: hardening-clean-local
 hardening-clean-local:
 	-rm -rf fuzz/obj fuzz/work fuzz/crashes fuzz/libng-fuzz.a fuzz/*.log
-	-rm -f $(addprefix fuzz/fuzz-,$(FUZZ_TARGETS))
+	-rm -f $(addprefix fuzz/fuzz-,$(FUZZ_TARGETS)) $(EXTRA_PROGRAMS)
 	-rm -rf output/bench
 
 # ---------------------------------------------------------------- benchmarks
 # `make bench` prints a table; it is never part of pass/fail.  BENCH_SIZES
 # (default "1000 10000"; add 100000 for the issue's largest size, minutes).
 BENCH_SIZES = 1000 10000
-bench: nieuwsgraaf
-	@NG_BIN='$(abs_top_builddir)/nieuwsgraaf' NG_SRCDIR='$(abs_top_srcdir)' \
+bench: nieuwsgraaf fuzz/replay-article
+	@NG_REPLAY='$(abs_top_builddir)/fuzz/replay-article' NG_BIN='$(abs_top_builddir)/nieuwsgraaf' NG_SRCDIR='$(abs_top_srcdir)' \
 	  NG_DATA_DIR='$(abs_top_srcdir)/ontology' RAPPER='$(RAPPER)' ROQET='$(ROQET)' \
 	  CURL='$(CURL)' BENCH_SIZES='$(BENCH_SIZES)' \
 	  BENCH_DIR='$(abs_top_builddir)/output/bench' \
@@ -101,4 +109,4 @@ bench: nieuwsgraaf
 .PHONY: fuzz fuzz-build bench hardening-clean-local
 
 EXTRA_DIST += fuzz/fuzz-article.c fuzz/fuzz-date.c fuzz/fuzz-query.c \
-	fuzz/corpus scripts/bench scripts/ci-sanitizers tools/gen-corpus
+	fuzz/corpus fuzz/lsan.supp scripts/bench scripts/ci-sanitizers tools/gen-corpus
