@@ -38,6 +38,7 @@ map_error (GError **error, GError *e)
     case NG_SPARQL_ERROR_UNSUPPORTED: code = NG_QUERY_ERROR_UNSUPPORTED; break;
     case NG_SPARQL_ERROR_TIMEOUT: code = NG_QUERY_ERROR_TIMEOUT; break;
     case NG_SPARQL_ERROR_FORMAT: code = NG_QUERY_ERROR_FORMAT; break;
+    case NG_SPARQL_ERROR_LIMIT: code = NG_QUERY_ERROR_LIMIT; break;
     default: code = NG_QUERY_ERROR_EXECUTION; break;
     }
   g_set_error_literal (error, NG_QUERY_ERROR, code, e->message);

@@ -1,11 +1,14 @@
-/* server.c — the SPARQL 1.1 Protocol endpoint (a subset) over libsoup 3.
+/* server.c — the SPARQL 1.1 Protocol endpoint over libsoup 3.
  *
- * One SoupServer on the default GMainContext.  Every request runs to
- * completion inside its handler: queries are answered synchronously, which
- * is fine for a local, read-only endpoint and keeps the per-request state on
- * the handler's stack, freed by g_auto cleanups.  What must outlive the
- * handler (the access-log start time, the result bytes) hangs on the
- * SoupServerMessage and goes with it.
+ * One SoupServer on the default GMainContext.  Requests are read and
+ * checked on the main thread; a query is then paused and handed to a worker
+ * thread with a store handle of its own (src/sparql/endpoint-workers.c), so
+ * queries run in parallel and a slow one does not hold up the others; its
+ * answer comes back to the main context, which responds and unpauses.
+ * Everything else (the query page, /health, /data, the service
+ * description) is answered on the main thread.  What must outlive a handler
+ * (the access-log start time, the result bytes, a paused message) hangs on
+ * the SoupServerMessage and goes with it.
  */
 #ifdef HAVE_CONFIG_H
 #include <config.h>
@@ -19,6 +22,8 @@
 #include "nieuwsgraaf/server.h"
 #include "nieuwsgraaf/query.h"
 #include "nieuwsgraaf/vocab.h"
+#include "nieuwsgraaf/web.h"
+#include "sparql/endpoint.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "0.1"
@@ -26,21 +31,26 @@
 
 #define NG_SERVER_DEFAULT_BIND "127.0.0.1"
 #define NG_SERVER_DEFAULT_MAX_QUERY ((gsize) 1024 * 1024)
+#define NG_SERVER_DEFAULT_TIMEOUT_MS 30000
 
 #define NG_SPARQL_PATH "/sparql"
 #define NG_SPARQL_ALLOW "GET, POST, OPTIONS"
 #define NG_CONTENT_FORM "application/x-www-form-urlencoded"
 #define NG_CONTENT_QUERY "application/sparql-query"
+#define NG_CONTENT_UPDATE "application/sparql-update"
 #define NG_CONTENT_TEXT "text/plain; charset=utf-8"
 
 /* Per-request bookkeeping for the access log, attached to the message. */
 #define NG_REQUEST_START_KEY "ng-request-start"
 
 struct NgServer {
-  NgStore *store;          /* borrowed */
+  NgStore *store;          /* borrowed; used on the main thread only */
   SoupServer *soup;
   gsize max_query_bytes;
+  guint timeout_ms;
   gboolean quiet;
+  NgWorkers *workers;
+  GPtrArray *examples;     /* NgExample*, for the query page */
   GMainLoop *loop;         /* only while ng_server_run() runs */
 };
 
@@ -144,6 +154,10 @@ sparql_request_query (NgServer *self, SoupServerMessage *msg,
     if (content_type && strcmp (content_type, NG_CONTENT_FORM) == 0) {
       g_autofree char *text = g_strndup (data, body->length);
       form = soup_form_decode (text);
+    } else if (content_type && strcmp (content_type, NG_CONTENT_UPDATE) == 0) {
+      respond_error (msg, SOUP_STATUS_FORBIDDEN,
+                     "SPARQL Update is not accepted: this endpoint is read-only");
+      return NULL;
     } else if (content_type && strcmp (content_type, NG_CONTENT_QUERY) == 0) {
       query = data;
       query_len = body->length;
@@ -160,9 +174,8 @@ sparql_request_query (NgServer *self, SoupServerMessage *msg,
 
   if (form && !query) {
     if (g_hash_table_contains (form, "update")) {
-      respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                     "SPARQL Update is not supported (the endpoint is "
-                     "read-only)");
+      respond_error (msg, SOUP_STATUS_FORBIDDEN,
+                     "SPARQL Update is not accepted: this endpoint is read-only");
       return NULL;
     }
     query = g_hash_table_lookup (form, "query");
@@ -194,18 +207,49 @@ sparql_request_query (NgServer *self, SoupServerMessage *msg,
   return g_steal_pointer (&owned);
 }
 
-/* Only the merged graph is queryable for now, so a request naming its own
- * dataset is refused rather than answered over a different one. */
-static gboolean
-refuse_dataset_params (SoupServerMessage *msg, GHashTable *params)
+/* Every value of parameter NAME in the www-form-encoded ENCODED (which
+ * GLib's and libsoup's tables would keep only one of). */
+static void
+param_values (const char *encoded, const char *name, GPtrArray *out)
 {
-  if (!params || (!g_hash_table_contains (params, "default-graph-uri") &&
-                  !g_hash_table_contains (params, "named-graph-uri")))
-    return FALSE;
-  respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                 "dataset selection not supported (default-graph-uri, "
-                 "named-graph-uri); queries run over the merged graph");
-  return TRUE;
+  GUriParamsIter iter;
+  char *key, *value;
+  if (encoded == NULL)
+    return;
+  g_uri_params_iter_init (&iter, encoded, -1, "&", G_URI_PARAMS_WWW_FORM);
+  while (g_uri_params_iter_next (&iter, &key, &value, NULL))
+    {
+      if (strcmp (key, name) == 0)
+        g_ptr_array_add (out, g_steal_pointer (&value));
+      g_free (key);
+      g_free (value);
+    }
+}
+
+/* default-graph-uri and named-graph-uri from the URL and a posted form;
+ * NULL-terminated arrays, NULL when absent. */
+static void
+dataset_params (SoupServerMessage *msg, GStrv *defaults, GStrv *named)
+{
+  const char *url_query = g_uri_get_query (soup_server_message_get_uri (msg));
+  SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
+  const char *ct = soup_message_headers_get_content_type (h, NULL);
+  g_autofree char *form = NULL;
+  GPtrArray *d = g_ptr_array_new (), *n = g_ptr_array_new ();
+
+  if (ct && g_ascii_strcasecmp (ct, NG_CONTENT_FORM) == 0)
+    {
+      SoupMessageBody *body = soup_server_message_get_request_body (msg);
+      form = g_strndup (body->data ? body->data : "", body->length);
+    }
+  param_values (url_query, "default-graph-uri", d);
+  param_values (form, "default-graph-uri", d);
+  param_values (url_query, "named-graph-uri", n);
+  param_values (form, "named-graph-uri", n);
+  g_ptr_array_add (d, NULL);
+  g_ptr_array_add (n, NULL);
+  *defaults = d->len > 1 ? (GStrv) g_ptr_array_free (d, FALSE) : (g_strfreev ((GStrv) g_ptr_array_free (d, FALSE)), NULL);
+  *named = n->len > 1 ? (GStrv) g_ptr_array_free (n, FALSE) : (g_strfreev ((GStrv) g_ptr_array_free (n, FALSE)), NULL);
 }
 
 /* Whether the query gives bindings or a graph is only known once it runs,
@@ -252,6 +296,38 @@ sparql_options (SoupServerMessage *msg)
   soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
 
+/* The answer of a worker: the response, and the message resumes. */
+static void
+query_done (NgQueryResult *result, GError *error, gpointer user_data)
+{
+  SoupServerMessage *msg = user_data;
+  if (result)
+    respond_result (msg, result);
+  else if (g_error_matches (error, NG_QUERY_ERROR, NG_QUERY_ERROR_TIMEOUT)
+           || g_error_matches (error, NG_QUERY_ERROR, NG_QUERY_ERROR_LIMIT))
+    respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "%s", error->message);
+  else if (error && error->domain == NG_QUERY_ERROR && error->code != NG_QUERY_ERROR_EXECUTION)
+    respond_error (msg, SOUP_STATUS_BAD_REQUEST, "%s", error->message);
+  else
+    respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "%s",
+                   error ? error->message : "query failed");
+  g_clear_error (&error);
+  soup_server_message_unpause (msg);
+  g_object_unref (msg);
+}
+
+static void
+service_description (NgServer *self, SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  g_autofree char *endpoint = g_strdup_printf ("http://%s:%d" NG_SPARQL_PATH,
+                                               g_uri_get_host (uri), g_uri_get_port (uri));
+  char *sd = ng_endpoint_service_description (self->store, endpoint);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/turtle; charset=utf-8", SOUP_MEMORY_TAKE,
+                                    sd, strlen (sd));
+}
+
 static void
 sparql_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
                 GHashTable *url_params, gpointer user_data)
@@ -273,16 +349,19 @@ sparql_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
     respond_method_not_allowed (msg, NG_SPARQL_ALLOW);
     return;
   }
-
-  if (refuse_dataset_params (msg, url_params))
+  if (method == SOUP_METHOD_GET && url_params && g_hash_table_contains (url_params, "update")) {
+    /* updates are never GET requests */
+    respond_method_not_allowed (msg, "POST");
     return;
+  }
+  if (method == SOUP_METHOD_GET && (url_params == NULL || g_hash_table_size (url_params) == 0)) {
+    service_description (self, msg);
+    return;
+  }
 
   g_autoptr (GHashTable) form = NULL;
   g_autofree char *query = sparql_request_query (self, msg, url_params, &form);
   if (!query)
-    return;
-
-  if (form != url_params && refuse_dataset_params (msg, form))
     return;
 
   const char *format = sparql_result_format (msg, form);
@@ -295,17 +374,80 @@ sparql_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
     return;
   }
 
-  g_autoptr (GError) error = NULL;
-  NgQueryResult *result = ng_query_run (self->store, query, format, &error);
-  if (!result) {
-    if (error && error->domain == NG_QUERY_ERROR)
-      respond_error (msg, SOUP_STATUS_BAD_REQUEST, "%s", error->message);
-    else
-      respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "%s",
-                     error ? error->message : "query failed");
+  g_auto (GStrv) defaults = NULL;
+  g_auto (GStrv) named = NULL;
+  dataset_params (msg, &defaults, &named);
+  NgQueryOptions options = {
+    .default_graphs = (const char *const *) defaults,
+    .named_graphs = (const char *const *) named,
+  };
+  /* the worker's answer resumes the message (query_done) */
+  soup_server_message_pause (msg);
+  ng_workers_submit (self->workers, query, format, &options, self->timeout_ms,
+                     query_done, g_object_ref (msg));
+}
+
+/* ------------------------------------------------------------ /health, /data */
+
+static void
+health_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
+                GHashTable *url_params, gpointer user_data)
+{
+  NgServer *self = user_data;
+  char *body = g_strdup_printf ("{ \"status\": \"ok\", \"triples\": %d, \"workers\": %u }\n",
+                                ng_store_merged_size (self->store),
+                                ng_workers_count (self->workers));
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, strlen (body));
+}
+
+/* Graph Store Protocol, reads: GET /data?default, GET /data?graph=IRI. */
+static void
+data_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
+              GHashTable *url_params, gpointer user_data)
+{
+  NgServer *self = user_data;
+  const char *method = soup_server_message_get_method (msg);
+  const char *iri = url_params ? g_hash_table_lookup (url_params, "graph") : NULL;
+  const char *raw = g_uri_get_query (soup_server_message_get_uri (msg));
+  g_auto (GStrv) parts = g_strsplit (raw ? raw : "", "&", -1);
+  gboolean def = FALSE;
+
+  /* "?default" has no value, which the parsed parameters leave out */
+  for (char **p = parts; *p; p++)
+    def = def || strcmp (*p, "default") == 0 || g_str_has_prefix (*p, "default=");
+  const char *accept = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (msg), "Accept");
+  const char *format;
+  gsize len = 0;
+  char *body;
+
+  if (method != SOUP_METHOD_GET && method != SOUP_METHOD_HEAD) {
+    respond_method_not_allowed (msg, "GET, HEAD");
     return;
   }
-  respond_result (msg, result);
+  if (def == (iri != NULL)) {
+    respond_error (msg, SOUP_STATUS_BAD_REQUEST,
+                   "name one graph: /data?default or /data?graph=IRI");
+    return;
+  }
+  format = ng_query_format_for_accept (accept, TRUE);
+  if (format == NULL || (strcmp (format, "turtle") && strcmp (format, "ntriples")
+                         && strcmp (format, "rdfxml"))) {
+    respond_error (msg, SOUP_STATUS_NOT_ACCEPTABLE,
+                   "graphs come as text/turtle, application/n-triples or application/rdf+xml");
+    return;
+  }
+  body = ng_endpoint_graph (self->store, iri, format, &len);
+  if (body == NULL) {
+    respond_error (msg, SOUP_STATUS_NOT_FOUND, "no graph <%s> in this store", iri ? iri : "");
+    return;
+  }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg,
+    strcmp (format, "turtle") == 0 ? "text/turtle; charset=utf-8"
+    : strcmp (format, "ntriples") == 0 ? "application/n-triples" : "application/rdf+xml",
+    SOUP_MEMORY_TAKE, body, len);
 }
 
 /* Turns the request into a 413 before its body is read in full: the rest of
@@ -360,55 +502,6 @@ sparql_early_handler (SoupServer *soup, SoupServerMessage *msg,
 
 /* ------------------------------------------------------------ / */
 
-static const char example_query[] =
-  "SELECT ?meeting ?name WHERE {\n"
-  "  ?meeting a ng:Meeting ;\n"
-  "           schema:attendee ?person .\n"
-  "  ?person schema:name ?name .\n"
-  "}\n"
-  "LIMIT 50\n";
-
-static char *
-home_page (NgServer *self)
-{
-  g_autofree char *query = g_markup_escape_text (example_query, -1);
-  int triples = ng_store_merged_size (self->store);
-  g_autofree char *count = triples >= 0
-    ? g_strdup_printf ("%d triples in the merged graph", triples)
-    : g_strdup ("the merged graph size is unknown");
-  g_autoptr (GString) prefixes = g_string_new (NULL);
-  for (const NgPrefix *p = ng_vocab_prefixes (); p->prefix; p++)
-    g_string_append_printf (prefixes, "%s<code>%s:</code>",
-                            prefixes->len ? ", " : "", p->prefix);
-
-  return g_strdup_printf (
-    "<!DOCTYPE html>\n"
-    "<html lang=\"en\">\n"
-    "<head><meta charset=\"utf-8\"><title>nieuwsgraaf SPARQL endpoint</title>\n"
-    "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto}"
-    "textarea{width:100%%;font-family:monospace}</style></head>\n"
-    "<body>\n"
-    "<h1>nieuwsgraaf SPARQL endpoint</h1>\n"
-    "<p>%s. Predeclared prefixes: %s.</p>\n"
-    "<form action=\"" NG_SPARQL_PATH "\" method=\"get\">\n"
-    "<textarea name=\"query\" rows=\"12\">%s</textarea>\n"
-    "<p><label>Results as <select name=\"format\">"
-    "<option value=\"json\">JSON</option>"
-    "<option value=\"xml\">XML</option>"
-    "<option value=\"csv\">CSV</option>"
-    "<option value=\"tsv\">TSV</option>"
-    "<option value=\"table\">text table</option>"
-    "</select></label>\n"
-    "<button type=\"submit\">Run query</button></p>\n"
-    "</form>\n"
-    "<p>Endpoint: <code>" NG_SPARQL_PATH "</code> (SPARQL 1.1 Protocol: "
-    "GET ?query=, POST application/sparql-query or "
-    "application/x-www-form-urlencoded).</p>\n"
-    "</body>\n"
-    "</html>\n",
-    count, prefixes->str, query);
-}
-
 static void
 root_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
               GHashTable *url_params, gpointer user_data)
@@ -426,7 +519,7 @@ root_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
     return;
   }
 
-  char *page = home_page (self);
+  char *page = ng_endpoint_home_page (self->store, self->examples);
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (msg, "text/html; charset=utf-8",
                                     SOUP_MEMORY_TAKE, page, strlen (page));
@@ -505,6 +598,13 @@ ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
   self->max_query_bytes = options->max_query_bytes
     ? options->max_query_bytes : NG_SERVER_DEFAULT_MAX_QUERY;
   self->quiet = options->quiet;
+  self->timeout_ms = options->timeout_ms ? options->timeout_ms : NG_SERVER_DEFAULT_TIMEOUT_MS;
+  self->examples = ng_examples_load ();
+  self->workers = ng_workers_new (store, options->store_dir,
+                                  options->workers ? options->workers : g_get_num_processors (),
+                                  error);
+  if (self->workers == NULL)
+    return NULL;
 
   const char *bind = options->bind && *options->bind
     ? options->bind : NG_SERVER_DEFAULT_BIND;
@@ -519,7 +619,10 @@ ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
                                  sparql_early_handler, self, NULL);
   soup_server_add_handler (self->soup, NG_SPARQL_PATH, sparql_handler, self,
                            NULL);
+  soup_server_add_handler (self->soup, "/health", health_handler, self, NULL);
+  soup_server_add_handler (self->soup, "/data", data_handler, self, NULL);
   soup_server_add_handler (self->soup, "/", root_handler, self, NULL);
+  ng_web_register (self->soup, store);
   g_signal_connect (self->soup, "request-started",
                     G_CALLBACK (request_started), self);
   g_signal_connect (self->soup, "request-finished",
@@ -538,6 +641,13 @@ ng_server_free (NgServer *server)
 {
   if (!server)
     return;
+  /* answers of queries still running come back to the main context: let
+     them respond before the server goes */
+  ng_workers_free (server->workers);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (server->examples)
+    g_ptr_array_unref (server->examples);
   if (server->soup) {
     soup_server_disconnect (server->soup);
     g_object_unref (server->soup);

@@ -7,12 +7,16 @@ libnieuwsgraaf_la_SOURCES += \
 	src/sparql/builtins.c \
 	src/sparql/solve.c \
 	src/sparql/term.c \
-	src/sparql/write.c
+	src/sparql/write.c \
+	src/sparql/endpoint-workers.c \
+	src/sparql/endpoint-page.c \
+	src/sparql/endpoint-describe.c
 
 noinst_HEADERS += \
 	include/nieuwsgraaf/sparql.h \
 	src/sparql/eval.h \
-	src/sparql/rasqal-private.h
+	src/sparql/rasqal-private.h \
+	src/sparql/endpoint.h
 
 NG_UNIT_TESTS += tests/test-sparql
 tests_test_sparql_LDADD = $(NG_LIBS)
@@ -29,3 +33,10 @@ w3c: tests/w3c-runner$(EXEEXT)
 # Generated queries answered by nieuwsgraaf and rdflib must agree.
 NG_E2E_TESTS += tests/differential.sh
 EXTRA_DIST += tests/differential.py tests/w3c-runner.c
+
+# The example queries of the query page, also run by the tests.
+examplequeriesdir = $(pkgdatadir)/examples/queries
+dist_examplequeries_DATA = \
+	examples/queries/who-met-whom.rq \
+	examples/queries/meetings-kim-jong-un.rq \
+	examples/queries/sanctions-north-korea.rq

@@ -208,17 +208,73 @@ t_unsupported() {
 ok "a query using SERVICE is refused with 400 naming it" t_unsupported
 
 t_missing() {
-  request "$BASE/sparql"
+  request "$BASE/sparql?format=json"
   status_is 400 && error_text query
 }
-ok "a missing query parameter gives 400" t_missing
+ok "parameters without a query give 400" t_missing
 
-t_dataset() {
-  request -G --data-urlencode "query=$Q_MET" \
-    --data-urlencode 'default-graph-uri=http://example.org/g' "$BASE/sparql"
-  status_is 400 && error_text dataset
+t_service_description() {
+  request "$BASE/sparql"
+  status_is 200 && ctype_is text/turtle &&
+    contains "$NG_TMP/body" 'sd:Service' &&
+    contains "$NG_TMP/body" "sd:endpoint <http://127.0.0.1:$PORT/sparql>" || return 1
+  if [ -n "$RAPPER" ] && [ "$RAPPER" != no ]; then
+    "$RAPPER" -q -i turtle -c "$NG_TMP/body" || return 1
+  fi
+  grep -o 'sd:name <[^>]*>' "$NG_TMP/body" | head -n 1 | sed 's/sd:name <\(.*\)>/\1/' > "$NG_TMP/graph-iri"
+  [ -s "$NG_TMP/graph-iri" ] || { echo "no named graph listed"; return 1; }
 }
-ok "dataset selection (default-graph-uri) gives 400" t_dataset
+ok "GET /sparql without a query gives the service description (Turtle)" t_service_description
+
+# The merged graph is the default graph; default-graph-uri names graphs to
+# merge instead, named-graph-uri the graphs GRAPH may see.
+t_dataset() {
+  request -G -H "Accept: $JSON" --data-urlencode "query=$Q_MET" \
+    --data-urlencode 'default-graph-uri=urn:nieuwsgraaf:merged' "$BASE/sparql"
+  status_is 200 && same_body "$NG_TMP/who.json" || return 1
+  request -G -H 'Accept: text/csv' --data-urlencode "query=$Q_MET" \
+    --data-urlencode 'default-graph-uri=http://example.org/none' "$BASE/sparql"
+  status_is 200 || return 1
+  [ "$(wc -l < "$NG_TMP/body")" -eq 1 ] || { echo "rows from a graph that does not exist"; return 1; }
+  g=$(cat "$NG_TMP/graph-iri")
+  request -G -H 'Accept: text/csv' \
+    --data-urlencode 'query=SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }' \
+    --data-urlencode "named-graph-uri=$g" "$BASE/sparql"
+  status_is 200 && [ "$(wc -l < "$NG_TMP/body")" -eq 2 ] && contains "$NG_TMP/body" "$g"
+}
+ok "default-graph-uri and named-graph-uri select the dataset" t_dataset
+
+t_health() {
+  request "$BASE/health"
+  status_is 200 && ctype_is application/json && contains "$NG_TMP/body" '"status": "ok"'
+}
+ok "GET /health answers ok" t_health
+
+t_data() {
+  request -H 'Accept: text/turtle' "$BASE/data?default"
+  status_is 200 && ctype_is text/turtle && contains "$NG_TMP/body" 'Kim Jong-un' || return 1
+  if [ -n "$RAPPER" ] && [ "$RAPPER" != no ]; then
+    "$RAPPER" -q -i turtle -c "$NG_TMP/body" || return 1
+  fi
+  request -G -H 'Accept: application/n-triples' --data-urlencode "graph=$(cat "$NG_TMP/graph-iri")" "$BASE/data"
+  status_is 200 && ctype_is application/n-triples || return 1
+  request -G --data-urlencode 'graph=http://example.org/none' "$BASE/data"
+  status_is 404 || return 1
+  request "$BASE/data"
+  status_is 400
+}
+ok "Graph Store Protocol reads: /data?default and /data?graph=IRI" t_data
+
+t_update() {
+  request --data-urlencode 'update=INSERT DATA { <a:b> <a:c> <a:d> }' "$BASE/sparql"
+  status_is 403 && error_text 'read-only' || return 1
+  request -H 'Content-Type: application/sparql-update' \
+    --data-binary 'INSERT DATA { <a:b> <a:c> <a:d> }' "$BASE/sparql"
+  status_is 403 || return 1
+  request -G --data-urlencode 'update=INSERT DATA { <a:b> <a:c> <a:d> }' "$BASE/sparql"
+  status_is 405
+}
+ok "updates: 403 when POSTed, 405 as GET" t_update
 
 t_415() {
   request -H 'Content-Type: text/plain' --data-binary "$Q_MET" "$BASE/sparql"
@@ -274,9 +330,26 @@ ok "the server still answers the same after all the errors" t_alive
 t_home() {
   request "$BASE/"
   status_is 200 && ctype_is text/html && contains "$NG_TMP/body" '<textarea' &&
-    contains "$NG_TMP/body" '[0-9][0-9]* triples'
+    contains "$NG_TMP/body" '[0-9][0-9]* triples' &&
+    contains "$NG_TMP/body" 'Wie ontmoette wie, wanneer en waar' &&
+    contains "$NG_TMP/body" 'All meetings of Kim Jong-un' &&
+    contains "$NG_TMP/body" 'Sancties tegen Noord-Korea'
 }
-ok "GET / shows a query form and the triple count" t_home
+ok "GET / shows a query form, the triple count and the examples in Dutch and English" t_home
+
+# Each example the page offers runs and answers rows.
+t_examples() {
+  for f in "$NG_SRCDIR"/examples/queries/*.rq; do
+    grep -q '^# nl:' "$f" || continue
+    request -H 'Accept: text/csv' -H 'Content-Type: application/sparql-query' \
+      --data-binary "@$f" "$BASE/sparql"
+    status_is 200 || { echo "in $f"; return 1; }
+  done
+  request -H 'Accept: text/csv' -H 'Content-Type: application/sparql-query' \
+    --data-binary "@$NG_SRCDIR/examples/queries/who-met-whom.rq" "$BASE/sparql"
+  contains "$NG_TMP/body" 'Donald Trump,Kim Jong-un,'
+}
+ok "the example queries run" t_examples
 
 t_log() {
   contains "$NG_TMP/serve.err" 'GET /sparql 200 ' &&
@@ -304,5 +377,26 @@ t_quiet() {
     return 1; }
 }
 ok "with --quiet only the endpoint line is printed" t_quiet
+
+# A runaway query is stopped by the time limit (503) or the solution limit
+# (503) while the other workers keep answering.
+t_limits() {
+  start_server "$NG_TMP/limit.err" --timeout 2 --workers 2 || return 1
+  L="http://127.0.0.1:$PORT"
+  "$CURL" -sS -o "$NG_TMP/slow.body" -w '%{http_code}' --max-time 60 -G \
+    --data-urlencode 'query=SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }' \
+    "$L/sparql" > "$NG_TMP/slow.status" 2>&1 &
+  slow=$!
+  # meanwhile a small query on the other worker is answered
+  request -G -H "Accept: $JSON" --data-urlencode "query=$Q_ASK" "$L/sparql"
+  status_is 200 || { kill $slow; wait $slow; stop_server; return 1; }
+  wait $slow
+  [ "$(cat "$NG_TMP/slow.status")" = 503 ] || {
+    echo "runaway query: $(cat "$NG_TMP/slow.status")"; cat "$NG_TMP/slow.body"; stop_server; return 1; }
+  request -G -H "Accept: $JSON" --data-urlencode "query=$Q_MET" "$L/sparql"
+  status_is 200 && same_body "$NG_TMP/who.json"
+  stop_server
+}
+ok "a runaway query gets 503; the server keeps answering others meanwhile and after" t_limits
 
 finish

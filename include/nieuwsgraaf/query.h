@@ -19,7 +19,8 @@ typedef enum {
   NG_QUERY_ERROR_FORMAT,       /* unknown result format */
   NG_QUERY_ERROR_EXECUTION,
   NG_QUERY_ERROR_TIMEOUT,      /* the time limit was reached */
-  NG_QUERY_ERROR_UPDATE        /* an update sent to the query service */
+  NG_QUERY_ERROR_UPDATE,       /* an update sent to the query service */
+  NG_QUERY_ERROR_LIMIT         /* too many intermediate solutions */
 } NgQueryError;
 
 /* Result formats: "json", "xml", "csv", "tsv", "table" for bindings and

@@ -12,6 +12,12 @@ typedef struct {
   guint port;              /* 0 picks a free port */
   gsize max_query_bytes;   /* default 1 MiB */
   gboolean quiet;
+  /* The store's directory: queries then run on WORKERS threads (default:
+   * the number of processors), each with its own read-only handle on it.
+   * NULL (an in-memory store): queries run one at a time on STORE. */
+  const char *store_dir;
+  guint workers;
+  guint timeout_ms;        /* query time limit, then 503; 0: 30 s */
 } NgServerOptions;
 
 typedef struct NgServer NgServer;

@@ -26,8 +26,13 @@ typedef enum {
   NG_SPARQL_ERROR_UNSUPPORTED,  /* parses, but nieuwsgraaf cannot answer it */
   NG_SPARQL_ERROR_EXECUTION,
   NG_SPARQL_ERROR_TIMEOUT,      /* the deadline passed */
-  NG_SPARQL_ERROR_FORMAT        /* no such result format */
+  NG_SPARQL_ERROR_FORMAT,       /* no such result format */
+  NG_SPARQL_ERROR_LIMIT         /* more intermediate solutions than allowed */
 } NgSparqlError;
+
+/* At most this many solutions in any intermediate result: a runaway query
+ * stops with NG_SPARQL_ERROR_LIMIT instead of taking all memory. */
+#define NG_SPARQL_MAX_SOLUTIONS 1000000
 
 typedef enum {
   NG_SPARQL_SELECT,

@@ -20,6 +20,8 @@ ng_cmd_serve (int argc, char **argv)
   g_autofree char *bind = NULL;
   int port = SERVE_DEFAULT_PORT;
   gint64 max_query = SERVE_DEFAULT_MAX_QUERY;
+  double timeout = 30.0;
+  int workers = 0;
 
   GOptionEntry entries[] = {
     { "store", 's', 0, G_OPTION_ARG_FILENAME, &store_dir,
@@ -30,19 +32,28 @@ ng_cmd_serve (int argc, char **argv)
       "Port to listen on; 0 picks a free one (default 8890)", "N" },
     { "max-query-bytes", 0, 0, G_OPTION_ARG_INT64, &max_query,
       "Refuse larger queries with 413 (default 1048576)", "N" },
+    { "timeout", 't', 0, G_OPTION_ARG_DOUBLE, &timeout,
+      "Stop a query after SECONDS with 503 (default 30)", "SECONDS" },
+    { "workers", 'w', 0, G_OPTION_ARG_INT, &workers,
+      "Queries answered at once (default: one per processor)", "N" },
     { NULL }
   };
 
   g_autoptr (GOptionContext) context = g_option_context_new ("");
   g_option_context_set_summary (context,
-    "Serves the merged graph of the store as a read-only SPARQL 1.1\n"
-    "endpoint at http://ADDR:PORT/sparql until interrupted.");
+    "Serves the merged graph of the store (the default graph; the article\n"
+    "graphs are the named graphs) as a read-only SPARQL 1.1 endpoint at\n"
+    "http://ADDR:PORT/sparql until interrupted.");
   g_option_context_set_description (context,
     "The endpoint answers GET /sparql?query=..., POST application/sparql-query\n"
     "and POST application/x-www-form-urlencoded (query=...).  The result format\n"
     "follows the Accept header or a format=json|xml|csv|tsv|table parameter;\n"
-    "JSON by default.  Queries using features nieuwsgraaf cannot answer\n"
-    "correctly are refused with 400.  GET / shows a query form.\n"
+    "JSON by default; default-graph-uri and named-graph-uri select the\n"
+    "dataset.  Queries using features nieuwsgraaf cannot answer correctly\n"
+    "are refused with 400, a query over the time limit gets 503, updates 403.\n"
+    "GET /sparql without a query gives the service description, GET / a query\n"
+    "page with examples, GET /health the status, GET /data?default and\n"
+    "/data?graph=IRI the graphs.\n"
     "\n"
     "Once listening, one line is written to standard error (also with\n"
     "--quiet):\n"
@@ -66,6 +77,14 @@ ng_cmd_serve (int argc, char **argv)
     ng_cli_error ("--port must be between 0 and 65535, not %d", port);
     return NG_EXIT_USAGE;
   }
+  if (timeout <= 0 || timeout > 86400) {
+    ng_cli_error ("--timeout must be between 0 and 86400 seconds");
+    return NG_EXIT_USAGE;
+  }
+  if (workers < 0 || workers > 256) {
+    ng_cli_error ("--workers must be between 1 and 256");
+    return NG_EXIT_USAGE;
+  }
   if (max_query <= 0) {
     ng_cli_error ("--max-query-bytes must be positive");
     return NG_EXIT_USAGE;
@@ -82,6 +101,9 @@ ng_cmd_serve (int argc, char **argv)
     .port = (guint) port,
     .max_query_bytes = (gsize) max_query,
     .quiet = ng_cli_verbosity == 0,
+    .store_dir = store_dir ? store_dir : NG_DEFAULT_STORE,
+    .workers = (guint) workers,
+    .timeout_ms = (guint) (timeout * 1000.0),
   };
 
   g_autoptr (GError) error = NULL;

@@ -111,6 +111,20 @@ unit_bag (NgEval *ev)
 
 /* ------------------------------------------------------------ triples */
 
+/* FALSE (and the evaluation stopped) when BAG has grown past the limit. */
+static gboolean
+within_limit (NgEval *ev, GPtrArray *bag)
+{
+  if (bag->len <= NG_SPARQL_MAX_SOLUTIONS)
+    return TRUE;
+  ng_eval_fail (ev, NG_SPARQL_ERROR_LIMIT,
+                "the query needs more than %d intermediate solutions; "
+                "narrow it down", NG_SPARQL_MAX_SOLUTIONS);
+  return FALSE;
+}
+
+
+
 static librdf_model *
 active_model (NgEval *ev)
 {
@@ -198,7 +212,7 @@ match_triple (NgEval *ev, rasqal_triple *t, const NgRow *row, GPtrArray *out)
         g_ptr_array_add (out, r);
       else
         ng_row_free (r);
-      if (!ng_eval_alive (ev))
+      if (!ng_eval_alive (ev) || !within_limit (ev, out))
         break;
       librdf_stream_next (stream);
     }
@@ -378,6 +392,8 @@ ng_bag_join (NgEval *ev, GPtrArray *a, GPtrArray *b)
           if (m)
             g_ptr_array_add (out, m);
         }
+      if (!within_limit (ev, out))
+        break;
     }
   if (index)
     g_hash_table_unref (index);
@@ -427,6 +443,8 @@ left_join (NgEval *ev, GPtrArray *a, GPtrArray *b, GPtrArray *conds)
         }
       if (!matched)
         g_ptr_array_add (out, ng_row_copy (a->pdata[i]));
+      if (!within_limit (ev, out))
+        break;
     }
   if (index)
     g_hash_table_unref (index);

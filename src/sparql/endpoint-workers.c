@@ -1,0 +1,161 @@
+/* endpoint-workers.c — queries on worker threads, one read-only store
+ * handle (and librdf world) per worker. */
+#include "config.h"
+
+#include <string.h>
+
+#include "endpoint.h"
+
+struct NgWorkers {
+  GThreadPool *pool;
+  GAsyncQueue *free_stores;   /* NgStore*, borrowed by running queries */
+  GPtrArray *stores;          /* owned handles */
+  NgStore *shared;            /* the caller's store, without a directory */
+  GMainContext *context;
+  volatile gint stopping;
+  guint n;
+};
+
+typedef struct {
+  NgWorkers *w;
+  char *query;
+  char *format;
+  GStrv default_graphs;
+  GStrv named_graphs;
+  guint timeout_ms;
+  NgWorkDone done;
+  gpointer user_data;
+  NgQueryResult *result;
+  GError *error;
+} Job;
+
+static GStrv
+copy_strv (const char *const *v)
+{
+  return v ? g_strdupv ((char **) v) : NULL;
+}
+
+static void
+job_free (Job *j)
+{
+  g_free (j->query);
+  g_free (j->format);
+  g_strfreev (j->default_graphs);
+  g_strfreev (j->named_graphs);
+  ng_query_result_free (j->result);
+  g_clear_error (&j->error);
+  g_free (j);
+}
+
+static gboolean
+job_finish (gpointer data)
+{
+  Job *j = data;
+  j->done (g_steal_pointer (&j->result), g_steal_pointer (&j->error), j->user_data);
+  job_free (j);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_job (Job *j, NgStore *store)
+{
+  NgQueryOptions o = {
+    .deadline = j->timeout_ms ? g_get_monotonic_time () + (gint64) j->timeout_ms * 1000 : 0,
+    .cancel = &j->w->stopping,
+    .default_graphs = (const char *const *) j->default_graphs,
+    .named_graphs = (const char *const *) j->named_graphs,
+  };
+  j->result = ng_query_run_full (store, j->query, j->format, &o, &j->error);
+}
+
+static void
+worker (gpointer data, gpointer user_data)
+{
+  Job *j = data;
+  NgWorkers *w = user_data;
+  NgStore *store = g_async_queue_pop (w->free_stores);
+  run_job (j, store);
+  g_async_queue_push (w->free_stores, store);
+  g_main_context_invoke (w->context, job_finish, j);
+}
+
+NgWorkers *
+ng_workers_new (NgStore *store, const char *store_dir, guint n, GError **error)
+{
+  NgWorkers *w = g_new0 (NgWorkers, 1);
+  w->context = g_main_context_ref_thread_default ();
+  w->free_stores = g_async_queue_new ();
+  w->stores = g_ptr_array_new_with_free_func ((GDestroyNotify) ng_store_free);
+  if (store_dir == NULL || n == 0)
+    {
+      w->shared = store;
+      w->n = 1;
+      return w;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      NgStore *s = ng_store_open (store_dir, NG_STORE_READ, error);
+      if (s == NULL)
+        {
+          ng_workers_free (w);
+          return NULL;
+        }
+      g_ptr_array_add (w->stores, s);
+      g_async_queue_push (w->free_stores, s);
+    }
+  w->n = n;
+  w->pool = g_thread_pool_new (worker, w, (gint) n, FALSE, error);
+  if (w->pool == NULL)
+    {
+      ng_workers_free (w);
+      return NULL;
+    }
+  return w;
+}
+
+guint
+ng_workers_count (NgWorkers *w)
+{
+  return w->n;
+}
+
+void
+ng_workers_submit (NgWorkers *w, const char *query, const char *format,
+                   const NgQueryOptions *options, guint timeout_ms,
+                   NgWorkDone done, gpointer user_data)
+{
+  Job *j = g_new0 (Job, 1);
+  j->w = w;
+  j->query = g_strdup (query);
+  j->format = g_strdup (format);
+  j->default_graphs = copy_strv (options ? options->default_graphs : NULL);
+  j->named_graphs = copy_strv (options ? options->named_graphs : NULL);
+  j->timeout_ms = timeout_ms;
+  j->done = done;
+  j->user_data = user_data;
+  if (w->pool == NULL)
+    {
+      /* the caller's store belongs to this thread: answer here */
+      run_job (j, w->shared);
+      g_main_context_invoke (w->context, job_finish, j);
+      return;
+    }
+  g_thread_pool_push (w->pool, j, NULL);
+}
+
+void
+ng_workers_free (NgWorkers *w)
+{
+  if (w == NULL)
+    return;
+  g_atomic_int_set (&w->stopping, 1);
+  if (w->pool)
+    g_thread_pool_free (w->pool, FALSE, TRUE);
+  /* answers still queued for the main context are dropped with it */
+  while (g_async_queue_try_pop (w->free_stores))
+    ;
+  g_async_queue_unref (w->free_stores);
+  g_ptr_array_unref (w->stores);
+  g_main_context_unref (w->context);
+  g_free (w);
+}
