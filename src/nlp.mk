@@ -5,8 +5,10 @@
 # end-to-end scripts with  NG_E2E_TESTS += tests/....sh
 # and extra distributed files with  EXTRA_DIST += ...
 
-libnieuwsgraaf_la_SOURCES += src/lexmatch.c src/timex.c
-noinst_HEADERS += include/nieuwsgraaf/lexmatch.h include/nieuwsgraaf/timex.h
+libnieuwsgraaf_la_SOURCES += src/lexmatch.c src/timex.c \
+	src/extract-persons.c src/extract-events.c
+noinst_HEADERS += include/nieuwsgraaf/lexmatch.h include/nieuwsgraaf/timex.h \
+	src/extract-private.h
 
 NG_UNIT_TESTS += tests/test-timex
 tests_test_timex_LDADD = $(NG_LIBS)

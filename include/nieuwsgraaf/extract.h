@@ -20,6 +20,7 @@ typedef struct {
   gboolean by_role;        /* found through a role phrase or pronoun-like form */
   guint sentence;          /* sentence index */
   gsize start, end;        /* byte offsets in the article text */
+  char *explain;           /* the rule that found it (for --explain) or NULL */
 } NgMention;
 
 typedef enum {
@@ -35,6 +36,7 @@ typedef struct {
   NgEventStatus status;
   char *trigger;
   guint sentence;
+  char *explain;           /* the rules behind participants, status, place, date */
 } NgMeetingMention;
 
 typedef enum {
@@ -56,6 +58,7 @@ typedef struct {
   NgDate date;
   char *trigger;
   guint sentence;
+  char *explain;           /* the rules behind action, actor, target, imposer */
 } NgSanctionMention;
 
 typedef struct {

@@ -1,0 +1,365 @@
+/* extract-persons.c — persons, places and organisations of a sentence:
+ * listed names and aliases, role phrases resolved at the document date,
+ * unlisted names after a role, and short forms ("Trump", "Kim") resolved
+ * to a person named before by recency, salience and role. */
+#include "config.h"
+
+#include <string.h>
+
+#include "extract-private.h"
+
+static gboolean
+is_particle (const Ctx *c, const NgToken *t)
+{
+  return t && t->is_word && !t->capitalised
+         && ng_gazetteer_lexicon (c->gaz, "particle", t->text) != NULL;
+}
+/* The person holding ROLE of COUNTRY at the document date: someone the
+ * article already named if they hold it, else the only listed holder. */
+static const NgEntity *
+holder_of (const Ctx *c, const char *role, const char *country)
+{
+  const GPtrArray *all = ng_gazetteer_entities (c->gaz);
+  const NgEntity *found = NULL;
+
+  if (c->doc_date->precision == NG_DATE_NONE || country == NULL)
+    return NULL;
+  for (guint i = c->seen_persons->len; i > 0; i--)
+    {
+      const NgMention *m = c->seen_persons->pdata[i - 1];
+      if (m->entity && xt_role_at (m->entity, role, country, c->doc_date))
+        return m->entity;
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      const NgEntity *e = all->pdata[i];
+      if (e->kind == NG_ENTITY_PERSON && xt_role_at (e, role, country, c->doc_date))
+        {
+          if (found)
+            return NULL;  /* ambiguous at month precision: say nothing */
+          found = e;
+        }
+    }
+  return found;
+}
+/* Country QID from a role phrase: an adjective before it ("Amerikaanse
+ * president") or "van <country>" after it.  *AFTER is set past the phrase. */
+static const char *
+role_country (const Ctx *c, const NgSentence *s, guint i, guint w, guint *after)
+{
+  NgToken *prev = i > 0 ? ng_sentence_token (s, i - 1) : NULL;
+  *after = i + w;
+  if (prev && prev->is_word)
+    {
+      const NgEntity *e = ng_gazetteer_lookup_adjective (c->gaz, prev->text);
+      if (e)
+        return e->country ? e->country : e->wikidata;
+    }
+  NgToken *van = ng_sentence_token (s, i + w);
+  if (van && g_ascii_strcasecmp (van->text, "van") == 0)
+    {
+      guint mw = ng_gazetteer_max_words (c->gaz);
+      for (guint k = MIN (mw, 4); k >= 1; k--)
+        {
+          g_autofree char *p = ng_sentence_phrase (s, i + w + 1, k);
+          const GPtrArray *l = p ? ng_gazetteer_lookup (c->gaz, p) : NULL;
+          if (l && l->len == 1)
+            {
+              const NgEntity *e = l->pdata[0];
+              if (e->kind == NG_ENTITY_PLACE && g_strcmp0 (e->type, "country") == 0)
+                {
+                  *after = i + w + 1 + k;
+                  return e->wikidata;
+                }
+            }
+        }
+    }
+  return NULL;
+}
+/* Picks one entity of an ambiguous alias: the one this article already
+ * mentioned, else a person over a place over an organisation if unique. */
+static const NgEntity *
+choose (const Ctx *c, const GPtrArray *list)
+{
+  if (list->len == 1)
+    return list->pdata[0];
+  for (guint i = c->ex->mentions->len; i > 0; i--)
+    {
+      const NgMention *m = c->ex->mentions->pdata[i - 1];
+      for (guint k = 0; k < list->len; k++)
+        if (m->entity == list->pdata[k])
+          return m->entity;
+    }
+  return NULL;
+}
+static gboolean
+name_has_word (const char *name, const char *w)
+{
+  g_autofree char *n = ng_normalize_name (name);
+  g_auto (GStrv) parts = g_strsplit (n, " ", -1);
+  for (char **p = parts; *p; p++)
+    if (strcmp (*p, w) == 0 && strlen (*p) > 1)
+      return TRUE;
+  return FALSE;
+}
+/* How often the text names this person: full names anywhere in the text
+ * (first pass) plus the mentions found so far.  The salience that decides
+ * between people who share a short form. */
+static guint
+salience (const Ctx *c, const NgMention *p)
+{
+  guint n = 0;
+  for (guint i = 0; c->all_persons && i < c->all_persons->len; i++)
+    n += xt_same_person (c->all_persons->pdata[i], p);
+  for (guint i = 0; i < c->seen_persons->len; i++)
+    n += xt_same_person (c->seen_persons->pdata[i], p);
+  return n;
+}
+/* TRUE when the person leads a state or government at the document date
+ * (lexicon kind head-role), the peers a head of state meets. */
+static gboolean
+is_head (const Ctx *c, const NgMention *m)
+{
+  if (m == NULL || m->entity == NULL)
+    return FALSE;
+  for (guint i = 0; i < m->entity->roles->len; i++)
+    {
+      const NgRole *r = m->entity->roles->pdata[i];
+      if (ng_gazetteer_lexicon (c->gaz, "head-role", r->key)
+          && xt_role_at (m->entity, r->key, r->country, c->doc_date))
+        return TRUE;
+    }
+  return FALSE;
+}
+/* The person named shortly before token I and joined to it by "en"/"met"
+ * ("Trump en Kim", "Moon wil opnieuw met Kim praten"), or NULL. */
+static const NgMention *
+coordinated_with (const Ctx *c, const NgSentence *s, guint i)
+{
+  NgToken *conj = i > 0 ? ng_sentence_token (s, i - 1) : NULL;
+  gsize from;
+  if (conj == NULL || !ng_lex_is (c->gaz, s, i - 1, "coordination"))
+    return NULL;
+  from = ng_sentence_token (s, i >= 4 ? i - 4 : 0)->start;
+  for (guint k = c->ex->mentions->len; k > 0; k--)
+    {
+      const NgMention *m = c->ex->mentions->pdata[k - 1];
+      if (m->sentence != s->index || m->start < from)
+        return NULL;
+      if (m->kind == NG_ENTITY_PERSON && m->end <= conj->start)
+        return m;
+    }
+  return NULL;
+}
+/* A capitalised word (token I of S) that shortens a person's name ("Trump",
+ * "Kim").  Candidates are the persons whose name has that word, named before
+ * or, when nobody was, later in the text (headlines and openings use the
+ * short form first).  Among several: not one named in full in this very
+ * sentence (a writer does not shorten a name just spelled out); when the
+ * word is coordinated with a head of state ("Trump en Kim"), a head of
+ * state; the one named in this or the previous sentence; else the most
+ * salient, the most recent on a tie.  Never a new person. */
+static const NgMention *
+short_form (const Ctx *c, const NgSentence *s, guint i)
+{
+  NgToken *t = ng_sentence_token (s, i);
+  g_autofree char *w = NULL;
+  g_autoptr (GPtrArray) cands = g_ptr_array_new ();
+  const NgMention *best = NULL, *peer;
+  guint best_score = 0;
+
+  if (c->no_short_forms)
+    return NULL;
+  w = ng_normalize_name (t->text);
+  /* distinct candidates, most recent first */
+  for (guint k = c->seen_persons->len; k > 0; k--)
+    {
+      const NgMention *m = c->seen_persons->pdata[k - 1];
+      gboolean dup = FALSE;
+      if (!name_has_word (m->name, w))
+        continue;
+      for (guint q = 0; q < cands->len; q++)
+        dup |= xt_same_person (cands->pdata[q], m);
+      if (!dup)
+        g_ptr_array_add (cands, (gpointer) m);
+    }
+  if (cands->len == 0)
+    for (guint k = 0; c->all_persons && k < c->all_persons->len; k++)
+      {
+        const NgMention *m = c->all_persons->pdata[k];
+        gboolean dup = FALSE;
+        if (m->start <= t->start || !name_has_word (m->name, w))
+          continue;
+        for (guint q = 0; q < cands->len; q++)
+          dup |= xt_same_person (cands->pdata[q], m);
+        if (!dup)
+          g_ptr_array_add (cands, (gpointer) m);
+      }
+  if (cands->len <= 1)
+    return cands->len ? cands->pdata[0] : NULL;
+
+  peer = coordinated_with (c, s, i);
+  for (guint q = 0; q < cands->len; q++)
+    {
+      const NgMention *m = cands->pdata[q];
+      guint score = 1;
+      gboolean named_here = FALSE;
+      for (guint k = 0; k < c->ex->mentions->len; k++)
+        {
+          const NgMention *o = c->ex->mentions->pdata[k];
+          if (o->sentence == s->index && xt_same_person (o, m)
+              && strlen (o->surface) > strlen (t->text))
+            named_here = TRUE;
+        }
+      if (named_here)
+        continue;
+      if (is_head (c, peer) && is_head (c, m) && !xt_same_person (peer, m))
+        score += 10000;
+      if (m->sentence + 1 >= s->index && m->start < t->start)
+        score += 1000;
+      score += salience (c, m);
+      if (score > best_score)
+        best = m, best_score = score;
+    }
+  return best ? best : cands->pdata[0];
+}
+void
+xt_find_entities (Ctx *c, const NgSentence *s)
+{
+  guint n = s->tokens->len;
+  guint maxw = MAX (ng_gazetteer_max_words (c->gaz), 1);
+
+  for (guint i = 0; i < n;)
+    {
+      NgToken *t = ng_sentence_token (s, i);
+      gboolean done = FALSE;
+
+      if (!t->is_word)
+        {
+          i++;
+          continue;
+        }
+
+      /* role phrase: "de Amerikaanse president", "minister van ..." */
+      for (guint w = 4; w >= 1 && !done; w--)
+        {
+          g_autofree char *p = ng_sentence_phrase (s, i, w);
+          const char *role = p ? ng_gazetteer_role_for_noun (c->gaz, p) : NULL;
+          guint after;
+          const char *country;
+          NgToken *next;
+
+          if (role == NULL)
+            continue;
+          country = role_country (c, s, i, w, &after);
+          next = ng_sentence_token (s, after);
+          if (next && next->is_word && next->capitalised)
+            {
+              /* a name follows: listed names are found below; an unlisted
+                 name of two or more words becomes a person */
+              guint k = after, caps = 0;
+              while (k < n)
+                {
+                  NgToken *x = ng_sentence_token (s, k);
+                  if (x->is_word && x->capitalised)
+                    caps++;
+                  else if (!is_particle (c, x)
+                           || !(ng_sentence_token (s, k + 1) && ng_sentence_token (s, k + 1)->capitalised))
+                    break;
+                  k++;
+                }
+              gboolean listed = FALSE;
+              for (guint ww = MIN (maxw, k - after); ww >= 1; ww--)
+                {
+                  g_autofree char *pp = ng_sentence_phrase (s, after, ww);
+                  if (pp && ng_gazetteer_lookup (c->gaz, pp))
+                    listed = TRUE;
+                }
+              if (!listed && caps >= 2
+                  && !short_form (c, s, after))
+                {
+                  /* keep the last two capitalised words and the particles
+                     in between ("Ingrid van der Berg") */
+                  guint start = k - 1, seen = 0;
+                  while (start > after)
+                    {
+                      NgToken *x = ng_sentence_token (s, start);
+                      if (x->capitalised && ++seen == 2)
+                        break;
+                      start--;
+                    }
+                  while (start > after && is_particle (c, ng_sentence_token (s, start - 1)))
+                    start--;
+                  GString *name = g_string_new (NULL);
+                  for (guint q = start; q < k; q++)
+                    {
+                      if (name->len)
+                        g_string_append_c (name, ' ');
+                      g_string_append (name, ng_sentence_token (s, q)->text);
+                    }
+                  xt_add_mention (c, s, start, k - start, NG_ENTITY_PERSON, NULL,
+                               name->str, FALSE);
+                  g_string_free (name, TRUE);
+                  i = k;
+                  done = TRUE;
+                }
+              else
+                {
+                  i = after;
+                  done = TRUE;
+                }
+            }
+          else if (country)
+            {
+              const NgEntity *h = holder_of (c, role, country);
+              if (h)
+                xt_add_mention (c, s, i, after - i, NG_ENTITY_PERSON, h, NULL, TRUE);
+              i = after;
+              done = TRUE;
+            }
+        }
+      if (done)
+        continue;
+
+      /* listed names and aliases, longest first */
+      for (guint w = MIN (maxw, n - i); w >= 1 && !done; w--)
+        {
+          g_autofree char *p = NULL;
+          const GPtrArray *list;
+          const NgEntity *e;
+
+          if (w == 1 && !t->capitalised)
+            break;
+          p = ng_sentence_phrase (s, i, w);
+          if (p == NULL)
+            continue;
+          list = ng_gazetteer_lookup (c->gaz, p);
+          if (list == NULL)
+            continue;
+          /* a capitalised word right after must not be cut off
+             ("Kim" of "Kim Yo-jong" is not "Kim Jong-un") */
+          e = choose (c, list);
+          if (e == NULL)
+            continue;
+          xt_add_mention (c, s, i, w, e->kind, e, NULL, FALSE);
+          i += w;
+          done = TRUE;
+        }
+      if (done)
+        continue;
+
+      /* short forms of persons named before */
+      if (t->capitalised)
+        {
+          const NgMention *m = short_form (c, s, i);
+          if (m)
+            {
+              xt_add_mention (c, s, i, 1, NG_ENTITY_PERSON, m->entity, m->name,
+                           FALSE);
+              i++;
+              continue;
+            }
+        }
+      i++;
+    }
+}

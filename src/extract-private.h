@@ -1,0 +1,59 @@
+/* extract-private.h — what the extraction modules (extract.c,
+ * extract-persons.c, extract-events.c) share: the running state of one
+ * article's extraction and the helpers every rule uses.  Not installed. */
+#ifndef NIEUWSGRAAF_EXTRACT_PRIVATE_H
+#define NIEUWSGRAAF_EXTRACT_PRIVATE_H
+
+#include <glib.h>
+#include "nieuwsgraaf/extract.h"
+#include "nieuwsgraaf/lexmatch.h"
+#include "nieuwsgraaf/timex.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const NgGazetteer *gaz;
+  const NgArticle *article;
+  const char *text;
+  const NgDate *doc_date;
+  NgExtraction *ex;
+  GPtrArray *seen_persons;   /* NgMention* of full-name persons, latest last */
+  GPtrArray *all_persons;    /* full-name person mentions of the whole text
+                                (first pass), for short forms that come
+                                before the full name */
+  gboolean no_short_forms;   /* first pass */
+  NgMention *last_target;    /* target of the previous sanction mention */
+} Ctx;
+
+G_GNUC_INTERNAL void xt_meeting_free (gpointer p);
+
+/* Separable verbs: "word … particle" as one lexicon phrase of KIND. */
+G_GNUC_INTERNAL gboolean xt_lex_split_verb (const Ctx *c, const NgSentence *s,
+                                            guint i, const char *kind,
+                                            const NgLexEntry **out);
+/* A mention of tokens [I, I+W) of S, owned by the extraction; EXPLAIN (may
+ * be NULL) says which rule found it. */
+G_GNUC_INTERNAL NgMention *xt_add_mention (Ctx *c, const NgSentence *s, guint i,
+                                           guint w, NgEntityKind kind,
+                                           const NgEntity *e, const char *name,
+                                           gboolean by_role);
+G_GNUC_INTERNAL gboolean xt_same_person (const NgMention *a, const NgMention *b);
+G_GNUC_INTERNAL const NgRole *xt_role_at (const NgEntity *e, const char *key,
+                                          const char *country, const NgDate *date);
+G_GNUC_INTERNAL gboolean xt_find_date (const Ctx *c, const NgSentence *s,
+                                       gboolean planned, guint at, NgDate *out);
+G_GNUC_INTERNAL guint xt_token_index (const NgSentence *s, gsize start);
+G_GNUC_INTERNAL const char *xt_person_country (const NgMention *m,
+                                               const NgDate *date);
+/* Sets M's explanation (printf-style); replaces any earlier one. */
+G_GNUC_INTERNAL void xt_explain (NgMention *m, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+
+G_GNUC_INTERNAL void xt_find_entities (Ctx *c, const NgSentence *s);
+G_GNUC_INTERNAL guint xt_find_meeting (Ctx *c, const NgSentence *s,
+                                       guint first_mention, guint from_token);
+G_GNUC_INTERNAL void xt_find_sanction (Ctx *c, const NgSentence *s,
+                                       guint first_mention);
+
+G_END_DECLS
+
+#endif
