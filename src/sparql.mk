@@ -40,3 +40,7 @@ dist_examplequeries_DATA = \
 	examples/queries/who-met-whom.rq \
 	examples/queries/meetings-kim-jong-un.rq \
 	examples/queries/sanctions-north-korea.rq
+
+# Real clients (curl, SPARQLWrapper, rdflib SPARQLStore, roqet -p) against
+# the endpoint.
+NG_E2E_TESTS += tests/clients.sh
