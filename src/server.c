@@ -15,6 +15,7 @@
 #endif
 
 #include <string.h>
+#include <sys/socket.h>
 #include <glib-unix.h>
 #include <gio/gio.h>
 #include <libsoup/soup.h>
@@ -484,6 +485,15 @@ sparql_early_handler (SoupServer *soup, SoupServerMessage *msg,
   NgServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
+  /* a negative length is malformed, not "huge" */
+  const char *cl = soup_message_headers_get_one (headers, "Content-Length");
+  if (cl && strchr (cl, '-')) {
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "Connection", "close");
+    respond_error (msg, SOUP_STATUS_BAD_REQUEST, "malformed Content-Length");
+    return;
+  }
+
   switch (soup_message_headers_get_encoding (headers)) {
   case SOUP_ENCODING_CONTENT_LENGTH:
     if ((guint64) soup_message_headers_get_content_length (headers)
@@ -630,7 +640,15 @@ ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
   g_signal_connect (self->soup, "request-aborted",
                     G_CALLBACK (request_done), self);
 
-  if (!soup_server_listen (self->soup, address, 0, error))
+  /* GSocketListener's backlog of 10 would drop connections under load */
+  g_autoptr (GSocket) sock = g_socket_new (
+    g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+    G_SOCKET_PROTOCOL_TCP, error);
+  if (!sock)
+    return NULL;
+  g_socket_set_listen_backlog (sock, SOMAXCONN);
+  if (!g_socket_bind (sock, address, TRUE, error) || !g_socket_listen (sock, error)
+      || !soup_server_listen_socket (self->soup, sock, 0, error))
     return NULL;
 
   return g_steal_pointer (&self);
