@@ -93,7 +93,7 @@ xt_lex_split_verb (const Ctx *c, const NgSentence *s, guint i, const char *kind,
   if (t == NULL || !t->is_word)
     return FALSE;
   g_autofree char *w = ng_normalize_name (t->text);
-  for (guint k = i + 1; k < s->tokens->len && k < i + 14; k++)
+  for (guint k = i + 1; k < s->tokens->len && k < i + 24; k++)
     {
       NgToken *p = ng_sentence_token (s, k);
       if (!p->is_word)

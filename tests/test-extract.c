@@ -277,6 +277,84 @@ test_sanction_source (void)
   g_assert_cmpstr (sb->imposer->name, ==, "Duitsland");
 }
 
+static const NgSanctionMention *
+sanction_by_actor (NgExtraction *ex, const char *actor)
+{
+  for (guint i = 0; i < ex->sanctions->len; i++)
+    {
+      const NgSanctionMention *s = ex->sanctions->pdata[i];
+      if (s->has_action && g_strcmp0 (s->actor->name, actor) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+static void
+test_sanction_org_actors (void)
+{
+  /* organisations and countries act; after a fronted adverbial the subject
+     follows the finite verb; coordinated subjects each act and impose */
+  g_autoptr (NgExtraction) ex = run (" date 2020-03-10 Na lang beraad legden Canada en de "
+                                     "Europese Unie vorige week strafmaatregelen op tegen Venezuela.");
+  const NgSanctionMention *a = sanction_by_actor (ex, "Canada");
+  const NgSanctionMention *b = sanction_by_actor (ex, "Europese Unie");
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpint (a->action, ==, NG_ACTION_IMPOSE);
+  g_assert_cmpstr (a->target->name, ==, "Venezuela");
+  g_assert_cmpstr (a->imposer->name, ==, "Canada");
+  g_assert_cmpstr (b->imposer->name, ==, "Europese Unie");
+  g_assert_nonnull (a->explain);
+}
+
+static void
+test_sanction_pronoun_demand (void)
+{
+  /* "hij" is the person named last; whoever is asked to lift imposes */
+  g_autoptr (NgExtraction) ex = run (" date 2020-03 Nicolás Maduro reageerde boos. Hij eiste "
+                                     "dat de Europese Unie de sancties tegen Venezuela intrekt.");
+  const NgSanctionMention *s = sanction_by_actor (ex, "Nicolás Maduro");
+  g_assert_nonnull (s);
+  g_assert_cmpint (s->action, ==, NG_ACTION_DEMAND_LIFT);
+  g_assert_cmpstr (s->target->name, ==, "Venezuela");
+  g_assert_nonnull (s->imposer);
+  g_assert_cmpstr (s->imposer->name, ==, "Europese Unie");
+}
+
+static void
+test_sanction_city_anaphor (void)
+{
+  /* a capital acts for its government; "de maatregelen" continues the
+     sanctions named before; a name after a preposition does not act */
+  g_autoptr (NgExtraction) ex = run (" date 2020-03 De Verenigde Staten stelden in 2018 sancties in "
+                                     "tegen Venezuela. Een jaar later scherpte Washington de "
+                                     "maatregelen aan.");
+  const NgSanctionMention *s = sanction_by_actor (ex, "Washington");
+  g_assert_nonnull (s);
+  g_assert_cmpint (s->action, ==, NG_ACTION_TIGHTEN);
+  g_assert_cmpstr (s->target->name, ==, "Venezuela");
+  g_assert_cmpstr (s->imposer->name, ==, "Verenigde Staten");
+}
+
+static void
+test_sanction_government_threaten (void)
+{
+  /* "de regering-X" acts for X's country; a threat with "zwaardere
+     sancties" is a threat, not a tightening */
+  g_autoptr (NgExtraction) a = run (" date 2014-08 In juli stelde de regering-Merkel nieuwe "
+                                    "sancties in tegen Rusland.");
+  g_autoptr (NgExtraction) b = run (" date 2020-03 Joe Biden sprak met journalisten. Hij dreigde "
+                                    "Venezuela met zwaardere sancties.");
+  const NgSanctionMention *s = sanction_by_actor (a, "Duitsland");
+  g_assert_nonnull (s);
+  g_assert_cmpint (s->action, ==, NG_ACTION_IMPOSE);
+  g_assert_cmpstr (s->target->name, ==, "Rusland");
+  s = sanction_by_actor (b, "Joe Biden");
+  g_assert_nonnull (s);
+  g_assert_cmpint (s->action, ==, NG_ACTION_THREATEN);
+  g_assert_cmpstr (s->target->name, ==, "Venezuela");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -298,5 +376,9 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/meeting-spokesperson", test_meeting_spokesperson);
   g_test_add_func ("/extract/meeting-status-nearest", test_meeting_status_nearest);
   g_test_add_func ("/extract/meeting-place-described", test_meeting_place_described);
+  g_test_add_func ("/extract/sanction-org-actors", test_sanction_org_actors);
+  g_test_add_func ("/extract/sanction-pronoun-demand", test_sanction_pronoun_demand);
+  g_test_add_func ("/extract/sanction-city-anaphor", test_sanction_city_anaphor);
+  g_test_add_func ("/extract/sanction-government-threaten", test_sanction_government_threaten);
   return g_test_run ();
 }
