@@ -45,10 +45,42 @@ map_error (GError **error, GError *e)
   g_error_free (e);
 }
 
+/* Whether QUERY is a SPARQL Update request: its first keyword after the
+ * prologue.  Told apart before Rasqal parses, which leaks memory when its
+ * query parser meets update syntax. */
+static gboolean
+is_update (const char *query)
+{
+  static const char *const verbs[] = { "INSERT", "DELETE", "LOAD", "CLEAR", "CREATE",
+                                       "DROP", "COPY", "MOVE", "ADD", "WITH", NULL };
+  g_autoptr (GRegex) decl = g_regex_new (
+    "^(\\s+|#[^\\n]*|(?i:PREFIX)\\s*[^\\s:]*:\\s*<[^>]*>|(?i:BASE)\\s*<[^>]*>)", 0, 0, NULL);
+  const char *p = query;
+  for (;;)
+    {
+      g_autoptr (GMatchInfo) mi = NULL;
+      int end;
+      if (!g_regex_match (decl, p, 0, &mi) || !g_match_info_fetch_pos (mi, 0, NULL, &end) || end == 0)
+        break;
+      p += end;
+    }
+  for (guint i = 0; verbs[i]; i++)
+    if (g_ascii_strncasecmp (p, verbs[i], strlen (verbs[i])) == 0
+        && !g_ascii_isalnum (p[strlen (verbs[i])]))
+      return TRUE;
+  return FALSE;
+}
+
 static NgSparqlQuery *
 parse (librdf_world *world, const char *query, GError **error)
 {
   GError *e = NULL;
+  if (is_update (query))
+    {
+      g_set_error (error, NG_QUERY_ERROR, NG_QUERY_ERROR_UPDATE,
+                   "not supported: SPARQL Update (this is a read-only query service)");
+      return NULL;
+    }
   NgSparqlQuery *q = ng_sparql_query_new (world, query, ng_vocab_sparql_prologue (),
                                           NULL, &e);
   if (q == NULL)
