@@ -52,6 +52,11 @@ struct NgServer {
   gboolean quiet;
   NgWorkers *workers;
   GPtrArray *examples;     /* NgExample*, for the query page */
+  /* Answers by request (query, format, dataset): the store does not change
+     while it is served, so an answer stays right.  Bounded; emptied when
+     full. */
+  GHashTable *cache;       /* char* key -> CachedAnswer* */
+  gsize cache_bytes;
   GMainLoop *loop;         /* only while ng_server_run() runs */
 };
 
@@ -92,21 +97,30 @@ respond_method_not_allowed (SoupServerMessage *msg, const char *allow)
                  soup_server_message_get_method (msg), allow);
 }
 
-/* Hands the result's memory to the response without copying it: the bytes
- * free the whole result when libsoup is done writing. */
+#define NG_CACHE_MAX_ENTRIES 512
+#define NG_CACHE_MAX_BYTES ((gsize) 64 * 1024 * 1024)
+
+typedef struct {
+  GBytes *body;
+  const char *content_type;   /* static */
+} CachedAnswer;
+
 static void
-respond_result (SoupServerMessage *msg, NgQueryResult *result)
+cached_answer_free (CachedAnswer *a)
+{
+  g_bytes_unref (a->body);
+  g_free (a);
+}
+
+static void
+respond_bytes (SoupServerMessage *msg, const char *content_type, GBytes *bytes)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  soup_message_headers_replace (headers, "Content-Type", result->content_type);
-
-  g_autoptr (GBytes) bytes =
-    g_bytes_new_with_free_func (result->body, result->length,
-                                (GDestroyNotify) ng_query_result_free, result);
-  soup_message_body_append_bytes (soup_server_message_get_response_body (msg),
-                                  bytes);
+  soup_message_headers_replace (headers, "Content-Type", content_type);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), bytes);
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
 }
+
 
 /* ------------------------------------------------------------ /sparql */
 
@@ -297,13 +311,41 @@ sparql_options (SoupServerMessage *msg)
   soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
 
-/* The answer of a worker: the response, and the message resumes. */
+typedef struct {
+  NgServer *server;
+  SoupServerMessage *msg;
+  char *key;
+} Pending;
+
+/* The answer of a worker: the response (kept in the cache), and the
+ * message resumes. */
 static void
 query_done (NgQueryResult *result, GError *error, gpointer user_data)
 {
-  SoupServerMessage *msg = user_data;
+  Pending *p = user_data;
+  SoupServerMessage *msg = p->msg;
+  NgServer *self = p->server;
   if (result)
-    respond_result (msg, result);
+    {
+      CachedAnswer *a = g_new0 (CachedAnswer, 1);
+      a->content_type = result->content_type;
+      a->body = g_bytes_new_with_free_func (result->body, result->length,
+                                            (GDestroyNotify) ng_query_result_free, result);
+      respond_bytes (msg, a->content_type, a->body);
+      if (g_hash_table_size (self->cache) >= NG_CACHE_MAX_ENTRIES
+          || self->cache_bytes + result->length > NG_CACHE_MAX_BYTES)
+        {
+          g_hash_table_remove_all (self->cache);
+          self->cache_bytes = 0;
+        }
+      if (result->length <= NG_CACHE_MAX_BYTES / 8)
+        {
+          self->cache_bytes += result->length;
+          g_hash_table_replace (self->cache, g_steal_pointer (&p->key), a);
+        }
+      else
+        cached_answer_free (a);
+    }
   else if (g_error_matches (error, NG_QUERY_ERROR, NG_QUERY_ERROR_TIMEOUT)
            || g_error_matches (error, NG_QUERY_ERROR, NG_QUERY_ERROR_LIMIT))
     respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "%s", error->message);
@@ -315,6 +357,8 @@ query_done (NgQueryResult *result, GError *error, gpointer user_data)
   g_clear_error (&error);
   soup_server_message_unpause (msg);
   g_object_unref (msg);
+  g_free (p->key);
+  g_free (p);
 }
 
 static void
@@ -382,10 +426,23 @@ sparql_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
     .default_graphs = (const char *const *) defaults,
     .named_graphs = (const char *const *) named,
   };
+  g_autofree char *joined_d = defaults ? g_strjoinv ("\x02", defaults) : g_strdup ("");
+  g_autofree char *joined_n = named ? g_strjoinv ("\x02", named) : g_strdup ("");
+  char *key = g_strdup_printf ("%s\x01%s\x01%s\x01%s", format, joined_d, joined_n, query);
+  CachedAnswer *hit = g_hash_table_lookup (self->cache, key);
+  if (hit) {
+    respond_bytes (msg, hit->content_type, hit->body);
+    g_free (key);
+    return;
+  }
+  Pending *p = g_new0 (Pending, 1);
+  p->server = self;
+  p->msg = g_object_ref (msg);
+  p->key = key;
   /* the worker's answer resumes the message (query_done) */
   soup_server_message_pause (msg);
   ng_workers_submit (self->workers, query, format, &options, self->timeout_ms,
-                     query_done, g_object_ref (msg));
+                     query_done, p);
 }
 
 /* ------------------------------------------------------------ /health, /data */
@@ -610,6 +667,8 @@ ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
   self->quiet = options->quiet;
   self->timeout_ms = options->timeout_ms ? options->timeout_ms : NG_SERVER_DEFAULT_TIMEOUT_MS;
   self->examples = ng_examples_load ();
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) cached_answer_free);
   self->workers = ng_workers_new (store, options->store_dir,
                                   options->workers ? options->workers : g_get_num_processors (),
                                   error);
@@ -666,6 +725,8 @@ ng_server_free (NgServer *server)
     ;
   if (server->examples)
     g_ptr_array_unref (server->examples);
+  if (server->cache)
+    g_hash_table_unref (server->cache);
   if (server->soup) {
     soup_server_disconnect (server->soup);
     g_object_unref (server->soup);
