@@ -15,8 +15,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "nieuwsgraaf/graph.h"
@@ -45,6 +48,7 @@ struct NgStore
   librdf_model *articles;
   GHashTable *memory_articles;       /* NG_STORE_MEMORY: key -> N-Quads text */
   GMutex lock;                       /* put_* may run on several threads */
+  int lock_fd;                       /* LOCK, held while open for writing */
 };
 
 static gboolean memory_store (NgStore *s) { return (s->flags & NG_STORE_MEMORY) != 0; }
@@ -75,6 +79,8 @@ ng_store_free (NgStore *s)
   g_free (s->type);
   g_free (s->options);
   g_free (s->merged_digest);
+  if (s->lock_fd > 0)
+    close (s->lock_fd);   /* releases the flock */
   g_free (s);
 }
 
@@ -196,12 +202,58 @@ remove_stale_generations (NgStore *s)
     remove_generation (s, GPOINTER_TO_UINT (k));
 }
 
+/* Removes the temporary files of article writes a killed build left behind
+ * (they never hold a complete article; the .nq files are what counts). */
+static void
+remove_temporary_files (NgStore *s)
+{
+  GDir *d = g_dir_open (s->articles_dir, 0, NULL);
+  const char *f;
+  if (d == NULL)
+    return;
+  while ((f = g_dir_read_name (d)))
+    if (!g_str_has_suffix (f, ".nq"))
+      {
+        g_autofree char *p = g_build_filename (s->articles_dir, f, NULL);
+        if (g_file_test (p, G_FILE_TEST_IS_REGULAR))
+          g_unlink (p);
+      }
+  g_dir_close (d);
+}
+
 /* ------------------------------------------------------------ metadata */
 
 static char *
 path_in (NgStore *s, const char *name)
 {
   return g_build_filename (s->dir, name, NULL);
+}
+
+/* One writer at a time: an exclusive flock on DIR/LOCK, held until the store
+ * is freed (the kernel releases it when a process dies, so a killed build
+ * never leaves the store locked). */
+static gboolean
+take_lock (NgStore *s, GError **error)
+{
+  g_autofree char *path = path_in (s, "LOCK");
+  int fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      int e = errno;
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN, "%s: %s", path,
+                   g_strerror (e));
+      return FALSE;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                   "%s: another nieuwsgraaf process is writing this store; "
+                   "try again when it has finished", s->dir);
+      return FALSE;
+    }
+  s->lock_fd = fd;
+  return TRUE;
 }
 
 static gboolean
@@ -340,12 +392,17 @@ ng_store_open_with_backend (const char *dir, NgStoreFlags flags, const char *typ
                    "“nieuwsgraaf build --store %s ARTICLES…”", dir, dir);
       return NULL;
     }
+  if ((flags & NG_STORE_WRITE) && !take_lock (s, error))
+    return NULL;
   if (!read_config (s, type, options, error))
     return NULL;
   read_current (s);
 
   if (flags & NG_STORE_WRITE)
-    remove_stale_generations (s);
+    {
+      remove_stale_generations (s);
+      remove_temporary_files (s);
+    }
   if (s->generation == 0 && !(flags & NG_STORE_WRITE) && file_backed (s->type))
     {
       g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_MISSING,
@@ -860,6 +917,16 @@ ng_store_merge (NgStore *s, GError **error)
   if (in_place)
     librdf_model_transaction_commit (model);
   librdf_model_sync (model);
+  if (!in_place && !memory_store (s))
+    {
+      /* Berkeley DB keeps pages in its own cache until the database is
+         closed: close the new generation so that it is wholly on disk before
+         CURRENT names it, then open it again */
+      librdf_free_model (model);
+      librdf_free_storage (storage);
+      model = NULL;
+      storage = NULL;
+    }
 
   if (!memory_store (s))
     {
@@ -872,27 +939,26 @@ ng_store_merge (NgStore *s, GError **error)
                        "%s: cannot switch to the new merged graph: %s", s->dir,
                        local->message);
           if (!in_place)
-            {
-              librdf_free_model (model);
-              librdf_free_storage (storage);
-              remove_generation (s, next);
-            }
+            remove_generation (s, next);
           return FALSE;
         }
     }
   g_free (s->merged_digest);
   s->merged_digest = g_steal_pointer (&digest);
-  if (!in_place)
+  if (in_place)
     {
-      librdf_free_model (s->merged);
-      librdf_free_storage (s->merged_storage);
-      remove_generation (s, s->generation);
-      s->merged = model;
-      s->merged_storage = storage;
-      s->generation = next;
+      s->generation = 1;
+      return TRUE;
     }
-  else
-    s->generation = 1;
+  if (model == NULL
+      && !open_merged (s, next, FALSE, FALSE, &storage, &model, error))
+    return FALSE;
+  librdf_free_model (s->merged);
+  librdf_free_storage (s->merged_storage);
+  remove_generation (s, s->generation);
+  s->merged = model;
+  s->merged_storage = storage;
+  s->generation = next;
   return TRUE;
 }
 

@@ -125,12 +125,15 @@ gen_articles() {  # DIR N
 t_crash() {
   G="$NG_TMP/gen"; gen_articles "$G" 300
   ng build --quiet --store "$NG_TMP/ref" "$G" || return 1
+  sorted_nt "$NG_TMP/ref" > "$NG_TMP/ref.nt"
   fails=0
   for i in $(seq 1 20); do
     C="$NG_TMP/c$i"
     # half of the runs start from a store that already holds articles
     if [ $((i % 2)) = 0 ]; then ng build --quiet --store "$C" "$D" || return 1; fi
-    ng build --quiet --store "$C" "$G" > /dev/null 2>&1 &
+    # the binary itself in the background (not the ng function, whose
+    # subshell would be killed instead of the build)
+    "$NG_BIN" build --quiet --store "$C" "$G" > /dev/null 2>&1 &
     pid=$!
     delay=$(awk -v s="$i" 'BEGIN { srand(s * 7919); printf "%.3f", rand() * 2.0 }')
     sleep "$delay"
@@ -149,11 +152,15 @@ t_crash() {
         cmp -s "$f" "$NG_TMP/ref/articles/$b" || { echo "run $i: $b differs"; fails=$((fails + 1)); }
       fi
     done
-    ls "$C"/articles/ 2>/dev/null | grep -v '\.nq$' | grep -q . && { echo "run $i: stray files"; ls "$C/articles"; }
     # building again completes the store and yields the reference graph
-    ng build --quiet --store "$C" "$G" || { echo "run $i: rebuild failed"; fails=$((fails + 1)); }
+    ng build --quiet --store "$C" "$G" 2> "$NG_TMP/rebuild.err" \
+      || { echo "run $i: rebuild failed"; cat "$NG_TMP/rebuild.err"; fails=$((fails + 1)); }
+    # temporary files of interrupted writes are gone
+    if ls "$C"/articles/ | grep -v '\.nq$' | grep -q .; then
+      echo "run $i: temporary files left"; ls "$C/articles" | grep -v '\.nq$'; fails=$((fails + 1))
+    fi
     if [ $((i % 2)) = 1 ]; then
-      sorted_nt "$C" | cmp -s - "$NG_TMP/ref.nt" 2>/dev/null || { [ -f "$NG_TMP/ref.nt" ] || sorted_nt "$NG_TMP/ref" > "$NG_TMP/ref.nt"; sorted_nt "$C" | cmp -s - "$NG_TMP/ref.nt" || { echo "run $i: graph differs after rebuild"; fails=$((fails + 1)); }; }
+      sorted_nt "$C" | cmp -s - "$NG_TMP/ref.nt" || { echo "run $i: graph differs after rebuild"; fails=$((fails + 1)); }
     fi
     ng stats --store "$C" | grep -q 'up to date' || { echo "run $i: not up to date"; fails=$((fails + 1)); }
     rm -rf "$C"
@@ -162,5 +169,18 @@ t_crash() {
   [ "$fails" = 0 ]
 }
 ok "SIGKILL at 20 random moments: the store opens, articles whole or absent" t_crash
+
+t_lock() {
+  G="$NG_TMP/gen"
+  "$NG_BIN" build --quiet --store "$NG_TMP/locked" "$G" > /dev/null 2>&1 &
+  pid=$!
+  # wait (bounded) until the first build holds the store
+  for _ in $(seq 1 100); do [ -f "$NG_TMP/locked/LOCK" ] && break; sleep 0.05; done
+  run_status 1 "$NG_TMP/o" "$NG_TMP/e" ng build --store "$NG_TMP/locked" "$D"
+  st=$?
+  wait "$pid"
+  [ "$st" = 0 ] && contains "$NG_TMP/e" "another nieuwsgraaf process is writing"
+}
+ok "a second build on the same store is refused while the first runs" t_lock
 
 finish
