@@ -232,6 +232,39 @@ build_default (NgStore *store, const char *const *iris, librdf_storage **st_out,
   return TRUE;
 }
 
+/* FROM / FROM NAMED: the merged graph (NG_QUERY_MERGED_GRAPH) or an
+ * article graph, as a model of its own (its storage goes with it). */
+static librdf_model *
+load_graph (void *user_data, const char *iri)
+{
+  NgStore *store = user_data;
+  librdf_world *world = ng_store_get_world (store);
+  librdf_storage *st = librdf_new_storage (world, "hashes", NULL, "hash-type='memory'");
+  librdf_model *m = st ? librdf_new_model (world, st, NULL) : NULL;
+  librdf_stream *s = NULL;
+  if (st)
+    librdf_free_storage (st);  /* the model holds a reference */
+  if (m == NULL)
+    return NULL;
+  if (strcmp (iri, NG_QUERY_MERGED_GRAPH) == 0)
+    s = librdf_model_as_stream (ng_store_get_merged (store));
+  else
+    {
+      librdf_model *articles = ng_store_get_articles (store);
+      librdf_node *ctx = librdf_new_node_from_uri_string (world, (const unsigned char *) iri);
+      if (articles && ctx)
+        s = librdf_model_context_as_stream (articles, ctx);
+      if (ctx)
+        librdf_free_node (ctx);
+    }
+  if (s)
+    {
+      librdf_model_add_statements (m, s);
+      librdf_free_stream (s);
+    }
+  return m;
+}
+
 static gboolean
 mentions_graphs (const char *query)
 {
@@ -250,7 +283,7 @@ ng_query_run_full (NgStore *store, const char *query, const char *format,
   g_autoptr (NgQueryResult) out = g_new0 (NgQueryResult, 1);
   librdf_storage *def_st = NULL;
   librdf_model *def = NULL;
-  NgSparqlDataset ds = { world, NULL, NULL, NULL, NULL, NULL };
+  NgSparqlDataset ds = { world, NULL, NULL, NULL, load_graph, store };
   GError *e = NULL;
   const char *f;
   gsize len = 0;

@@ -81,6 +81,24 @@ test_answered (void)
   g_assert_cmpstr (bind->body, ==, "y\r\n2018\r\n2019\r\n");
 }
 
+/* FROM names the graphs of the default graph: the merged graph or article
+ * graphs. */
+static void
+test_from (void)
+{
+  g_autoptr (NgStore) s = sample_store ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NgQueryResult) merged = NULL, none = NULL;
+  merged = ng_query_run (s, "SELECT (COUNT(*) AS ?n) FROM <urn:nieuwsgraaf:merged> "
+                            "WHERE { ?m a ng:Meeting }", "csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (merged->body, ==, "n\r\n2\r\n");
+  none = ng_query_run (s, "SELECT (COUNT(*) AS ?n) FROM <http://example.org/none> "
+                          "WHERE { ?m a ng:Meeting }", "csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (none->body, ==, "n\r\n0\r\n");
+}
+
 static void
 test_refused (void)
 {
@@ -125,6 +143,7 @@ main (int argc, char **argv)
   g_test_add_func ("/query/select-formats", test_select_formats);
   g_test_add_func ("/query/ask-construct", test_ask_construct);
   g_test_add_func ("/query/answered", test_answered);
+  g_test_add_func ("/query/from", test_from);
   g_test_add_func ("/query/refused", test_refused);
   g_test_add_func ("/query/errors", test_errors);
   g_test_add_func ("/query/accept", test_accept);
