@@ -56,9 +56,13 @@ static const struct { const char *magic; gsize len; const char *what; } signatur
   { "\xfd" "7zXZ", 5, "xz-compressed data" },
 };
 
+/* Checks DATA[START..LEN) (START skips a byte order mark); offsets, lines
+ * and columns in messages count from the start of the file. */
 static gboolean
-check_bytes (const char *name, const char *data, gsize len, GError **error)
+check_bytes (const char *name, const char *file, gsize start, gsize len,
+             GError **error)
 {
+  const char *data = file + start;
   const char *nul;
 
   for (gsize i = 0; i < G_N_ELEMENTS (signatures); i++)
@@ -78,32 +82,34 @@ check_bytes (const char *name, const char *data, gsize len, GError **error)
                    "convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)", name);
       return FALSE;
     }
+  len -= start;
   nul = memchr (data, '\0', len);
   if (nul != NULL)
     {
       g_set_error (error, NG_READER_ERROR, NG_READER_ERROR_BINARY,
                    "%s: byte %" G_GSIZE_FORMAT ": NUL byte; binary data is "
-                   "not an article", name, (gsize) (nul - data));
+                   "not an article", name, (gsize) (nul - file));
       return FALSE;
     }
   {
     const char *end = NULL;
     if (!g_utf8_validate_len (data, len, &end))
       {
-        gsize off = (gsize) (end - data);
+        gsize off = (gsize) (end - file);
         gsize line = 1, col = 1;
-        for (gsize i = 0; i < off; i++)
+        /* LF, CRLF and a lone CR each end a line, as the reader reads them */
+        for (const char *c = data; c < end; c++)
           {
-            if (data[i] == '\n')
+            if (*c == '\n' || (*c == '\r' && (c + 1 >= end || c[1] != '\n')))
               line++, col = 1;
-            else if (((guchar) data[i] & 0xc0) != 0x80)
+            else if (*c != '\r' && ((guchar) *c & 0xc0) != 0x80)
               col++;
           }
         g_set_error (error, NG_READER_ERROR, NG_READER_ERROR_ENCODING,
                      "%s:%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT ": invalid "
                      "UTF-8 at byte %" G_GSIZE_FORMAT " (0x%02x); articles "
                      "must be UTF-8", name, line, col, off,
-                     (guint) (guchar) data[off]);
+                     (guint) (guchar) file[off]);
         return FALSE;
       }
   }
@@ -242,11 +248,8 @@ ng_article_new_from_data (const char *name, const char *data, gsize len,
     }
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     bom = 3;
-  if (!check_bytes (name, data + bom, len - bom, error))
-    {
-      /* offsets in messages are relative to after the BOM; rare enough */
-      return NULL;
-    }
+  if (!check_bytes (name, data, bom, len, error))
+    return NULL;
 
   a = g_new0 (NgArticle, 1);
   a->name = g_strdup (name);

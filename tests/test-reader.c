@@ -72,6 +72,19 @@ test_invalid_utf8 (void)
 }
 
 static void
+test_offsets_from_file_start (void)
+{
+  g_autoptr (GError) e1 = NULL, e2 = NULL;
+  /* after a byte order mark, offsets still count from the file's first byte */
+  g_assert_null (read_str ("\xef\xbb\xbfGoed.\nDan fo\xffut.", 0, &e1));
+  g_assert_nonnull (strstr (e1->message, "test.txt:2:7"));
+  g_assert_nonnull (strstr (e1->message, "byte 15"));
+  /* a lone CR ends a line */
+  g_assert_null (read_str ("Een.\rTwee.\r\nDrie \xfe.", 0, &e2));
+  g_assert_nonnull (strstr (e2->message, "test.txt:3:6"));
+}
+
+static void
 test_empty (void)
 {
   g_autoptr (GError) e1 = NULL, e2 = NULL, e3 = NULL;
@@ -152,6 +165,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reader/bom-crlf", test_bom_crlf);
   g_test_add_func ("/reader/hash", test_same_hash);
   g_test_add_func ("/reader/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/reader/offsets-from-file-start", test_offsets_from_file_start);
   g_test_add_func ("/reader/empty", test_empty);
   g_test_add_func ("/reader/binary", test_binary);
   g_test_add_func ("/reader/bad-dates", test_bad_dates);
