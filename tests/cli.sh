@@ -110,9 +110,13 @@ ok "build from standard input; extract prints Turtle" t_stdin_extract
 t_query_errors() {
   run_status 1 "$NG_TMP/o" "$NG_TMP/e" ng query --store "$S" 'SELECT ?x WHERE { ?x ?y }' || return 1
   contains "$NG_TMP/e" "malformed query" || return 1
-  run_status 1 "$NG_TMP/o" "$NG_TMP/e" ng query --store "$S" \
-    'SELECT ?m ?l WHERE { ?m a ng:Meeting ; schema:attendee ?a . OPTIONAL { ?m schema:location ?l } }' || return 1
-  contains "$NG_TMP/e" "not supported yet: OPTIONAL" || return 1
+  # OPTIONAL after a two-triple pattern: one row per (meeting, attendee), as
+  # each meeting has at most one location (Rasqal 0.9.33 alone gives rows of
+  # other meetings here)
+  plain=$(ng query --store "$S" --format csv 'SELECT ?m ?a WHERE { ?m a ng:Meeting ; schema:attendee ?a }' | tail -n +2 | wc -l)
+  opt=$(ng query --store "$S" --format csv 'SELECT ?m ?a ?l WHERE { ?m a ng:Meeting ; schema:attendee ?a . OPTIONAL { ?m schema:location ?l } }' | tail -n +2 | wc -l)
+  echo "plain $plain optional $opt"
+  [ "$plain" -gt 0 ] && [ "$plain" = "$opt" ] || return 1
   run_status 1 "$NG_TMP/o" "$NG_TMP/e" ng query --store "$NG_TMP/none" "$Q_WHO" || return 1
   contains "$NG_TMP/e" "no nieuwsgraaf store here"
 }
