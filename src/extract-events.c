@@ -11,10 +11,13 @@ static guint
 persons_in (const Ctx *c, const NgSentence *s, guint from, guint to)
 {
   guint n = 0;
-  for (guint k = 0; k < c->ex->mentions->len; k++)
+  /* this sentence's mentions are the last ones: stop before the others */
+  for (guint k = c->ex->mentions->len; k > 0; k--)
     {
-      const NgMention *m = c->ex->mentions->pdata[k];
+      const NgMention *m = c->ex->mentions->pdata[k - 1];
       guint at;
+      if (m->sentence < s->index)
+        break;
       if (m->sentence != s->index || m->kind != NG_ENTITY_PERSON)
         continue;
       at = xt_token_index (s, m->start);
@@ -82,7 +85,7 @@ reports_only (const Ctx *c, const NgSentence *s, const NgMention *m, guint at)
   for (guint w = 1; w <= 4 && w <= at; w++)
     {
       g_autofree char *p = ng_sentence_phrase (s, at - w, w);
-      const char *role = p ? ng_gazetteer_role_for_noun (c->gaz, p) : NULL;
+      const char *role = p ? ng_gazetteer_role_for_norm (c->gaz, p) : NULL;
       if (role && ng_gazetteer_lexicon (c->gaz, "reporting-role", role))
         return TRUE;
     }
@@ -140,13 +143,23 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
      trigger in the infinitive ("hoopt X te ontmoeten") is not held */
   {
     guint best = G_MAXUINT;
-    for (guint i = 0; i < n; i++)
+    xt_cache_sentence (c, s);
+    if (c->status_hits == NULL)
       {
-        const NgLexEntry *st = NULL;
+        c->status_hits = g_array_new (FALSE, FALSE, sizeof (XtHit));
+        for (guint i = 0; i < n; i++)
+          {
+            XtHit h = { i, NULL };
+            if (ng_lex_at (c->gaz, s, i, "status", &h.e)
+                || xt_lex_split_verb (c, s, i, "status", &h.e))
+              g_array_append_val (c->status_hits, h);
+          }
+      }
+    for (guint h = 0; h < c->status_hits->len; h++)
+      {
+        guint i = g_array_index (c->status_hits, XtHit, h).at;
+        const NgLexEntry *st = g_array_index (c->status_hits, XtHit, h).e;
         guint d = i > trig_at ? i - trig_at : trig_at - i;
-        if (!(ng_lex_at (c->gaz, s, i, "status", &st)
-              || xt_lex_split_verb (c, s, i, "status", &st)))
-          continue;
         if (strcmp (st->value, "Cancelled") == 0)
           {
             status = NG_STATUS_CANCELLED;
@@ -183,7 +196,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
           for (guint back = 1; back <= 3 && back <= i; back++)
             {
               NgToken *p = ng_sentence_token (s, i - back);
-              if (p->is_word && ng_gazetteer_lexicon (c->gaz, "locative", p->text))
+              if (p->is_word && ng_gazetteer_lexicon (c->gaz, "locative", p->norm))
                 {
                   /* the most specific place of the sentence wins: a city
                      or site over its country */
@@ -208,7 +221,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
      text supports.  A date expression we cannot resolve blocks that guess. */
   gboolean vague = FALSE;
   for (guint i = 0; i < n; i++)
-    if (ng_sentence_token (s, i)->is_word && ng_gazetteer_lexicon (c->gaz, "vague-time", ng_sentence_token (s, i)->text))
+    if (ng_lex_is (c->gaz, s, i, "vague-time"))
       vague = TRUE;
   if (!xt_find_date (c, s, status != NG_STATUS_HELD, trig_at, &mm->date)
       && status == NG_STATUS_HELD && !vague
@@ -416,15 +429,22 @@ xt_find_sanction (Ctx *c, const NgSentence *s, guint first_mention)
   if (noun_at == G_MAXUINT)
     return;
 
-  for (guint p = 0; p < G_N_ELEMENTS (pref) && act == NULL; p++)
-    for (guint i = 0; i < n && act == NULL; i++)
+  {
+    guint best = G_N_ELEMENTS (pref);
+    for (guint i = 0; i < n; i++)
       {
         const NgLexEntry *e = NULL;
-        if ((ng_lex_at (c->gaz, s, i, "sanction-action", &e)
-             || xt_lex_split_verb (c, s, i, "sanction-action", &e))
-            && strcmp (e->value, pref[p]) == 0)
-          act = e, act_at = i;
+        if (!(ng_lex_at (c->gaz, s, i, "sanction-action", &e)
+              || xt_lex_split_verb (c, s, i, "sanction-action", &e)))
+          continue;
+        for (guint p = 0; p < best; p++)
+          if (strcmp (e->value, pref[p]) == 0)
+            {
+              best = p, act = e, act_at = i;
+              break;
+            }
       }
+  }
   for (guint i = 0; i < n; i++)
     {
       if (demand_at == G_MAXUINT && ng_lex_at (c->gaz, s, i, "demand", NULL))

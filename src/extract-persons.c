@@ -12,7 +12,7 @@ static gboolean
 is_particle (const Ctx *c, const NgToken *t)
 {
   return t && t->is_word && !t->capitalised
-         && ng_gazetteer_lexicon (c->gaz, "particle", t->text) != NULL;
+         && ng_gazetteer_lexicon (c->gaz, "particle", t->norm) != NULL;
 }
 /* The person holding ROLE of COUNTRY at the document date: someone the
  * article already named if they hold it, else the only listed holder. */
@@ -62,7 +62,7 @@ role_country (const Ctx *c, const NgSentence *s, guint i, guint w, guint *after)
       for (guint k = MIN (mw, 4); k >= 1; k--)
         {
           g_autofree char *p = ng_sentence_phrase (s, i + w + 1, k);
-          const GPtrArray *l = p ? ng_gazetteer_lookup (c->gaz, p) : NULL;
+          const GPtrArray *l = p ? ng_gazetteer_lookup_norm (c->gaz, p) : NULL;
           if (l && l->len == 1)
             {
               const NgEntity *e = l->pdata[0];
@@ -108,12 +108,8 @@ name_has_word (const char *name, const char *w)
 static guint
 salience (const Ctx *c, const NgMention *p)
 {
-  guint n = 0;
-  for (guint i = 0; c->all_persons && i < c->all_persons->len; i++)
-    n += xt_same_person (c->all_persons->pdata[i], p);
-  for (guint i = 0; i < c->seen_persons->len; i++)
-    n += xt_same_person (c->seen_persons->pdata[i], p);
-  return n;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (c->all_counts, p->name))
+         + GPOINTER_TO_UINT (g_hash_table_lookup (c->counts, p->name));
 }
 /* TRUE when the person leads a state or government at the document date
  * (lexicon kind head-role), the peers a head of state meets. */
@@ -184,9 +180,9 @@ short_form (const Ctx *c, const NgSentence *s, guint i)
         g_ptr_array_add (cands, (gpointer) m);
     }
   if (cands->len == 0)
-    for (guint k = 0; c->all_persons && k < c->all_persons->len; k++)
+    for (guint k = 0; c->all_distinct && k < c->all_distinct->len; k++)
       {
-        const NgMention *m = c->all_persons->pdata[k];
+        const NgMention *m = c->all_distinct->pdata[k];
         gboolean dup = FALSE;
         if (m->start <= t->start || !name_has_word (m->name, w))
           continue;
@@ -204,9 +200,11 @@ short_form (const Ctx *c, const NgSentence *s, guint i)
       const NgMention *m = cands->pdata[q];
       guint score = 1;
       gboolean named_here = FALSE;
-      for (guint k = 0; k < c->ex->mentions->len; k++)
+      for (guint k = c->ex->mentions->len; k > 0; k--)
         {
-          const NgMention *o = c->ex->mentions->pdata[k];
+          const NgMention *o = c->ex->mentions->pdata[k - 1];
+          if (o->sentence < s->index)
+            break;
           if (o->sentence == s->index && xt_same_person (o, m)
               && strlen (o->surface) > strlen (t->text))
             named_here = TRUE;
@@ -240,11 +238,15 @@ xt_find_entities (Ctx *c, const NgSentence *s)
           continue;
         }
 
+      /* most words start no reference phrase: skip the lookups */
+      gboolean may = ng_sentence_starts_phrase (c->gaz, s, i);
+      guint width = may ? t->width1 - 1 : 0;
+
       /* role phrase: "de Amerikaanse president", "minister van ..." */
-      for (guint w = 4; w >= 1 && !done; w--)
+      for (guint w = MIN (4, width); w >= 1 && !done && may; w--)
         {
           g_autofree char *p = ng_sentence_phrase (s, i, w);
-          const char *role = p ? ng_gazetteer_role_for_noun (c->gaz, p) : NULL;
+          const char *role = p ? ng_gazetteer_role_for_norm (c->gaz, p) : NULL;
           guint after;
           const char *country;
           NgToken *next;
@@ -272,7 +274,7 @@ xt_find_entities (Ctx *c, const NgSentence *s)
               for (guint ww = MIN (maxw, k - after); ww >= 1; ww--)
                 {
                   g_autofree char *pp = ng_sentence_phrase (s, after, ww);
-                  if (pp && ng_gazetteer_lookup (c->gaz, pp))
+                  if (pp && ng_gazetteer_lookup_norm (c->gaz, pp))
                     listed = TRUE;
                 }
               if (!listed && caps >= 2
@@ -322,7 +324,7 @@ xt_find_entities (Ctx *c, const NgSentence *s)
         continue;
 
       /* listed names and aliases, longest first */
-      for (guint w = MIN (maxw, n - i); w >= 1 && !done; w--)
+      for (guint w = MIN (MIN (maxw, width), n - i); w >= 1 && !done && may; w--)
         {
           g_autofree char *p = NULL;
           const GPtrArray *list;
@@ -333,7 +335,7 @@ xt_find_entities (Ctx *c, const NgSentence *s)
           p = ng_sentence_phrase (s, i, w);
           if (p == NULL)
             continue;
-          list = ng_gazetteer_lookup (c->gaz, p);
+          list = ng_gazetteer_lookup_norm (c->gaz, p);
           if (list == NULL)
             continue;
           /* a capitalised word right after must not be cut off

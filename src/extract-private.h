@@ -17,13 +17,29 @@ typedef struct {
   const char *text;
   const NgDate *doc_date;
   NgExtraction *ex;
-  GPtrArray *seen_persons;   /* NgMention* of full-name persons, latest last */
+  GPtrArray *seen_persons;   /* NgMention*: the latest full-name mention of
+                                each person, latest last */
   GPtrArray *all_persons;    /* full-name person mentions of the whole text
                                 (first pass), for short forms that come
                                 before the full name */
+  GPtrArray *all_distinct;   /* the last of all_persons for each person */
+  GHashTable *counts;        /* person name -> full-name mentions so far */
+  GHashTable *all_counts;    /* person name -> full-name mentions in the text */
   gboolean no_short_forms;   /* first pass */
   NgMention *last_target;    /* target of the previous sanction mention */
+  /* per-sentence caches: every trigger of a sentence asks the same */
+  const NgSentence *cache_s;
+  GArray *status_hits;       /* XtHit: the status words of cache_s */
+  GArray *timex[2];          /* NgTimex of cache_s by tense, or NULL */
 } Ctx;
+
+typedef struct {
+  guint at;
+  const NgLexEntry *e;
+} XtHit;
+
+/* Points the per-sentence caches at S (emptied when S is new). */
+G_GNUC_INTERNAL void xt_cache_sentence (Ctx *c, const NgSentence *s);
 
 G_GNUC_INTERNAL void xt_meeting_free (gpointer p);
 
@@ -40,7 +56,7 @@ G_GNUC_INTERNAL NgMention *xt_add_mention (Ctx *c, const NgSentence *s, guint i,
 G_GNUC_INTERNAL gboolean xt_same_person (const NgMention *a, const NgMention *b);
 G_GNUC_INTERNAL const NgRole *xt_role_at (const NgEntity *e, const char *key,
                                           const char *country, const NgDate *date);
-G_GNUC_INTERNAL gboolean xt_find_date (const Ctx *c, const NgSentence *s,
+G_GNUC_INTERNAL gboolean xt_find_date (Ctx *c, const NgSentence *s,
                                        gboolean planned, guint at, NgDate *out);
 G_GNUC_INTERNAL guint xt_token_index (const NgSentence *s, gsize start);
 G_GNUC_INTERNAL const char *xt_person_country (const NgMention *m,

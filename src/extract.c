@@ -72,6 +72,17 @@ ng_extraction_free (NgExtraction *ex)
 /* ------------------------------------------------------------ helpers */
 
 void
+xt_cache_sentence (Ctx *c, const NgSentence *s)
+{
+  if (c->cache_s == s)
+    return;
+  c->cache_s = s;
+  g_clear_pointer (&c->status_hits, g_array_unref);
+  g_clear_pointer (&c->timex[0], g_array_unref);
+  g_clear_pointer (&c->timex[1], g_array_unref);
+}
+
+void
 xt_explain (NgMention *m, const char *fmt, ...)
 {
   va_list ap;
@@ -90,17 +101,15 @@ xt_lex_split_verb (const Ctx *c, const NgSentence *s, guint i, const char *kind,
                 const NgLexEntry **out)
 {
   NgToken *t = ng_sentence_token (s, i);
-  if (t == NULL || !t->is_word)
-    return FALSE;
-  g_autofree char *w = ng_normalize_name (t->text);
+  if (t == NULL || !ng_sentence_starts_phrase (c->gaz, s, i) || t->width1 < 3)
+    return FALSE;  /* no phrase of two or more words starts here */
   for (guint k = i + 1; k < s->tokens->len && k < i + 24; k++)
     {
       NgToken *p = ng_sentence_token (s, k);
       if (!p->is_word)
         break;
-      g_autofree char *pp = ng_normalize_name (p->text);
-      g_autofree char *both = g_strconcat (w, " ", pp, NULL);
-      const NgLexEntry *e = ng_gazetteer_lexicon (c->gaz, kind, both);
+      g_autofree char *both = g_strconcat (t->norm, " ", p->norm, NULL);
+      const NgLexEntry *e = ng_gazetteer_lexicon_norm (c->gaz, kind, both);
       if (e)
         {
           if (out)
@@ -127,8 +136,17 @@ xt_add_mention (Ctx *c, const NgSentence *s, guint i, guint w, NgEntityKind kind
   g_ptr_array_add (c->ex->mentions, m);
   if (kind == NG_ENTITY_PERSON && !by_role)
     {
-      g_ptr_array_remove (c->seen_persons, m);
+      /* one entry per person (the latest), so that long texts stay linear
+         in the number of people, not of mentions */
+      for (guint k = 0; k < c->seen_persons->len; k++)
+        if (xt_same_person (c->seen_persons->pdata[k], m))
+          {
+            g_ptr_array_remove_index (c->seen_persons, k);
+            break;
+          }
       g_ptr_array_add (c->seen_persons, m);
+      g_hash_table_insert (c->counts, m->name,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (c->counts, m->name)) + 1));
     }
   return m;
 }
@@ -171,13 +189,17 @@ xt_role_at (const NgEntity *e, const char *key, const char *country,
  * the sentence has a time expression at all (*OUT may still be NONE when it
  * cannot be resolved or is vague: then no date must be guessed). */
 gboolean
-xt_find_date (const Ctx *c, const NgSentence *s, gboolean planned, guint at,
+xt_find_date (Ctx *c, const NgSentence *s, gboolean planned, guint at,
            NgDate *out)
 {
-  g_autoptr (GArray) tx = ng_timex_find (c->gaz, s, c->doc_date,
-                                         planned ? NG_TENSE_FUTURE : NG_TENSE_PAST);
+  GArray *tx;
   guint best = G_MAXUINT, dist = G_MAXUINT;
 
+  xt_cache_sentence (c, s);
+  if (c->timex[planned] == NULL)
+    c->timex[planned] = ng_timex_find (c->gaz, s, c->doc_date,
+                                       planned ? NG_TENSE_FUTURE : NG_TENSE_PAST);
+  tx = c->timex[planned];
   out->precision = NG_DATE_NONE;
   for (guint i = 0; i < tx->len; i++)
     {
@@ -241,6 +263,9 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
   c.doc_date = ng_article_get_date (article);
   c.ex = ex;
   c.seen_persons = g_ptr_array_new ();
+  /* keys are names of mentions that live as long as the tables */
+  c.counts = g_hash_table_new (g_str_hash, g_str_equal);
+  c.all_counts = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* first pass: the full names of the whole text */
   {
@@ -249,18 +274,41 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
     scratch.mentions = g_ptr_array_new_with_free_func (mention_free);
     first.ex = &scratch;
     first.seen_persons = g_ptr_array_new ();
+    first.counts = g_hash_table_new (g_str_hash, g_str_equal);
     first.no_short_forms = TRUE;
     for (guint i = 0; i < ex->sentences->len; i++)
       xt_find_entities (&first, ex->sentences->pdata[i]);
     g_ptr_array_unref (first.seen_persons);
+    g_hash_table_unref (first.counts);
     c.all_persons = g_ptr_array_new_with_free_func (mention_free);
     for (guint i = 0; i < scratch.mentions->len; i++)
       {
         NgMention *m = scratch.mentions->pdata[i];
         if (m->kind == NG_ENTITY_PERSON && !m->by_role)
-          g_ptr_array_add (c.all_persons, g_steal_pointer (&scratch.mentions->pdata[i]));
+          {
+            g_hash_table_insert (c.all_counts, m->name,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (c.all_counts, m->name)) + 1));
+            g_ptr_array_add (c.all_persons, g_steal_pointer (&scratch.mentions->pdata[i]));
+          }
       }
     g_ptr_array_unref (scratch.mentions);
+    /* one entry per person: what short forms before a full name choose from */
+    {
+      g_autoptr (GHashTable) at = g_hash_table_new (g_str_hash, g_str_equal);
+      c.all_distinct = g_ptr_array_new ();
+      for (guint i = 0; i < c.all_persons->len; i++)
+        {
+          NgMention *m = c.all_persons->pdata[i];
+          gpointer k;
+          if (g_hash_table_lookup_extended (at, m->name, NULL, &k))
+            c.all_distinct->pdata[GPOINTER_TO_UINT (k)] = m;
+          else
+            {
+              g_hash_table_insert (at, m->name, GUINT_TO_POINTER (c.all_distinct->len));
+              g_ptr_array_add (c.all_distinct, m);
+            }
+        }
+    }
   }
 
   for (guint i = 0; i < ex->sentences->len; i++)
@@ -272,7 +320,11 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
         at = xt_find_meeting (&c, s, first, at);
       xt_find_sanction (&c, s, first);
     }
+  xt_cache_sentence (&c, NULL);
   g_ptr_array_unref (c.seen_persons);
+  g_hash_table_unref (c.counts);
+  g_hash_table_unref (c.all_counts);
+  g_ptr_array_unref (c.all_distinct);
   g_ptr_array_unref (c.all_persons);
   return ex;
 }

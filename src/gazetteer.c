@@ -19,6 +19,9 @@ struct NgGazetteer
   GHashTable *lex_by_key;   /* "kind\x1fphrase" -> NgLexEntry* */
   GHashTable *lex_by_kind;  /* kind -> GPtrArray of NgLexEntry* */
   GPtrArray *empty;
+  GHashTable *lex_by_phrase; /* normalised phrase -> GPtrArray of NgLexEntry* */
+  GHashTable *first_words;  /* first word of every name, role and lexicon
+                               phrase: a quick "no phrase starts here" */
   guint max_words;
   guint counts[3];
 };
@@ -32,6 +35,34 @@ ng_normalize_name (const char *name)
 
   if (name == NULL)
     return NULL;
+  /* ASCII is its own NFKD and has no marks: the common case of news text
+     and of phrases built from normalised tokens, without the Unicode tables */
+  {
+    const char *p = name;
+    while (*p && !(*p & 0x80))
+      p++;
+    if (*p == '\0')
+      {
+        char *o = g_malloc (strlen (name) + 1), *q = o;
+        for (p = name; *p; p++)
+          {
+            char ch = *p;
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '-' || ch == '.' || ch == '_')
+              {
+                if (!space)
+                  *q++ = ' ';
+                space = TRUE;
+                continue;
+              }
+            *q++ = g_ascii_tolower (ch);
+            space = FALSE;
+          }
+        if (q > o && q[-1] == ' ')
+          q--;
+        *q = '\0';
+        return o;
+      }
+  }
   nfkd = g_utf8_normalize (name, -1, G_NORMALIZE_NFKD);
   if (nfkd == NULL)
     return g_strdup ("");
@@ -59,6 +90,39 @@ ng_normalize_name (const char *name)
   if (out->len > 0 && out->str[out->len - 1] == ' ')
     g_string_truncate (out, out->len - 1);
   return g_string_free (out, FALSE);
+}
+
+static void
+add_first_word (NgGazetteer *g, const char *norm)
+{
+  const char *sp = strchr (norm, ' ');
+  char *w = sp ? g_strndup (norm, (gsize) (sp - norm)) : g_strdup (norm);
+  guint words = 1, had;
+  for (const char *p = norm; *p; p++)
+    words += *p == ' ';
+  had = GPOINTER_TO_UINT (g_hash_table_lookup (g->first_words, w));
+  g_hash_table_replace (g->first_words, w, GUINT_TO_POINTER (MAX (had, words)));
+}
+
+guint
+ng_gazetteer_phrase_width (const NgGazetteer *g, const char *word)
+{
+  const char *sp;
+  if (g == NULL || word == NULL)
+    return 0;
+  sp = strchr (word, ' ');
+  if (sp)
+    {
+      g_autofree char *w = g_strndup (word, (gsize) (sp - word));
+      return GPOINTER_TO_UINT (g_hash_table_lookup (g->first_words, w));
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (g->first_words, word));
+}
+
+gboolean
+ng_gazetteer_starts_phrase (const NgGazetteer *g, const char *word)
+{
+  return ng_gazetteer_phrase_width (g, word) > 0;
 }
 
 static void
@@ -105,6 +169,8 @@ ng_gazetteer_free (NgGazetteer *g)
   g_hash_table_unref (g->roles);
   g_hash_table_unref (g->lex_by_key);
   g_hash_table_unref (g->lex_by_kind);
+  g_hash_table_unref (g->first_words);
+  g_hash_table_unref (g->lex_by_phrase);
   g_ptr_array_unref (g->entities);
   g_ptr_array_unref (g->lexicon);
   g_ptr_array_unref (g->empty);
@@ -150,6 +216,7 @@ index_name (NgGazetteer *g, const char *name, NgEntity *e)
     if (*p == ' ')
       words++;
   g->max_words = MAX (g->max_words, words);
+  add_first_word (g, key);
   list = g_hash_table_lookup (g->by_name, key);
   if (list == NULL)
     {
@@ -352,8 +419,11 @@ role_row (NgGazetteer *g, char **cols, guint n, const char *where,
 {
   g_autoptr (GPtrArray) nouns = split_list (col (cols, n, 1), "|");
   for (guint i = 0; i < nouns->len; i++)
-    g_hash_table_insert (g->roles, ng_normalize_name (nouns->pdata[i]),
-                         g_strdup (cols[0]));
+    {
+      char *key = ng_normalize_name (nouns->pdata[i]);
+      add_first_word (g, key);
+      g_hash_table_insert (g->roles, key, g_strdup (cols[0]));
+    }
   return TRUE;
 }
 
@@ -376,6 +446,14 @@ lex_row (NgGazetteer *g, char **cols, guint n, const char *where,
   l->phrase = ng_normalize_name (cols[1]);
   l->value = g_strdup (col (cols, n, 2));
   g_ptr_array_add (g->lexicon, l);
+  add_first_word (g, l->phrase);
+  list = g_hash_table_lookup (g->lex_by_phrase, l->phrase);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (g->lex_by_phrase, l->phrase, list);
+    }
+  g_ptr_array_add (list, l);
   g_hash_table_insert (g->lex_by_key,
                        g_strconcat (l->kind, "\x1f", l->phrase, NULL), l);
   list = g_hash_table_lookup (g->lex_by_kind, l->kind);
@@ -406,6 +484,9 @@ ng_gazetteer_load (const char *dir, GError **error)
   g->lex_by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_ptr_array_unref);
   g->empty = g_ptr_array_new ();
+  g->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g->lex_by_phrase = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) g_ptr_array_unref);
 
   if (!load_tsv (g, dir, "persons.tsv", person_row, TRUE, error)
       || !load_tsv (g, dir, "places.tsv", place_row, TRUE, error)
@@ -434,6 +515,18 @@ ng_gazetteer_lookup (const NgGazetteer *g, const char *name)
   return g_hash_table_lookup (g->by_name, key);
 }
 
+const GPtrArray *
+ng_gazetteer_lookup_norm (const NgGazetteer *g, const char *norm)
+{
+  return norm ? g_hash_table_lookup (g->by_name, norm) : NULL;
+}
+
+const char *
+ng_gazetteer_role_for_norm (const NgGazetteer *g, const char *norm)
+{
+  return norm ? g_hash_table_lookup (g->roles, norm) : NULL;
+}
+
 guint
 ng_gazetteer_max_words (const NgGazetteer *g)
 {
@@ -454,6 +547,22 @@ ng_gazetteer_lexicon (const NgGazetteer *g, const char *kind,
   g_autofree char *norm = ng_normalize_name (phrase);
   g_autofree char *key = g_strconcat (kind, "\x1f", norm, NULL);
   return g_hash_table_lookup (g->lex_by_key, key);
+}
+
+const NgLexEntry *
+ng_gazetteer_lexicon_norm (const NgGazetteer *g, const char *kind,
+                           const char *norm)
+{
+  const GPtrArray *list = norm ? g_hash_table_lookup (g->lex_by_phrase, norm) : NULL;
+  const NgLexEntry *found = NULL;
+  /* the last entry of KIND wins, as with the kind+phrase table */
+  for (guint i = 0; list && i < list->len; i++)
+    {
+      const NgLexEntry *l = list->pdata[i];
+      if (strcmp (l->kind, kind) == 0)
+        found = l;
+    }
+  return found;
 }
 
 const GPtrArray *

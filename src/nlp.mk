@@ -10,20 +10,27 @@ libnieuwsgraaf_la_SOURCES += src/lexmatch.c src/timex.c \
 noinst_HEADERS += include/nieuwsgraaf/lexmatch.h include/nieuwsgraaf/timex.h \
 	src/extract-private.h
 
-NG_UNIT_TESTS += tests/test-timex
+NG_UNIT_TESTS += tests/test-timex tests/test-bad-text
 tests_test_timex_LDADD = $(NG_LIBS)
+tests_test_bad_text_LDADD = $(NG_LIBS)
 
 # CoNLL-2002 Dutch PER/LOC measurement (the data stays in ../shared; it is
 # only read, never shipped or used to build reference lists)
-EXTRA_PROGRAMS = tests/conll-eval
+EXTRA_PROGRAMS = tests/conll-eval tests/bench-extract
 tests_conll_eval_LDADD = $(NG_LIBS)
+tests_bench_extract_LDADD = $(NG_LIBS)
 CONLL ?= $(SHARED)/eval/conll2002/ned.testb
 
 eval-conll: tests/conll-eval$(EXEEXT)
 	@NG_DATA_DIR='$(abs_top_srcdir)/ontology' ./tests/conll-eval$(EXEEXT) '$(CONLL)' $(EVAL_FLAGS)
 
+# Extraction speed (MB/s, articles/s; one thread).  Not part of make check.
+BENCH_ARGS ?= $(abs_top_srcdir)/examples/sample
+bench-extract: tests/bench-extract$(EXEEXT)
+	@NG_DATA_DIR='$(abs_top_srcdir)/ontology' ./tests/bench-extract$(EXEEXT) $(BENCH_ARGS)
+
 clean-local: nlp-clean-local
 nlp-clean-local:
-	-rm -f tests/conll-eval$(EXEEXT)
+	-rm -f tests/conll-eval$(EXEEXT) tests/bench-extract$(EXEEXT)
 
-.PHONY: eval-conll nlp-clean-local
+.PHONY: eval-conll bench-extract nlp-clean-local

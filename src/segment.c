@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "nieuwsgraaf/gazetteer.h"
 #include "nieuwsgraaf/segment.h"
 
 /* Orthographic abbreviations of Dutch news text (lower case, without the
@@ -58,7 +59,10 @@ static void
 token_free (gpointer p)
 {
   NgToken *t = p;
+  if (t == NULL)
+    return;
   g_free (t->text);
+  g_free (t->norm);
   g_free (t);
 }
 
@@ -127,6 +131,8 @@ tokenize (const char *text, gsize start, gsize end)
       t->end = (gsize) (q - text);
       t->text = g_strndup (p, (gsize) (q - p));
       t->is_word = word_char (c);
+      if (t->is_word)
+        t->norm = ng_normalize_name (t->text);
       t->capitalised = g_unichar_isupper (c) || g_unichar_istitle (c);
       g_ptr_array_add (tokens, t);
       p = q;
@@ -134,26 +140,36 @@ tokenize (const char *text, gsize start, gsize end)
   return tokens;
 }
 
+/* Where the last sentence started, so that character offsets are counted
+ * from there and not from the start of the text (linear, not quadratic, in
+ * the number of sentences). */
+typedef struct {
+  gsize byte;
+  glong chr;
+} Cursor;
+
+/* A run of words longer than this is not a sentence a reader would
+ * recognise (a table, a list, a text without punctuation): it is cut into
+ * pieces of at most this many tokens, after a comma or semicolon where one
+ * is near, so that no rule ever works on an unbounded sentence. */
+#define MAX_SENTENCE_TOKENS 160
+
 static void
-emit (GPtrArray *out, const char *text, gsize start, gsize end, guint para)
+emit_one (GPtrArray *out, const char *text, gsize start, gsize end, guint para,
+          Cursor *cur, GPtrArray *tokens)
 {
   NgSentence *s;
   GString *squeezed;
   gboolean space = FALSE;
 
-  /* trim */
-  while (start < end && g_ascii_isspace (text[start]))
-    start++;
-  while (end > start && g_ascii_isspace (text[end - 1]))
-    end--;
-  if (start >= end)
-    return;
   s = g_new0 (NgSentence, 1);
   s->index = out->len;
   s->paragraph = para;
   s->start = start;
   s->end = end;
-  s->char_start = g_utf8_pointer_to_offset (text, text + start);
+  s->char_start = cur->chr + g_utf8_pointer_to_offset (text + cur->byte, text + start);
+  cur->byte = start;
+  cur->chr = s->char_start;
   squeezed = g_string_sized_new (end - start);
   for (gsize i = start; i < end; i++)
     {
@@ -168,8 +184,54 @@ emit (GPtrArray *out, const char *text, gsize start, gsize end, guint para)
         }
     }
   s->text = g_string_free (squeezed, FALSE);
-  s->tokens = tokenize (text, start, end);
+  s->tokens = tokens;
   g_ptr_array_add (out, s);
+}
+
+static void
+emit (GPtrArray *out, const char *text, gsize start, gsize end, guint para,
+      Cursor *cur)
+{
+  GPtrArray *tokens;
+  guint from = 0;
+
+  /* trim */
+  while (start < end && g_ascii_isspace (text[start]))
+    start++;
+  while (end > start && g_ascii_isspace (text[end - 1]))
+    end--;
+  if (start >= end)
+    return;
+  tokens = tokenize (text, start, end);
+  if (tokens->len <= MAX_SENTENCE_TOKENS)
+    {
+      emit_one (out, text, start, end, para, cur, tokens);
+      return;
+    }
+  while (from < tokens->len)
+    {
+      guint to = MIN (from + MAX_SENTENCE_TOKENS, tokens->len);
+      GPtrArray *part = g_ptr_array_new_full (to - from, token_free);
+      if (to < tokens->len)
+        for (guint k = to; k > from + MAX_SENTENCE_TOKENS / 2; k--)
+          {
+            const char *x = ((NgToken *) tokens->pdata[k - 1])->text;
+            if (strcmp (x, ",") == 0 || strcmp (x, ";") == 0)
+              {
+                to = k;
+                break;
+              }
+          }
+      for (guint k = from; k < to; k++)
+        {
+          g_ptr_array_add (part, tokens->pdata[k]);
+          tokens->pdata[k] = NULL;
+        }
+      emit_one (out, text, ((NgToken *) part->pdata[0])->start,
+                ((NgToken *) part->pdata[part->len - 1])->end, para, cur, part);
+      from = to;
+    }
+  g_ptr_array_unref (tokens);
 }
 
 /* Start of the word that ends just before POS (letters and inner periods). */
@@ -194,10 +256,9 @@ ng_segment (const char *text, gsize len)
   GPtrArray *out = g_ptr_array_new_with_free_func (sentence_free);
   gsize start = 0, i = 0;
   guint para = 0;
+  Cursor cur = { 0, 0 };
 
   g_return_val_if_fail (text != NULL, out);
-  /* Keep the running character offset cheap: emit() computes it from the
-     start of the text, which is linear per sentence; fine for articles. */
   while (i < len)
     {
       gunichar c = g_utf8_get_char (text + i);
@@ -215,7 +276,7 @@ ng_segment (const char *text, gsize len)
             }
           if (blank || j >= len || !g_unichar_islower (g_utf8_get_char (text + j)))
             {
-              emit (out, text, start, i, para);
+              emit (out, text, start, i, para, &cur);
               if (blank)
                 para++;
               start = j;
@@ -268,13 +329,13 @@ ng_segment (const char *text, gsize len)
                   continue;
                 }
             }
-          emit (out, text, start, after, para);
+          emit (out, text, start, after, para, &cur);
           start = after;
           i = after;
           continue;
         }
       i = next;
     }
-  emit (out, text, start, len, para);
+  emit (out, text, start, len, para, &cur);
   return out;
 }

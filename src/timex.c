@@ -58,7 +58,7 @@ month_at (const Scan *c, guint i)
   const NgLexEntry *e;
   if (t == NULL || !t->is_word)
     return 0;
-  e = ng_gazetteer_lexicon (c->gaz, "month", t->text);
+  e = ng_gazetteer_lexicon (c->gaz, "month", t->norm);
   return e ? atoi (e->value) : 0;
 }
 

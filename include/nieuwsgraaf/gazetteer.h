@@ -68,6 +68,19 @@ void ng_gazetteer_free (NgGazetteer *gaz);
  * entities (may be several for an ambiguous alias) or NULL. */
 const GPtrArray *ng_gazetteer_lookup (const NgGazetteer *gaz, const char *name);
 
+/* TRUE when some name, alias, role phrase or lexicon phrase starts with
+ * WORD (normalised; only its first word counts).  Lets a matcher skip the
+ * phrase lookups at most tokens. */
+gboolean ng_gazetteer_starts_phrase (const NgGazetteer *gaz, const char *word);
+
+/* The most words of a reference phrase starting with WORD, 0 for none. */
+guint ng_gazetteer_phrase_width (const NgGazetteer *gaz, const char *word);
+
+/* ng_gazetteer_lookup() and ng_gazetteer_role_for_noun() for a name
+ * already normalised with ng_normalize_name() (e.g. ng_sentence_phrase()). */
+const GPtrArray *ng_gazetteer_lookup_norm (const NgGazetteer *gaz, const char *norm);
+const char *ng_gazetteer_role_for_norm (const NgGazetteer *gaz, const char *norm);
+
 /* Longest alias length in words, for windowed matching. */
 guint ng_gazetteer_max_words (const NgGazetteer *gaz);
 
@@ -78,6 +91,11 @@ const NgEntity *ng_gazetteer_lookup_adjective (const NgGazetteer *gaz,
 /* Lexicon: the entry for PHRASE (normalised) of KIND, or NULL. */
 const NgLexEntry *ng_gazetteer_lexicon (const NgGazetteer *gaz,
                                         const char *kind, const char *phrase);
+
+/* Like ng_gazetteer_lexicon() for a phrase already normalised with
+ * ng_normalize_name() (token norms joined by spaces): no copy is made. */
+const NgLexEntry *ng_gazetteer_lexicon_norm (const NgGazetteer *gaz,
+                                             const char *kind, const char *norm);
 
 /* All lexicon entries of KIND (NgLexEntry*), possibly empty. */
 const GPtrArray *ng_gazetteer_lexicon_all (const NgGazetteer *gaz,

@@ -17,6 +17,11 @@ NgToken *ng_sentence_token (const NgSentence *s, guint i);
  * them is not a word or the range runs past the sentence.  Caller frees. */
 char *ng_sentence_phrase (const NgSentence *s, guint i, guint w);
 
+/* TRUE when some reference phrase (name, role, lexicon) starts with token
+ * I of S: when FALSE, no lookup starting there can succeed. */
+gboolean ng_sentence_starts_phrase (const NgGazetteer *gaz, const NgSentence *s,
+                                    guint i);
+
 /* Width (1..3 words) of the longest lexicon phrase of KIND starting at token
  * I, 0 for none; *OUT (may be NULL) receives the entry. */
 guint ng_lex_at (const NgGazetteer *gaz, const NgSentence *s, guint i,

@@ -12,6 +12,9 @@ typedef struct {
   char *text;          /* the token (UTF-8) */
   gboolean capitalised;/* starts with an upper-case letter */
   gboolean is_word;    /* letters/digits (with inner hyphens or apostrophes) */
+  char *norm;          /* words: ng_normalize_name() of text, else NULL */
+  guint width1;        /* 1 + ng_gazetteer_phrase_width() of norm, cached by
+                          ng_sentence_starts_phrase(); 0 until then */
 } NgToken;
 
 typedef struct {
