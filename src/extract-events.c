@@ -109,6 +109,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
   const NgLexEntry *trig = NULL;
   NgMeetingMention *mm;
   NgEventStatus status = NG_STATUS_HELD;
+  const char *status_word = NULL;
 
   guint trig_at = 0, seg_from = 0, seg_to = n;
   if (!meeting_trigger (c, s, from_token, &trig, &trig_at, &seg_from, &seg_to))
@@ -143,6 +144,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
      trigger in the infinitive ("hoopt X te ontmoeten") is not held */
   {
     guint best = G_MAXUINT;
+    status_word = NULL;
     xt_cache_sentence (c, s);
     if (c->status_hits == NULL)
       {
@@ -164,18 +166,20 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
           {
             status = NG_STATUS_CANCELLED;
             best = 0;
+            status_word = st->phrase;
           }
         else if (d < best)
           {
             status = strcmp (st->value, "Held") == 0 ? NG_STATUS_HELD
                                                       : NG_STATUS_PLANNED;
             best = d;
+            status_word = st->phrase;
           }
       }
     if (status == NG_STATUS_HELD && best == G_MAXUINT && trig_at > 0
         && g_strcmp0 (trig->value, "verb") == 0
         && ng_lex_is (c->gaz, s, trig_at - 1, "infinitive-mark"))
-      status = NG_STATUS_PLANNED;
+      status = NG_STATUS_PLANNED, status_word = "infinitive of the verb";
   }
   mm->status = status;
 
@@ -220,21 +224,43 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
      before the report; at month precision the document date is what the
      text supports.  A date expression we cannot resolve blocks that guess. */
   gboolean vague = FALSE;
+  const char *date_why = "a time expression of the sentence";
   for (guint i = 0; i < n; i++)
     if (ng_lex_is (c->gaz, s, i, "vague-time"))
       vague = TRUE;
-  if (!xt_find_date (c, s, status != NG_STATUS_HELD, trig_at, &mm->date)
-      && status == NG_STATUS_HELD && !vague
-      && c->doc_date->precision != NG_DATE_NONE)
+  if (!xt_find_date (c, s, status != NG_STATUS_HELD, trig_at, &mm->date))
     {
-      mm->date = *c->doc_date;
-      if (mm->date.precision == NG_DATE_DAY)
-        mm->date.precision = NG_DATE_MONTH, mm->date.day = 0;
+      date_why = vague ? "none (a vague time word)" : "none in the sentence";
+      if (status == NG_STATUS_HELD && !vague
+          && c->doc_date->precision != NG_DATE_NONE)
+        {
+          mm->date = *c->doc_date;
+          if (mm->date.precision == NG_DATE_DAY)
+            mm->date.precision = NG_DATE_MONTH, mm->date.day = 0;
+          date_why = "the document month (held, no date in the sentence)";
+        }
     }
   /* the date in a sentence that calls a meeting off is when it was called
      off, not when it was to take place */
   if (status == NG_STATUS_CANCELLED)
-    mm->date.precision = NG_DATE_NONE;
+    mm->date.precision = NG_DATE_NONE, date_why = "none (called off)";
+  {
+    GString *ex = g_string_new (NULL);
+    g_autofree char *date = ng_date_to_string (&mm->date);
+    g_string_append_printf (ex, "trigger \"%s\" (%s); participants:", trig->phrase,
+                            trig->value ? trig->value : "");
+    for (guint k = 0; k < mm->participants->len; k++)
+      g_string_append_printf (ex, "%s %s", k ? "," : "",
+                              ((NgMention *) mm->participants->pdata[k])->name);
+    g_string_append_printf (ex, " (persons of the %s); status %s (%s); place %s%s; date %s (%s)",
+                            seg_from > 0 || seg_to < n ? "clause" : "sentence",
+                            ng_event_status_name (status),
+                            status_word ? status_word : "no status word: held",
+                            mm->place ? mm->place->name : "none",
+                            mm->place ? " (after a locative preposition)" : "",
+                            date ? date : "none", date_why);
+    mm->explain = g_string_free (ex, FALSE);
+  }
   g_ptr_array_add (c->ex->meetings, mm);
   return seg_to;
 }

@@ -299,8 +299,9 @@ xt_find_entities (Ctx *c, const NgSentence *s)
                         g_string_append_c (name, ' ');
                       g_string_append (name, ng_sentence_token (s, q)->text);
                     }
-                  xt_add_mention (c, s, start, k - start, NG_ENTITY_PERSON, NULL,
-                               name->str, FALSE);
+                  xt_explain (xt_add_mention (c, s, start, k - start, NG_ENTITY_PERSON,
+                                              NULL, name->str, FALSE),
+                              "unlisted name after the role phrase \"%s\"", p);
                   g_string_free (name, TRUE);
                   i = k;
                   done = TRUE;
@@ -315,7 +316,10 @@ xt_find_entities (Ctx *c, const NgSentence *s)
             {
               const NgEntity *h = holder_of (c, role, country);
               if (h)
-                xt_add_mention (c, s, i, after - i, NG_ENTITY_PERSON, h, NULL, TRUE);
+                xt_explain (xt_add_mention (c, s, i, after - i, NG_ENTITY_PERSON, h,
+                                            NULL, TRUE),
+                            "role phrase \"%s\" (%s of %s) held at the document date",
+                            p, role, country);
               i = after;
               done = TRUE;
             }
@@ -343,7 +347,10 @@ xt_find_entities (Ctx *c, const NgSentence *s)
           e = choose (c, list);
           if (e == NULL)
             continue;
-          xt_add_mention (c, s, i, w, e->kind, e, NULL, FALSE);
+          xt_explain (xt_add_mention (c, s, i, w, e->kind, e, NULL, FALSE),
+                      "listed %s \"%s\"%s", e->kind == NG_ENTITY_PERSON ? "person"
+                      : e->kind == NG_ENTITY_PLACE ? "place" : "organisation", p,
+                      list->len > 1 ? " (ambiguous: the one named before)" : "");
           i += w;
           done = TRUE;
         }
@@ -356,8 +363,10 @@ xt_find_entities (Ctx *c, const NgSentence *s)
           const NgMention *m = short_form (c, s, i);
           if (m)
             {
-              xt_add_mention (c, s, i, 1, NG_ENTITY_PERSON, m->entity, m->name,
-                           FALSE);
+              xt_explain (xt_add_mention (c, s, i, 1, NG_ENTITY_PERSON, m->entity,
+                                          m->name, FALSE),
+                          "short form of %s (named in sentence %u)", m->name,
+                          m->sentence + 1);
               i++;
               continue;
             }

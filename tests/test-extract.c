@@ -355,6 +355,25 @@ test_sanction_government_threaten (void)
   g_assert_cmpstr (s->target->name, ==, "Venezuela");
 }
 
+static void
+test_explain (void)
+{
+  /* every meeting, sanction and listed mention says why it was found */
+  g_autoptr (NgExtraction) ex = run (" date 2020-03 Joe Biden ontmoette Angela Merkel in Berlijn. "
+                                     "De Europese Unie stelde sancties in tegen Venezuela.");
+  const NgMeetingMention *m;
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  m = ex->meetings->pdata[0];
+  g_assert_nonnull (m->explain);
+  g_assert_nonnull (strstr (m->explain, "trigger \"ontmoette\""));
+  g_assert_nonnull (strstr (m->explain, "place Berlijn"));
+  g_assert_cmpuint (ex->sanctions->len, ==, 1);
+  g_assert_nonnull (strstr (((NgSanctionMention *) ex->sanctions->pdata[0])->explain,
+                            "actor Europese Unie"));
+  for (guint i = 0; i < ex->mentions->len; i++)
+    g_assert_nonnull (((NgMention *) ex->mentions->pdata[i])->explain);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -380,5 +399,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/sanction-pronoun-demand", test_sanction_pronoun_demand);
   g_test_add_func ("/extract/sanction-city-anaphor", test_sanction_city_anaphor);
   g_test_add_func ("/extract/sanction-government-threaten", test_sanction_government_threaten);
+  g_test_add_func ("/extract/explain", test_explain);
   return g_test_run ();
 }

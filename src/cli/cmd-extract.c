@@ -10,6 +10,7 @@
 #include "nieuwsgraaf/reader.h"
 
 static gboolean opt_merged;
+static gboolean opt_explain;
 static char *opt_format;
 
 static GOptionEntry entries[] = {
@@ -19,6 +20,9 @@ static GOptionEntry entries[] = {
   { "merged", 'm', 0, G_OPTION_ARG_NONE, &opt_merged,
     "With turtle: print the merged graph of this one article instead of its "
     "article graph", NULL },
+  { "explain", 'e', 0, G_OPTION_ARG_NONE, &opt_explain,
+    "Instead of RDF, print per fact (meeting, sanction, mention) its sentence "
+    "and the rule or evidence that produced it", NULL },
   G_OPTION_ENTRY_NULL
 };
 
@@ -45,6 +49,59 @@ turtle (const NgGazetteer *gaz, const char *path)
                            &error))
     {
       ng_cli_error ("%s", error->message);
+      return NG_EXIT_PARTIAL;
+    }
+  return NG_EXIT_OK;
+}
+
+static const char *
+sentence_text (const NgExtraction *ex, guint i)
+{
+  return i < ex->sentences->len ? ((NgSentence *) ex->sentences->pdata[i])->text : "";
+}
+
+/* Why each fact was found: the sentence and the rule, for a reader who
+ * wants to check the extraction without reading the RDF. */
+static int
+explain (const NgGazetteer *gaz, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NgArticle) art = ng_article_new_from_file (path, &error);
+  g_autoptr (NgExtraction) ex = NULL;
+  static const char *const kinds[] = { "person", "place", "organisation" };
+
+  if (art == NULL)
+    {
+      ng_cli_error ("%s", error->message);
+      return NG_EXIT_PARTIAL;
+    }
+  ex = ng_extract (gaz, art);
+  printf ("# %s: %u sentences, %u mentions, %u meetings, %u sanction mentions\n",
+          path, ex->sentences->len, ex->mentions->len, ex->meetings->len,
+          ex->sanctions->len);
+  for (guint i = 0; i < ex->meetings->len; i++)
+    {
+      const NgMeetingMention *m = ex->meetings->pdata[i];
+      printf ("\nmeeting %u — sentence %u: %s\n  why: %s\n", i + 1, m->sentence + 1,
+              sentence_text (ex, m->sentence), m->explain ? m->explain : "");
+    }
+  for (guint i = 0; i < ex->sanctions->len; i++)
+    {
+      const NgSanctionMention *s = ex->sanctions->pdata[i];
+      printf ("\nsanction %u — sentence %u: %s\n  why: %s\n", i + 1, s->sentence + 1,
+              sentence_text (ex, s->sentence), s->explain ? s->explain : "");
+    }
+  printf ("\n");
+  for (guint i = 0; i < ex->mentions->len; i++)
+    {
+      const NgMention *m = ex->mentions->pdata[i];
+      printf ("%s %s “%s” (sentence %u, bytes %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT "): %s\n",
+              kinds[m->kind], m->name, m->surface, m->sentence + 1, m->start, m->end,
+              m->explain ? m->explain : "");
+    }
+  if (fflush (stdout) != 0)
+    {
+      ng_cli_error ("cannot write to standard output");
       return NG_EXIT_PARTIAL;
     }
   return NG_EXIT_OK;
@@ -121,6 +178,7 @@ ng_cmd_extract (int argc, char **argv)
       ng_cli_error ("%s", error->message);
       return NG_EXIT_PARTIAL;
     }
-  status = nq ? nquads (gaz, argc, argv) : turtle (gaz, argv[1]);
+  status = opt_explain ? explain (gaz, argv[1])
+           : nq ? nquads (gaz, argc, argv) : turtle (gaz, argv[1]);
   return status;
 }
