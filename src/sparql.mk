@@ -44,3 +44,20 @@ dist_examplequeries_DATA = \
 # Real clients (curl, SPARQLWrapper, rdflib SPARQLStore, roqet -p) against
 # the endpoint.
 NG_E2E_TESTS += tests/clients.sh
+
+# Latency of the example queries on a synthetic graph (BENCH_TRIPLES, 1M by
+# default), next to roqet's on the same Turtle: a measurement.
+EXTRA_PROGRAMS += tests/bench-sparql
+tests_bench_sparql_LDADD = $(NG_LIBS)
+EXTRA_DIST += tests/bench-sparql.c tests/bench-data.py
+BENCH_TRIPLES ?= 1000000
+bench-sparql: tests/bench-sparql$(EXEEXT)
+	/usr/bin/python3 '$(srcdir)/tests/bench-data.py' $(BENCH_TRIPLES) > bench-data.ttl
+	./tests/bench-sparql bench-data.ttl $(srcdir)/examples/queries/who-met-whom.rq \
+	  $(srcdir)/examples/queries/meetings-kim-jong-un.rq $(srcdir)/examples/queries/sanctions-north-korea.rq
+	@for q in who-met-whom meetings-kim-jong-un sanctions-north-korea; do \
+	  { sed -n 's/^/PREFIX /p' /dev/null; printf 'PREFIX ng: <https://w3id.org/nieuwsgraaf/ontology#>\nPREFIX schema: <http://schema.org/>\nPREFIX owl: <http://www.w3.org/2002/07/owl#>\nPREFIX wd: <http://www.wikidata.org/entity/>\n'; cat '$(srcdir)/examples/queries/'$$q.rq; } > bench-$$q.rq; \
+	  s=$$(date +%s.%N); $(ROQET) -q -i sparql -D bench-data.ttl -r csv bench-$$q.rq > bench-$$q.roqet.csv 2>/dev/null; e=$$(date +%s.%N); \
+	  echo "roqet $$q: $$(($$(wc -l < bench-$$q.roqet.csv) - 1)) rows, $$(echo "($$e - $$s) * 1000" | bc) ms (including parsing the data)"; \
+	done
+.PHONY: bench-sparql

@@ -197,6 +197,42 @@ match_triple (NgEval *ev, rasqal_triple *t, const NgRow *row, GPtrArray *out)
       if (o) librdf_free_node (o);
       return;
     }
+  if (ev->graph == NULL && p && (s != NULL) + (o != NULL) >= 1)
+    {
+      /* librdf's "hashes" find_statements scans every statement; its
+         indexes answer through get_targets (sp2o), get_sources (po2s) and
+         contains_statement */
+      if (s && o)
+        {
+          librdf_statement *st = librdf_new_statement_from_nodes (ev->world, s, p, o);
+          if (st && librdf_model_contains_statement (model, st))
+            g_ptr_array_add (out, ng_row_copy (row));
+          if (st)
+            librdf_free_statement (st);
+          return;
+        }
+      {
+        librdf_iterator *it = s ? librdf_model_get_targets (model, s, p)
+                                : librdf_model_get_sources (model, p, o);
+        rasqal_literal *free_pos = s ? t->object : t->subject;
+        while (it && !librdf_iterator_end (it))
+          {
+            NgRow *r = ng_row_copy (row);
+            if (bind_position (ev, r, free_pos, librdf_iterator_get_object (it)))
+              g_ptr_array_add (out, r);
+            else
+              ng_row_free (r);
+            if (!ng_eval_alive (ev) || !within_limit (ev, out))
+              break;
+            librdf_iterator_next (it);
+          }
+        if (it)
+          librdf_free_iterator (it);
+        librdf_free_node (s ? s : o);
+        librdf_free_node (p);
+        return;
+      }
+    }
   pattern = librdf_new_statement_from_nodes (ev->world, s, p, o);
   if (pattern == NULL)
     return;
@@ -255,8 +291,14 @@ extend_bgp (NgEval *ev, GPtrArray *bag, rasqal_graph_pattern *gp)
       for (guint i = 0; i < triples->len; i++)
         {
           rasqal_triple *c = triples->pdata[i];
+          /* a class (rdf:type's object) selects little; a bound join
+             variable or another constant much more */
+          gboolean type_class = c->predicate->type == RASQAL_LITERAL_URI
+            && c->object->type == RASQAL_LITERAL_URI
+            && strcmp ((const char *) raptor_uri_as_string (c->predicate->value.uri),
+                       "http://www.w3.org/1999/02/22-rdf-syntax-ns#type") == 0;
           int score = boundness (ev, c->subject, bound) * 4
-                      + boundness (ev, c->object, bound) * 3
+                      + boundness (ev, c->object, bound) * (type_class ? 1 : 3)
                       + boundness (ev, c->predicate, bound) * 1;
           if (score > best_score)
             {
@@ -663,6 +705,66 @@ eval_subselect (NgEval *ev, rasqal_graph_pattern *gp)
   return bag ? bag : ng_bag_new ();
 }
 
+/* Whether GP is triples and FILTERs only: then OPTIONAL { GP } can be
+ * evaluated with each left solution substituted (index lookups instead of
+ * the whole of GP), which is the same left join. */
+static gboolean
+bgp_only (rasqal_graph_pattern *gp)
+{
+  rasqal_graph_pattern *sub;
+  switch (rasqal_graph_pattern_get_operator (gp))
+    {
+    case RASQAL_GRAPH_PATTERN_OPERATOR_BASIC:
+      return TRUE;
+    case RASQAL_GRAPH_PATTERN_OPERATOR_LET:
+      return ng_eval_filter_mark (rasqal_graph_pattern_get_variable (gp)) >= 0
+             || g_str_has_prefix ((const char *) rasqal_graph_pattern_get_variable (gp)->name,
+                                  NG_FILTER_PAD);
+    case RASQAL_GRAPH_PATTERN_OPERATOR_FILTER:
+      return TRUE;
+    case RASQAL_GRAPH_PATTERN_OPERATOR_GROUP:
+      for (int i = 0; (sub = rasqal_graph_pattern_get_sub_graph_pattern (gp, i)); i++)
+        if (rasqal_graph_pattern_get_operator (sub) == RASQAL_GRAPH_PATTERN_OPERATOR_GROUP
+            || !bgp_only (sub))
+          return FALSE;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* LeftJoin (BAG, INNER) for a triples-and-filters INNER: each solution is
+ * extended by INNER's matches under it; the filters are the condition. */
+static GPtrArray *
+left_join_bgp (NgEval *ev, GPtrArray *bag, rasqal_graph_pattern *inner)
+{
+  GPtrArray *out = ng_bag_new ();
+  for (guint i = 0; i < bag->len && ng_eval_alive (ev); i++)
+    {
+      g_autoptr (GPtrArray) conds = g_ptr_array_new ();
+      GPtrArray *seed = ng_bag_new (), *ext;
+      gboolean matched = FALSE;
+      g_ptr_array_add (seed, ng_row_copy (bag->pdata[i]));
+      if (rasqal_graph_pattern_get_operator (inner) == RASQAL_GRAPH_PATTERN_OPERATOR_GROUP)
+        ext = eval_group_ex (ev, inner, seed, conds);
+      else
+        ext = apply_element (ev, seed, inner, conds);
+      for (guint k = 0; k < ext->len; k++)
+        if (all_true (ev, conds, ext->pdata[k]))
+          {
+            g_ptr_array_add (out, g_steal_pointer (&ext->pdata[k]));
+            matched = TRUE;
+          }
+      g_ptr_array_unref (ext);
+      if (!matched)
+        g_ptr_array_add (out, ng_row_copy (bag->pdata[i]));
+      if (!within_limit (ev, out))
+        break;
+    }
+  g_ptr_array_unref (bag);
+  return out;
+}
+
 /* Applies one element of a group to the solutions so far (BAG, consumed);
  * filters are collected in CONDS and apply to the whole group. */
 static GPtrArray *
@@ -683,11 +785,14 @@ apply_element (NgEval *ev, GPtrArray *bag, rasqal_graph_pattern *sub,
       g_ptr_array_add (conds, rasqal_graph_pattern_get_filter_expression (sub));
       break;
     case RASQAL_GRAPH_PATTERN_OPERATOR_OPTIONAL:
-      {
-        g_autoptr (GPtrArray) oc = g_ptr_array_new ();
-        GPtrArray *right = eval_optional_right (ev, sub, oc);
-        bag = left_join (ev, bag, right, oc);
-      }
+      if (bgp_only (block_inner (sub)))
+        bag = left_join_bgp (ev, bag, block_inner (sub));
+      else
+        {
+          g_autoptr (GPtrArray) oc = g_ptr_array_new ();
+          GPtrArray *right = eval_optional_right (ev, sub, oc);
+          bag = left_join (ev, bag, right, oc);
+        }
       break;
     case RASQAL_GRAPH_PATTERN_OPERATOR_MINUS:
       {
