@@ -3,6 +3,7 @@
 libnieuwsgraaf_la_SOURCES += \
 	src/sparql/engine.c \
 	src/sparql/pattern.c \
+	src/sparql/bag.c \
 	src/sparql/expr.c \
 	src/sparql/builtins.c \
 	src/sparql/solve.c \

@@ -131,6 +131,17 @@ GPtrArray *ng_eval_pattern (NgEval *ev, rasqal_graph_pattern *gp);
 GPtrArray *ng_eval_values (NgEval *ev, ng_rasqal_bindings *b);
 GPtrArray *ng_bag_join (NgEval *ev, GPtrArray *a, GPtrArray *b);
 
+/* bags (bag.c); the bags given are consumed.  Conditions are
+ * rasqal_expression pointers, or NG_FILTER_COND (N) for cut-out FILTER N. */
+#define NG_FILTER_COND(n) GUINT_TO_POINTER (((guint) (n) << 1) | 1)
+GPtrArray *ng_bag_unit (NgEval *ev);
+gboolean ng_bag_all_true (NgEval *ev, GPtrArray *conds, const NgRow *row);
+GPtrArray *ng_bag_left_join (NgEval *ev, GPtrArray *a, GPtrArray *b, GPtrArray *conds);
+GPtrArray *ng_bag_minus (NgEval *ev, GPtrArray *a, GPtrArray *b);
+GPtrArray *ng_bag_filter (NgEval *ev, GPtrArray *bag, GPtrArray *conds);
+/* FALSE (and the evaluation stopped) when BAG has grown past the limit. */
+gboolean ng_bag_within_limit (NgEval *ev, GPtrArray *bag);
+
 /* solution modifiers (solve.c): projection, grouping, aggregates, order,
  * distinct, slice of BAG (consumed) into a new bag; *VARS receives the
  * projected variables (borrowed). */

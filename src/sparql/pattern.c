@@ -1,129 +1,14 @@
-/* pattern.c — graph patterns: basic patterns by index lookups through
- * librdf_model_find_statements (each solution so far substituted into the
- * next triple pattern), groups joined with hash joins on the variables both
- * sides always bind, OPTIONAL as a left join with its filter as the join
- * condition, UNION, MINUS, GRAPH, BIND, VALUES and sub-selects. */
+/* pattern.c — graph patterns: basic patterns by librdf's index lookups
+ * (each solution so far substituted into the next triple pattern), groups
+ * joined with hash joins (bag.c), OPTIONAL as a left join with its filter as
+ * the join condition, UNION, MINUS, GRAPH, BIND, VALUES and sub-selects. */
 #include "config.h"
 
 #include <string.h>
 
 #include "eval.h"
 
-/* ------------------------------------------------------------ rows */
-
-NgRow *
-ng_row_new (guint n)
-{
-  NgRow *r = g_malloc0 (sizeof (NgRow) + n * sizeof (rasqal_literal *));
-  r->n = n;
-  return r;
-}
-
-NgRow *
-ng_row_copy (const NgRow *row)
-{
-  NgRow *r = ng_row_new (row->n);
-  for (guint i = 0; i < row->n; i++)
-    r->v[i] = row->v[i] ? rasqal_new_literal_from_literal (row->v[i]) : NULL;
-  return r;
-}
-
-void
-ng_row_free (NgRow *row)
-{
-  if (row == NULL)
-    return;
-  for (guint i = 0; i < row->n; i++)
-    if (row->v[i])
-      rasqal_free_literal (row->v[i]);
-  g_free (row);
-}
-
-GPtrArray *
-ng_bag_new (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) ng_row_free);
-}
-
-void
-ng_row_set (NgRow *row, guint slot, rasqal_literal *take)
-{
-  g_assert (slot < row->n);
-  if (row->v[slot])
-    rasqal_free_literal (row->v[slot]);
-  row->v[slot] = take;
-}
-
-gboolean
-ng_row_compatible (const NgRow *a, const NgRow *b)
-{
-  guint n = MIN (a->n, b->n);
-  for (guint i = 0; i < n; i++)
-    if (a->v[i] && b->v[i] && !ng_term_same (a->v[i], b->v[i]))
-      return FALSE;
-  return TRUE;
-}
-
-NgRow *
-ng_row_merge (const NgRow *a, const NgRow *b)
-{
-  NgRow *r;
-  if (!ng_row_compatible (a, b))
-    return NULL;
-  r = ng_row_copy (a->n >= b->n ? a : b);
-  for (guint i = 0; i < MIN (a->n, b->n); i++)
-    {
-      const NgRow *o = a->n >= b->n ? b : a;
-      if (r->v[i] == NULL && o->v[i])
-        r->v[i] = rasqal_new_literal_from_literal (o->v[i]);
-    }
-  return r;
-}
-
-/* Slots by position in the query's variable sequences: Rasqal's own
- * offsets of anonymous variables are not distinct from the named ones. */
-guint
-ng_eval_slot (NgEval *ev, rasqal_variable *v)
-{
-  guint s = GPOINTER_TO_UINT (g_hash_table_lookup (ev->var_slots, v));
-  if (s == 0)
-    {
-      /* a variable the query did not list: never bound */
-      g_warn_if_reached ();
-      return ev->width - 1;
-    }
-  return s - 1;
-}
-
-rasqal_variable *
-ng_eval_var_of (rasqal_literal *l)
-{
-  return l && l->type == RASQAL_LITERAL_VARIABLE ? l->value.variable : NULL;
-}
-
-static GPtrArray *
-unit_bag (NgEval *ev)
-{
-  GPtrArray *b = ng_bag_new ();
-  g_ptr_array_add (b, ng_row_new (ev->width));
-  return b;
-}
-
 /* ------------------------------------------------------------ triples */
-
-/* FALSE (and the evaluation stopped) when BAG has grown past the limit. */
-static gboolean
-within_limit (NgEval *ev, GPtrArray *bag)
-{
-  if (bag->len <= NG_SPARQL_MAX_SOLUTIONS)
-    return TRUE;
-  ng_eval_fail (ev, NG_SPARQL_ERROR_LIMIT,
-                "the query needs more than %d intermediate solutions; "
-                "narrow it down", NG_SPARQL_MAX_SOLUTIONS);
-  return FALSE;
-}
-
-
 
 static librdf_model *
 active_model (NgEval *ev)
@@ -222,7 +107,7 @@ match_triple (NgEval *ev, rasqal_triple *t, const NgRow *row, GPtrArray *out)
               g_ptr_array_add (out, r);
             else
               ng_row_free (r);
-            if (!ng_eval_alive (ev) || !within_limit (ev, out))
+            if (!ng_eval_alive (ev) || !ng_bag_within_limit (ev, out))
               break;
             librdf_iterator_next (it);
           }
@@ -248,7 +133,7 @@ match_triple (NgEval *ev, rasqal_triple *t, const NgRow *row, GPtrArray *out)
         g_ptr_array_add (out, r);
       else
         ng_row_free (r);
-      if (!ng_eval_alive (ev) || !within_limit (ev, out))
+      if (!ng_eval_alive (ev) || !ng_bag_within_limit (ev, out))
         break;
       librdf_stream_next (stream);
     }
@@ -326,214 +211,6 @@ extend_bgp (NgEval *ev, GPtrArray *bag, rasqal_graph_pattern *gp)
       g_ptr_array_set_size (bag, 0);
     }
   return bag;
-}
-
-/* ------------------------------------------------------------ joins */
-
-/* Slots bound in every row of both bags: safe hash keys. */
-static GArray *
-key_slots (NgEval *ev, GPtrArray *a, GPtrArray *b)
-{
-  GArray *keys = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint s = 0; s < ev->width; s++)
-    {
-      gboolean all = TRUE;
-      for (guint i = 0; all && i < a->len; i++)
-        all = s < ((NgRow *) a->pdata[i])->n && ((NgRow *) a->pdata[i])->v[s];
-      for (guint i = 0; all && i < b->len; i++)
-        all = s < ((NgRow *) b->pdata[i])->n && ((NgRow *) b->pdata[i])->v[s];
-      if (all)
-        g_array_append_val (keys, s);
-    }
-  return keys;
-}
-
-static char *
-row_key (const NgRow *r, GArray *keys)
-{
-  GString *k = g_string_new (NULL);
-  for (guint i = 0; i < keys->len; i++)
-    ng_term_key (k, r->v[g_array_index (keys, guint, i)]);
-  return g_string_free (k, FALSE);
-}
-
-/* B's rows by key (lists of borrowed rows); NULL when there is no key. */
-static GHashTable *
-index_bag (GPtrArray *b, GArray *keys)
-{
-  GHashTable *h;
-  if (keys->len == 0)
-    return NULL;
-  h = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                             (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < b->len; i++)
-    {
-      char *k = row_key (b->pdata[i], keys);
-      GPtrArray *list = g_hash_table_lookup (h, k);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (h, k, list);
-        }
-      else
-        g_free (k);
-      g_ptr_array_add (list, b->pdata[i]);
-    }
-  return h;
-}
-
-static GPtrArray *
-candidates (GHashTable *index, GArray *keys, const NgRow *r, GPtrArray *all)
-{
-  g_autofree char *k = NULL;
-  if (index == NULL)
-    return all;
-  k = row_key (r, keys);
-  return g_hash_table_lookup (index, k);
-}
-
-static gboolean
-is_unit (GPtrArray *bag)
-{
-  if (bag->len != 1)
-    return FALSE;
-  NgRow *r = bag->pdata[0];
-  for (guint i = 0; i < r->n; i++)
-    if (r->v[i])
-      return FALSE;
-  return TRUE;
-}
-
-/* Join of A and B (both consumed). */
-GPtrArray *
-ng_bag_join (NgEval *ev, GPtrArray *a, GPtrArray *b)
-{
-  GPtrArray *out;
-  g_autoptr (GArray) keys = NULL;
-  GHashTable *index;
-
-  if (is_unit (a))
-    {
-      g_ptr_array_unref (a);
-      return b;
-    }
-  if (is_unit (b))
-    {
-      g_ptr_array_unref (b);
-      return a;
-    }
-  out = ng_bag_new ();
-  keys = key_slots (ev, a, b);
-  index = index_bag (b, keys);
-  for (guint i = 0; i < a->len && ng_eval_alive (ev); i++)
-    {
-      GPtrArray *c = candidates (index, keys, a->pdata[i], b);
-      for (guint j = 0; c && j < c->len; j++)
-        {
-          NgRow *m = ng_row_merge (a->pdata[i], c->pdata[j]);
-          if (m)
-            g_ptr_array_add (out, m);
-        }
-      if (!within_limit (ev, out))
-        break;
-    }
-  if (index)
-    g_hash_table_unref (index);
-  g_ptr_array_unref (a);
-  g_ptr_array_unref (b);
-  return out;
-}
-
-/* Conditions are rasqal_expression pointers, or (N << 1) | 1 for cut-out
- * FILTER N. */
-#define FILTER_COND(n) GUINT_TO_POINTER (((guint) (n) << 1) | 1)
-
-static gboolean
-all_true (NgEval *ev, GPtrArray *conds, const NgRow *row)
-{
-  for (guint i = 0; conds && i < conds->len; i++)
-    {
-      guintptr c = (guintptr) conds->pdata[i];
-      if ((c & 1) ? !ng_eval_filter (ev, (guint) (c >> 1), row)
-                  : !ng_expr_true (ev, conds->pdata[i], row))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* LeftJoin(A, B, CONDS); A and B consumed. */
-static GPtrArray *
-left_join (NgEval *ev, GPtrArray *a, GPtrArray *b, GPtrArray *conds)
-{
-  GPtrArray *out = ng_bag_new ();
-  g_autoptr (GArray) keys = key_slots (ev, a, b);
-  GHashTable *index = index_bag (b, keys);
-  for (guint i = 0; i < a->len && ng_eval_alive (ev); i++)
-    {
-      GPtrArray *c = candidates (index, keys, a->pdata[i], b);
-      gboolean matched = FALSE;
-      for (guint j = 0; c && j < c->len; j++)
-        {
-          NgRow *m = ng_row_merge (a->pdata[i], c->pdata[j]);
-          if (m && all_true (ev, conds, m))
-            {
-              g_ptr_array_add (out, m);
-              matched = TRUE;
-            }
-          else
-            ng_row_free (m);
-        }
-      if (!matched)
-        g_ptr_array_add (out, ng_row_copy (a->pdata[i]));
-      if (!within_limit (ev, out))
-        break;
-    }
-  if (index)
-    g_hash_table_unref (index);
-  g_ptr_array_unref (a);
-  g_ptr_array_unref (b);
-  return out;
-}
-
-static gboolean
-share_binding (const NgRow *a, const NgRow *b)
-{
-  for (guint i = 0; i < MIN (a->n, b->n); i++)
-    if (a->v[i] && b->v[i])
-      return TRUE;
-  return FALSE;
-}
-
-static GPtrArray *
-minus (NgEval *ev, GPtrArray *a, GPtrArray *b)
-{
-  GPtrArray *out = ng_bag_new ();
-  for (guint i = 0; i < a->len && ng_eval_alive (ev); i++)
-    {
-      gboolean drop = FALSE;
-      for (guint j = 0; !drop && j < b->len; j++)
-        drop = share_binding (a->pdata[i], b->pdata[j])
-               && ng_row_compatible (a->pdata[i], b->pdata[j]);
-      if (!drop)
-        g_ptr_array_add (out, ng_row_copy (a->pdata[i]));
-    }
-  g_ptr_array_unref (a);
-  g_ptr_array_unref (b);
-  return out;
-}
-
-static GPtrArray *
-filter (NgEval *ev, GPtrArray *bag, GPtrArray *conds)
-{
-  GPtrArray *out;
-  if (conds->len == 0)
-    return bag;
-  out = ng_bag_new ();
-  for (guint i = 0; i < bag->len && ng_eval_alive (ev); i++)
-    if (all_true (ev, conds, bag->pdata[i]))
-      g_ptr_array_add (out, g_steal_pointer (&bag->pdata[i]));
-  g_ptr_array_unref (bag);
-  return out;
 }
 
 /* ------------------------------------------------------------ patterns */
@@ -624,7 +301,7 @@ eval_graph (NgEval *ev, rasqal_graph_pattern *gp)
             continue;
         }
       ev->graph = n;
-      part = inner ? ng_eval_pattern (ev, inner) : unit_bag (ev);
+      part = inner ? ng_eval_pattern (ev, inner) : ng_bag_unit (ev);
       ev->graph = saved;
       for (guint j = 0; j < part->len; j++)
         {
@@ -666,10 +343,10 @@ eval_optional_right (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *conds)
   if (inner == gp || op == RASQAL_GRAPH_PATTERN_OPERATOR_GROUP)
     {
       /* the group's filters become the left join's condition */
-      return eval_group_ex (ev, inner, unit_bag (ev), conds);
+      return eval_group_ex (ev, inner, ng_bag_unit (ev), conds);
     }
   if (op == RASQAL_GRAPH_PATTERN_OPERATOR_BASIC)
-    return apply_element (ev, unit_bag (ev), inner, conds);
+    return apply_element (ev, ng_bag_unit (ev), inner, conds);
   return ng_eval_pattern (ev, inner);
 }
 
@@ -750,7 +427,7 @@ left_join_bgp (NgEval *ev, GPtrArray *bag, rasqal_graph_pattern *inner)
       else
         ext = apply_element (ev, seed, inner, conds);
       for (guint k = 0; k < ext->len; k++)
-        if (all_true (ev, conds, ext->pdata[k]))
+        if (ng_bag_all_true (ev, conds, ext->pdata[k]))
           {
             g_ptr_array_add (out, g_steal_pointer (&ext->pdata[k]));
             matched = TRUE;
@@ -758,7 +435,7 @@ left_join_bgp (NgEval *ev, GPtrArray *bag, rasqal_graph_pattern *inner)
       g_ptr_array_unref (ext);
       if (!matched)
         g_ptr_array_add (out, ng_row_copy (bag->pdata[i]));
-      if (!within_limit (ev, out))
+      if (!ng_bag_within_limit (ev, out))
         break;
     }
   g_ptr_array_unref (bag);
@@ -791,15 +468,15 @@ apply_element (NgEval *ev, GPtrArray *bag, rasqal_graph_pattern *sub,
         {
           g_autoptr (GPtrArray) oc = g_ptr_array_new ();
           GPtrArray *right = eval_optional_right (ev, sub, oc);
-          bag = left_join (ev, bag, right, oc);
+          bag = ng_bag_left_join (ev, bag, right, oc);
         }
       break;
     case RASQAL_GRAPH_PATTERN_OPERATOR_MINUS:
       {
         rasqal_graph_pattern *inner = block_inner (sub);
-        GPtrArray *right = inner == sub ? eval_group (ev, sub, unit_bag (ev))
+        GPtrArray *right = inner == sub ? eval_group (ev, sub, ng_bag_unit (ev))
                                         : ng_eval_pattern (ev, inner);
-        bag = minus (ev, bag, right);
+        bag = ng_bag_minus (ev, bag, right);
       }
       break;
     case RASQAL_GRAPH_PATTERN_OPERATOR_LET:
@@ -812,7 +489,7 @@ apply_element (NgEval *ev, GPtrArray *bag, rasqal_graph_pattern *sub,
         if (ng_eval_filter_mark (v) >= 0)
           {
             /* a cut-out FILTER: a condition on the whole group */
-            g_ptr_array_add (conds, FILTER_COND (ng_eval_filter_mark (v)));
+            g_ptr_array_add (conds, NG_FILTER_COND (ng_eval_filter_mark (v)));
             break;
           }
         s = ng_eval_slot (ev, v);
@@ -856,7 +533,7 @@ eval_group_ex (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *bag,
         g_ptr_array_add (conds_out, conds->pdata[i]);
       return bag;
     }
-  return filter (ev, bag, conds);
+  return ng_bag_filter (ev, bag, conds);
 }
 
 static GPtrArray *
@@ -875,7 +552,7 @@ ng_eval_group_from (NgEval *ev, rasqal_graph_pattern *gp, GPtrArray *seed)
     case RASQAL_GRAPH_PATTERN_OPERATOR_BASIC:
       {
         g_autoptr (GPtrArray) c = g_ptr_array_new ();
-        return filter (ev, apply_element (ev, seed, gp, c), c);
+        return ng_bag_filter (ev, apply_element (ev, seed, gp, c), c);
       }
     default:
       return ng_bag_join (ev, seed, ng_eval_pattern (ev, gp));
@@ -889,14 +566,14 @@ ng_eval_pattern (NgEval *ev, rasqal_graph_pattern *gp)
   GPtrArray *out;
 
   if (gp == NULL)
-    return unit_bag (ev);
+    return ng_bag_unit (ev);
   if (!ng_eval_alive (ev))
     return ng_bag_new ();
   switch (rasqal_graph_pattern_get_operator (gp))
     {
     case RASQAL_GRAPH_PATTERN_OPERATOR_BASIC:
     case RASQAL_GRAPH_PATTERN_OPERATOR_GROUP:
-      return ng_eval_group_from (ev, gp, unit_bag (ev));
+      return ng_eval_group_from (ev, gp, ng_bag_unit (ev));
     case RASQAL_GRAPH_PATTERN_OPERATOR_UNION:
       out = ng_bag_new ();
       for (int i = 0; (sub = rasqal_graph_pattern_get_sub_graph_pattern (gp, i)); i++)
@@ -911,7 +588,7 @@ ng_eval_pattern (NgEval *ev, rasqal_graph_pattern *gp)
       {
         g_autoptr (GPtrArray) oc = g_ptr_array_new ();
         GPtrArray *right = eval_optional_right (ev, gp, oc);
-        return left_join (ev, unit_bag (ev), right, oc);
+        return ng_bag_left_join (ev, ng_bag_unit (ev), right, oc);
       }
     case RASQAL_GRAPH_PATTERN_OPERATOR_GRAPH:
       return eval_graph (ev, gp);
@@ -921,7 +598,7 @@ ng_eval_pattern (NgEval *ev, rasqal_graph_pattern *gp)
       {
         /* a lone element: a group of one */
         g_autoptr (GPtrArray) conds = g_ptr_array_new ();
-        return filter (ev, apply_element (ev, unit_bag (ev), gp, conds), conds);
+        return ng_bag_filter (ev, apply_element (ev, ng_bag_unit (ev), gp, conds), conds);
       }
     case RASQAL_GRAPH_PATTERN_OPERATOR_SELECT:
       return eval_subselect (ev, gp);
