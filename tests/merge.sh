@@ -153,7 +153,7 @@ t_crash() {
       fi
     done
     # building again completes the store and yields the reference graph
-    ng build --quiet --store "$C" "$G" 2> "$NG_TMP/rebuild.err" \
+    timeout -k 5 120 "$NG_BIN" build --quiet --store "$C" "$G" 2> "$NG_TMP/rebuild.err" \
       || { echo "run $i: rebuild failed"; cat "$NG_TMP/rebuild.err"; fails=$((fails + 1)); }
     # temporary files of interrupted writes are gone
     if ls "$C"/articles/ | grep -v '\.nq$' | grep -q .; then

@@ -4,7 +4,7 @@
 
 #define H(n) int ng_header_##n##_compiles (void);
 H (vocab) H (date) H (reader) H (gazetteer) H (segment) H (extract) H (graph)
-H (merge) H (store) H (query) H (server) H (export) H (web) H (stats) H (timex) H (lexmatch)
+H (merge) H (store) H (query) H (server) H (export) H (web) H (stats) H (timex) H (lexmatch) H (extract_private)
 
 static void
 test_headers (void)
@@ -16,8 +16,9 @@ test_headers (void)
           + ng_header_store_compiles () + ng_header_query_compiles ()
           + ng_header_server_compiles () + ng_header_export_compiles ()
           + ng_header_web_compiles () + ng_header_stats_compiles ()
-          + ng_header_timex_compiles () + ng_header_lexmatch_compiles ();
-  g_assert_cmpint (n, ==, 16);
+          + ng_header_timex_compiles () + ng_header_lexmatch_compiles ()
+          + ng_header_extract_private_compiles ();
+  g_assert_cmpint (n, ==, 17);
 }
 
 int
