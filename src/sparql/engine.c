@@ -317,6 +317,14 @@ parse_query (librdf_world *world, const char *text, const char *prologue,
   int rc;
 
   g_return_val_if_fail (text != NULL, NULL);
+  if (rasqal_version_major != 0 || rasqal_version_minor != 9 || rasqal_version_release != 33)
+    {
+      /* rasqal-private.h mirrors 0.9.33's structures */
+      g_set_error (error, NG_SPARQL_ERROR, NG_SPARQL_ERROR_UNSUPPORTED,
+                   "this build needs Rasqal 0.9.33, not %s", rasqal_version_string);
+      g_string_free (log.message, TRUE);
+      return NULL;
+    }
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, NG_SPARQL_ERROR, NG_SPARQL_ERROR_SYNTAX,

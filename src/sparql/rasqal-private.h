@@ -5,8 +5,8 @@
  * patterns and filter, but not the projection and modifiers of a sub-SELECT,
  * nor the rows of a VALUES block.  The evaluator needs them, so the layouts
  * are mirrored here from rasqal_internal.h of exactly 0.9.33 (Debian 12);
- * ng_sparql_rasqal_ok() refuses any other Rasqal version at run time rather
- * than read memory of a different shape. */
+ * ng_sparql_query_new() refuses any other Rasqal version at run time
+ * rather than read memory of a different shape. */
 #ifndef NG_SPARQL_RASQAL_PRIVATE_H
 #define NG_SPARQL_RASQAL_PRIVATE_H
 
