@@ -254,14 +254,43 @@ category (rasqal_literal *l)
   return CAT_OTHER;
 }
 
+/* The XSD date types nieuwsgraaf writes (dates of day, month or year
+ * precision) and dateTime: known types whose values of different types are
+ * never the same value. */
+static gboolean
+is_date_type (rasqal_literal *l)
+{
+  static const char *const types[] = {
+    "http://www.w3.org/2001/XMLSchema#date", "http://www.w3.org/2001/XMLSchema#dateTime",
+    "http://www.w3.org/2001/XMLSchema#gYearMonth", "http://www.w3.org/2001/XMLSchema#gYear",
+  };
+  const char *dt;
+  if (l->datatype == NULL)
+    return FALSE;
+  dt = (const char *) raptor_uri_as_string (l->datatype);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (strcmp (dt, types[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A comparison of two literals of different known types (true = 1,
- * "1" < 2) is a type error, which Rasqal answers with a value. */
+ * "1" < 2) is a type error, which Rasqal answers with a value.  Equality of
+ * two dates of different XSD date types (a month and a day) is false, not an
+ * error: both types are known to nieuwsgraaf, and a graph mixes precisions,
+ * so FILTER(?d != "2019-02-27"^^xsd:date) keeps the months and years (as
+ * rdflib does; SPARQL 1.1 §17.3.1 leaves known extension types to the
+ * implementation). */
 static rasqal_literal *
 eval_compare (NgEval *ev, rasqal_expression *e, const NgRow *row)
 {
   rasqal_literal *a = eval (ev, e->arg1, row), *b = a ? eval (ev, e->arg2, row) : NULL;
   rasqal_literal *r = NULL;
-  if (a && b)
+  if (a && b && (e->op == RASQAL_EXPR_EQ || e->op == RASQAL_EXPR_NEQ)
+      && is_date_type (a) && is_date_type (b)
+      && !raptor_uri_equals (a->datatype, b->datatype))
+    r = bool_lit (ev, e->op == RASQAL_EXPR_NEQ);
+  else if (a && b)
     {
       Category ca = category (a), cb = category (b);
       if (ca == cb || ca == CAT_OTHER || cb == CAT_OTHER)
