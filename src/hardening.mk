@@ -31,6 +31,8 @@ fuzz_replay_article_LDADD = $(NG_LIBS)
 # tests/data/fuzz/<target>/ once fixed, and test-fuzz-regress replays it.
 FUZZ_CC = clang
 FUZZ_SECONDS = 60
+# extra libFuzzer flags, e.g. -seed=1 for a reproducible run (CI)
+FUZZ_FLAGS =
 FUZZ_JOBS = 1
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 FUZZ_SANITIZE = address,undefined
@@ -76,7 +78,7 @@ fuzz: fuzz-build
 	  echo "fuzz-$$t: $(FUZZ_SECONDS) s (log: fuzz/fuzz-$$t.log)"; \
 	  if $(FUZZ_ENV) fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) \
 	       -max_len=$$n -timeout=20 -rss_limit_mb=2560 -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) \
-	       -artifact_prefix=fuzz/crashes/$$t- -print_final_stats=1 \
+	       -artifact_prefix=fuzz/crashes/$$t- -print_final_stats=1 $(FUZZ_FLAGS) \
 	       fuzz/work/$$t $(srcdir)/fuzz/corpus/$$t > fuzz/fuzz-$$t.log 2>&1; then \
 	    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+.*DONE)' fuzz/fuzz-$$t.log | sed "s/^/  /"; \
 	  else \

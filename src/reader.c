@@ -65,6 +65,8 @@ check_bytes (const char *name, const char *file, gsize start, gsize len,
   const char *data = file + start;
   const char *nul;
 
+  len -= start;   /* from here on, LEN counts the bytes at DATA */
+
   for (gsize i = 0; i < G_N_ELEMENTS (signatures); i++)
     if (len >= signatures[i].len
         && memcmp (data, signatures[i].magic, signatures[i].len) == 0)
@@ -82,7 +84,6 @@ check_bytes (const char *name, const char *file, gsize start, gsize len,
                    "convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)", name);
       return FALSE;
     }
-  len -= start;
   nul = memchr (data, '\0', len);
   if (nul != NULL)
     {

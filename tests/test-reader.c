@@ -87,6 +87,10 @@ test_offsets_from_file_start (void)
 static void
 test_empty (void)
 {
+  g_autoptr (GError) e0 = NULL;
+  /* only a byte order mark (found by fuzzing: read past the end) */
+  g_assert_null (read_str ("\xef\xbb\xbf", 3, &e0));
+  g_assert_error (e0, NG_READER_ERROR, NG_READER_ERROR_EMPTY);
   g_autoptr (GError) e1 = NULL, e2 = NULL, e3 = NULL;
   g_assert_null (read_str ("", 0, &e1));
   g_assert_error (e1, NG_READER_ERROR, NG_READER_ERROR_EMPTY);
