@@ -25,7 +25,7 @@ tests_test_sparql_LDADD = $(NG_LIBS)
 # The W3C SPARQL test suites: a measurement, not part of make check.
 EXTRA_PROGRAMS += tests/w3c-runner
 tests_w3c_runner_LDADD = $(NG_LIBS)
-W3C_TESTS ?= $(abs_top_srcdir)/../shared/w3c-sparql-tests
+W3C_TESTS ?= $(SHARED)/w3c-sparql-tests
 w3c: tests/w3c-runner$(EXEEXT)
 	./tests/w3c-runner $(W3C_FLAGS) '$(W3C_TESTS)/sparql10/manifest-evaluation.ttl' \
 	  '$(W3C_TESTS)/sparql11/manifest-sparql11-query.ttl'
