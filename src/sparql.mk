@@ -3,6 +3,7 @@
 libnieuwsgraaf_la_SOURCES += \
 	src/sparql/engine.c \
 	src/sparql/pattern.c \
+	src/sparql/paths.c \
 	src/sparql/bag.c \
 	src/sparql/expr.c \
 	src/sparql/builtins.c \
@@ -19,8 +20,9 @@ noinst_HEADERS += \
 	src/sparql/rasqal-private.h \
 	src/sparql/endpoint.h
 
-NG_UNIT_TESTS += tests/test-sparql
+NG_UNIT_TESTS += tests/test-sparql tests/test-paths
 tests_test_sparql_LDADD = $(NG_LIBS)
+tests_test_paths_LDADD = $(NG_LIBS)
 
 # The W3C SPARQL test suites: a measurement, not part of make check.
 EXTRA_PROGRAMS += tests/w3c-runner

@@ -6,7 +6,8 @@ nieuwsgraaf and by rdflib; every answer must agree.
 
 Queries are generated from the graph itself (its classes, predicates and
 values): joins, stars, OPTIONAL chains, FILTERs, UNION, MINUS, NOT EXISTS,
-BIND, VALUES, aggregates with GROUP BY / HAVING, ORDER BY with LIMIT/OFFSET.
+BIND, VALUES, aggregates with GROUP BY / HAVING, ORDER BY with LIMIT/OFFSET,
+property paths (sequence, alternative, inverse, negated sets, ?, *, +).
 Answers are compared as multisets of solutions (numbers by value), and in
 order where the query orders totally.  Prints TAP."""
 import decimal
@@ -145,7 +146,7 @@ class Gen:
 
     def query(self):
         """(query text, variables, ordered?)"""
-        kind = self.r.randrange(14)
+        kind = self.r.randrange(19)
         C = self.iri(self.c(self.classes))
         p1, p2 = self.c(self.preds), self.c(self.preds)
         if kind == 0:
@@ -200,6 +201,28 @@ class Gen:
             vals = " ".join(self.lit(v) for v in self.r.sample(self.values[p1], min(3, len(self.values[p1]))))
             return ("SELECT ?s ?o WHERE { VALUES ?o { %s } ?s %s ?o }" % (vals, self.iri(p1)),
                     ["s", "o"], False)
+        if kind == 14 and self.chains:
+            a, b = self.c(self.chains)
+            return ("SELECT ?x ?z WHERE { ?x %s/%s ?z }" % (self.iri(a), self.iri(b)),
+                    ["x", "z"], False)
+        if kind == 15:
+            inv = self.c(["", "^"])
+            return ("SELECT ?s ?o WHERE { ?s %s|%s%s ?o }" % (self.iri(p1), inv, self.iri(p2)),
+                    ["s", "o"], False)
+        if kind == 16 and self.res_preds:
+            p = self.c(self.res_preds)
+            mod = self.c(["*", "+", "?"])
+            start = self.c(sorted({str(s) for s in self.g.subjects(URIRef(p), None)}))
+            # DISTINCT: rdflib 6 returns the start twice for (p|^p)* where
+            # SPARQL's arbitrary-length paths give each end point once
+            return ("SELECT DISTINCT ?o WHERE { %s (%s|^%s)%s ?o }"
+                    % (self.iri(start), self.iri(p), self.iri(p), mod), ["o"], False)
+        if kind == 17 and self.res_preds:
+            p = self.c(self.res_preds)
+            return ("SELECT ?s ?o WHERE { ?s a %s ; %s+ ?o }" % (C, self.iri(p)), ["s", "o"], False)
+        if kind == 18:
+            return ("SELECT ?s ?o WHERE { ?s a %s ; !(%s|^%s|rdf:type) ?o }"
+                    % (C, self.iri(p1), self.iri(p2)), ["s", "o"], False)
         return "ASK { ?s a %s ; %s ?o }" % (C, self.iri(p1)), None, False
 
 

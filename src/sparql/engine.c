@@ -285,6 +285,8 @@ ng_sparql_query_free (NgSparqlQuery *q)
     g_ptr_array_unref (q->exists);
   if (q->filters)
     g_ptr_array_unref (q->filters);
+  if (q->paths)
+    g_ptr_array_unref (q->paths);
   g_free (q->base);
   g_free (q);
 }
@@ -339,7 +341,11 @@ parse_query (librdf_world *world, const char *text, const char *prologue,
   g_strdelimit (pro, "\r\n", ' ');
   unfiltered = cut ? cut_filters (text, filters) : g_strdup (text);
   body = cut_exists (unfiltered, patterns);
-  full = g_strconcat (pro, body, NULL);
+  q->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) ng_path_free);
+  {
+    g_autofree char *joined = g_strconcat (pro, body, NULL);
+    full = ng_paths_rewrite (world, joined, base, q->paths);
+  }
   q->rq = rasqal_new_query (rw, "sparql11-query", NULL);
   if (q->rq == NULL)
     q->rq = rasqal_new_query (rw, "sparql", NULL);
@@ -352,14 +358,9 @@ parse_query (librdf_world *world, const char *text, const char *prologue,
     raptor_free_uri (base_uri);
   if (rc != 0)
     {
-      const char *hint = "";
-      if (strstr (log.message->str, "'/'") || strstr (log.message->str, "'|'")
-          || strstr (log.message->str, "'^'") || strstr (log.message->str, "'+'")
-          || strstr (log.message->str, "'*'"))
-        hint = " (property paths are not supported)";
       g_set_error (error, NG_SPARQL_ERROR, NG_SPARQL_ERROR_SYNTAX,
-                   "malformed query: %s%s",
-                   log.message->len ? log.message->str : "syntax error", hint);
+                   "malformed query: %s",
+                   log.message->len ? log.message->str : "syntax error");
       g_string_free (log.message, TRUE);
       return NULL;
     }

@@ -27,6 +27,7 @@ struct NgSparqlQuery {
   rasqal_query *rq;
   GPtrArray *exists;           /* NgSparqlQuery* */
   GPtrArray *filters;          /* NgSparqlQuery*: SELECT * { FILTER(…) } */
+  GPtrArray *paths;            /* NgPath*: property paths, by marker number */
   char *base;                  /* base IRI, after the query's BASE */
   gboolean used;
 };
@@ -34,6 +35,8 @@ struct NgSparqlQuery {
 #define NG_FILTER_MARK "urn:nieuwsgraaf:filter#"
 #define NG_FILTER_VAR "__ng_filter_"
 #define NG_FILTER_PAD "__ng_filterpad_"
+#define NG_PATH_MARK "urn:nieuwsgraaf:path#"
+typedef struct NgPath NgPath;
 
 struct NgSparqlResults {
   NgSparqlForm form;
@@ -125,6 +128,22 @@ rasqal_literal *ng_builtin_substr (NgEval *ev, rasqal_literal *text,
 rasqal_literal *ng_builtin_strlen (NgEval *ev, rasqal_literal *text);
 rasqal_literal *ng_builtin_bnode (NgEval *ev, rasqal_literal *str, guint row_gen);
 
+/* property paths (paths.c): TEXT with every path in verb position replaced
+ * by the marker <urn:nieuwsgraaf:path#N>, the parsed paths appended to
+ * PATHS; the paths of a marker predicate matched under ROW into OUT. */
+char *ng_paths_rewrite (librdf_world *world, const char *text, const char *base,
+                        GPtrArray *paths);
+gboolean ng_path_mark (rasqal_literal *l, guint *index);
+void ng_path_match (NgEval *ev, guint index, rasqal_triple *t, const NgRow *row,
+                    GPtrArray *out);
+void ng_path_free (NgPath *p);
+
+/* patterns (pattern.c): the node at a triple pattern's position L under
+ * ROW (NULL with *ANY set for an unbound variable); binding a pattern
+ * position's variable in R (FALSE when R holds another value there). */
+librdf_node *ng_pattern_node (NgEval *ev, rasqal_literal *l, const NgRow *row,
+                              gboolean *any);
+gboolean ng_pattern_bind (NgEval *ev, NgRow *r, rasqal_literal *pat, librdf_node *value);
 /* patterns (pattern.c): the solutions of GP; a new bag. */
 GPtrArray *ng_eval_pattern (NgEval *ev, rasqal_graph_pattern *gp);
 /* Rows of a VALUES block as a new bag. */

@@ -82,6 +82,7 @@ is_mine (rasqal_expression *e)
     case RASQAL_EXPR_SUBSTR:
     case RASQAL_EXPR_STRLEN:
     case RASQAL_EXPR_BNODE:
+    case RASQAL_EXPR_CONCAT:
       return TRUE;
     default:
       return ng_expr_is_aggregate_op (e->op) || exists_index (e) >= 0;
@@ -281,6 +282,26 @@ is_date_type (rasqal_literal *l)
  * so FILTER(?d != "2019-02-27"^^xsd:date) keeps the months and years (as
  * rdflib does; SPARQL 1.1 §17.3.1 leaves known extension types to the
  * implementation). */
+/* Rasqal knows xsd:date and dateTime, not gYearMonth and gYear: two
+ * values of one of these types without a time zone ("2019-02", "2019")
+ * compare as their lexical forms do.  -1 when not such a pair. */
+static int
+partial_date_order (rasqal_literal *a, rasqal_literal *b)
+{
+  const char *dt, *x = (const char *) a->string, *y = (const char *) b->string;
+  if (a->datatype == NULL || b->datatype == NULL || !raptor_uri_equals (a->datatype, b->datatype)
+      || x == NULL || y == NULL)
+    return -1;
+  dt = (const char *) raptor_uri_as_string (a->datatype);
+  if (strcmp (dt, "http://www.w3.org/2001/XMLSchema#gYearMonth") != 0
+      && strcmp (dt, "http://www.w3.org/2001/XMLSchema#gYear") != 0)
+    return -1;
+  if (strlen (x) != strlen (y) || strspn (x, "0123456789-") != strlen (x)
+      || strspn (y, "0123456789-") != strlen (y))
+    return -1;
+  return 1 + (strcmp (x, y) > 0) - (strcmp (x, y) < 0);   /* 0, 1, 2 */
+}
+
 static rasqal_literal *
 eval_compare (NgEval *ev, rasqal_expression *e, const NgRow *row)
 {
@@ -290,6 +311,14 @@ eval_compare (NgEval *ev, rasqal_expression *e, const NgRow *row)
       && is_date_type (a) && is_date_type (b)
       && !raptor_uri_equals (a->datatype, b->datatype))
     r = bool_lit (ev, e->op == RASQAL_EXPR_NEQ);
+  else if (a && b && partial_date_order (a, b) >= 0)
+    {
+      int c = partial_date_order (a, b) - 1;
+      gboolean v = e->op == RASQAL_EXPR_EQ ? c == 0 : e->op == RASQAL_EXPR_NEQ ? c != 0
+                   : e->op == RASQAL_EXPR_LT ? c < 0 : e->op == RASQAL_EXPR_GT ? c > 0
+                   : e->op == RASQAL_EXPR_LE ? c <= 0 : c >= 0;
+      r = bool_lit (ev, v);
+    }
   else if (a && b)
     {
       Category ca = category (a), cb = category (b);
@@ -433,6 +462,52 @@ eval_builtin (NgEval *ev, rasqal_expression *e, const NgRow *row)
   return r;
 }
 
+/* CONCAT(…): Rasqal 0.9.33's own leaks its arguments.  The result keeps a
+ * language tag all arguments share, xsd:string when all are xsd:string. */
+static rasqal_literal *
+eval_concat (NgEval *ev, rasqal_expression *e, const NgRow *row)
+{
+  GString *text = g_string_new (NULL);
+  char *lang = NULL;
+  gboolean same_lang = TRUE, all_typed = TRUE, ok = TRUE;
+  raptor_uri *xsd_string = NULL;
+  rasqal_literal *r;
+  for (int i = 0; ok && e->args && i < raptor_sequence_size (e->args); i++)
+    {
+      rasqal_literal *v = eval (ev, raptor_sequence_get_at (e->args, i), row);
+      ok = v && ng_builtin_is_string (v);
+      if (ok)
+        {
+          g_string_append (text, (const char *) rasqal_literal_as_string (v));
+          if (i == 0)
+            lang = v->language ? g_strdup (v->language) : NULL;
+          else if (g_strcmp0 (lang, v->language) != 0)
+            same_lang = FALSE;
+          if (rasqal_literal_datatype (v) == NULL)
+            all_typed = FALSE;
+          else if (xsd_string == NULL)
+            xsd_string = raptor_uri_copy (rasqal_literal_datatype (v));
+        }
+      if (v)
+        rasqal_free_literal (v);
+    }
+  if (!ok)
+    r = NULL;
+  else
+    {
+      gboolean keep_lang = same_lang && lang != NULL;
+      gboolean typed = !keep_lang && all_typed && xsd_string != NULL;
+      r = rasqal_new_string_literal (ev->rw, (unsigned char *) strdup (text->str),
+                                     keep_lang ? strdup (lang) : NULL,
+                                     typed ? raptor_uri_copy (xsd_string) : NULL, NULL);
+    }
+  if (xsd_string)
+    raptor_free_uri (xsd_string);
+  g_free (lang);
+  g_string_free (text, TRUE);
+  return r;
+}
+
 static rasqal_literal *
 eval (NgEval *ev, rasqal_expression *e, const NgRow *row)
 {
@@ -457,6 +532,8 @@ eval (NgEval *ev, rasqal_expression *e, const NgRow *row)
     case RASQAL_EXPR_STRLEN:
     case RASQAL_EXPR_BNODE:
       return eval_builtin (ev, e, row);
+    case RASQAL_EXPR_CONCAT:
+      return eval_concat (ev, e, row);
     case RASQAL_EXPR_LITERAL:
       {
         rasqal_variable *v = ng_eval_var_of (e->literal);

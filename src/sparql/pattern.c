@@ -18,8 +18,8 @@ active_model (NgEval *ev)
 
 /* The node for position L of a triple pattern under ROW: NULL with *ANY
  * set for an unbound variable. */
-static librdf_node *
-position_node (NgEval *ev, rasqal_literal *l, const NgRow *row, gboolean *any)
+librdf_node *
+ng_pattern_node (NgEval *ev, rasqal_literal *l, const NgRow *row, gboolean *any)
 {
   rasqal_variable *v = ng_eval_var_of (l);
   *any = FALSE;
@@ -36,8 +36,8 @@ position_node (NgEval *ev, rasqal_literal *l, const NgRow *row, gboolean *any)
   return ng_term_to_node (ev, l);
 }
 
-static gboolean
-bind_position (NgEval *ev, NgRow *r, rasqal_literal *pat, librdf_node *value)
+gboolean
+ng_pattern_bind (NgEval *ev, NgRow *r, rasqal_literal *pat, librdf_node *value)
 {
   rasqal_variable *v = ng_eval_var_of (pat);
   guint s;
@@ -67,12 +67,18 @@ match_triple (NgEval *ev, rasqal_triple *t, const NgRow *row, GPtrArray *out)
   librdf_node *s, *p, *o;
   librdf_statement *pattern;
   librdf_stream *stream;
+  guint path;
 
   if (model == NULL)
     return;
-  s = position_node (ev, t->subject, row, &any_s);
-  p = position_node (ev, t->predicate, row, &any_p);
-  o = position_node (ev, t->object, row, &any_o);
+  if (ng_path_mark (t->predicate, &path))
+    {
+      ng_path_match (ev, path, t, row, out);
+      return;
+    }
+  s = ng_pattern_node (ev, t->subject, row, &any_s);
+  p = ng_pattern_node (ev, t->predicate, row, &any_p);
+  o = ng_pattern_node (ev, t->object, row, &any_o);
   if ((!any_s && s == NULL) || (!any_p && p == NULL) || (!any_o && o == NULL)
       || (s && librdf_node_is_literal (s)) || (p && !librdf_node_is_resource (p)))
     {
@@ -103,7 +109,7 @@ match_triple (NgEval *ev, rasqal_triple *t, const NgRow *row, GPtrArray *out)
         while (it && !librdf_iterator_end (it))
           {
             NgRow *r = ng_row_copy (row);
-            if (bind_position (ev, r, free_pos, librdf_iterator_get_object (it)))
+            if (ng_pattern_bind (ev, r, free_pos, librdf_iterator_get_object (it)))
               g_ptr_array_add (out, r);
             else
               ng_row_free (r);
@@ -127,9 +133,9 @@ match_triple (NgEval *ev, rasqal_triple *t, const NgRow *row, GPtrArray *out)
     {
       librdf_statement *st = librdf_stream_get_object (stream);
       NgRow *r = ng_row_copy (row);
-      if ((!any_s || bind_position (ev, r, t->subject, librdf_statement_get_subject (st)))
-          && (!any_p || bind_position (ev, r, t->predicate, librdf_statement_get_predicate (st)))
-          && (!any_o || bind_position (ev, r, t->object, librdf_statement_get_object (st))))
+      if ((!any_s || ng_pattern_bind (ev, r, t->subject, librdf_statement_get_subject (st)))
+          && (!any_p || ng_pattern_bind (ev, r, t->predicate, librdf_statement_get_predicate (st)))
+          && (!any_o || ng_pattern_bind (ev, r, t->object, librdf_statement_get_object (st))))
         g_ptr_array_add (out, r);
       else
         ng_row_free (r);
