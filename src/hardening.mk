@@ -112,3 +112,15 @@ bench: nieuwsgraaf fuzz/replay-article
 
 EXTRA_DIST += fuzz/fuzz-article.c fuzz/fuzz-date.c fuzz/fuzz-query.c \
 	fuzz/corpus fuzz/lsan.supp scripts/bench scripts/ci-sanitizers tools/gen-corpus
+
+# The kill -9 drill of tests/merge.sh at benchmark scale (10k articles by
+# default; DRILL_ARTICLES, DRILL_KILLS): a measurement run, not in make check.
+DRILL_ARTICLES ?= 10000
+DRILL_KILLS ?= 20
+crash-drill: nieuwsgraaf
+	@NG_BIN='$(abs_top_builddir)/nieuwsgraaf' NG_SRCDIR='$(abs_top_srcdir)' \
+	  NG_DATA_DIR='$(abs_top_srcdir)/ontology' DRILL_ARTICLES='$(DRILL_ARTICLES)' \
+	  DRILL_KILLS='$(DRILL_KILLS)' DRILL_DIR='$(abs_top_builddir)/output/crash-drill' \
+	  $(SHELL) '$(abs_top_srcdir)/scripts/crash-drill'
+EXTRA_DIST += scripts/crash-drill
+.PHONY: crash-drill
