@@ -112,3 +112,10 @@ bench: nieuwsgraaf fuzz/replay-article
 
 EXTRA_DIST += fuzz/fuzz-article.c fuzz/fuzz-date.c fuzz/fuzz-query.c \
 	fuzz/corpus fuzz/lsan.supp scripts/bench scripts/ci-sanitizers tools/gen-corpus
+
+# ---------------------------------------------------------------- endpoint guard
+# Accepts the endpoint's connections and checks each request head before
+# libsoup reads it (tests/abuse.sh drives it; tests/test-http-guard its
+# head scanner).
+libnieuwsgraaf_la_SOURCES += src/http-guard.c
+noinst_HEADERS += src/http-guard.h

@@ -25,6 +25,7 @@
 #include "nieuwsgraaf/vocab.h"
 #include "nieuwsgraaf/web.h"
 #include "sparql/endpoint.h"
+#include "http-guard.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "0.1"
@@ -58,6 +59,8 @@ struct NgServer {
   GHashTable *cache;       /* char* key -> CachedAnswer* */
   gsize cache_bytes;
   GMainLoop *loop;         /* only while ng_server_run() runs */
+  NgHttpGuard *guard;      /* accepts the connections (src/http-guard.c) */
+  guint port;
 };
 
 /* ------------------------------------------------------------ responses */
@@ -706,8 +709,20 @@ ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
   if (!sock)
     return NULL;
   g_socket_set_listen_backlog (sock, SOMAXCONN);
-  if (!g_socket_bind (sock, address, TRUE, error) || !g_socket_listen (sock, error)
-      || !soup_server_listen_socket (self->soup, sock, 0, error))
+  if (!g_socket_bind (sock, address, TRUE, error) || !g_socket_listen (sock, error))
+    return NULL;
+  g_autoptr (GSocketAddress) bound = g_socket_get_local_address (sock, error);
+  if (!bound)
+    return NULL;
+  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+
+  /* the guard accepts, checks each request head and hands over to libsoup */
+  NgHttpGuardOptions guard_options = {
+    .timeout_ms = options->header_timeout_ms,
+    .quiet = options->quiet,
+  };
+  self->guard = ng_http_guard_new (self->soup, sock, &guard_options, error);
+  if (!self->guard)
     return NULL;
 
   return g_steal_pointer (&self);
@@ -729,6 +744,7 @@ ng_server_free (NgServer *server)
     g_hash_table_unref (server->cache);
   if (server->soup) {
     soup_server_disconnect (server->soup);
+    ng_http_guard_free (server->guard);
     g_object_unref (server->soup);
   }
   g_free (server);
@@ -739,12 +755,7 @@ ng_server_get_port (NgServer *server)
 {
   g_return_val_if_fail (server != NULL, 0);
 
-  guint port = 0;
-  GSList *uris = soup_server_get_uris (server->soup);
-  if (uris)
-    port = (guint) g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return port;
+  return server->port;
 }
 
 static gboolean
