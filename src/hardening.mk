@@ -119,3 +119,6 @@ EXTRA_DIST += fuzz/fuzz-article.c fuzz/fuzz-date.c fuzz/fuzz-query.c \
 # head scanner).
 libnieuwsgraaf_la_SOURCES += src/http-guard.c
 noinst_HEADERS += src/http-guard.h
+NG_UNIT_TESTS += tests/test-http-guard
+tests_test_http_guard_LDADD = $(NG_LIBS)
+tests_test_http_guard_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src
