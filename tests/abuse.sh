@@ -536,9 +536,10 @@ ok "the server stops cleanly (exit 0 after SIGTERM, no sanitizer report)" t_stop
 # ------------------------------------------------------------ deadlines
 # A server with a 1 s --header-timeout: what a client leaves unfinished,
 # or idle, is closed (the client waits up to 20 s for it).
-t_setup_deadline() { start_server --header-timeout 1 && alive; }
-ok "serve with --header-timeout 1" t_setup_deadline
+t_setup_deadline() { start_server --header-timeout 1 --timeout 3 && alive; }
+ok "serve with --header-timeout 1 --timeout 3" t_setup_deadline
 [ -n "$PORT" ] || { echo "Bail out! no server"; exit 1; }
+U2="http://127.0.0.1:$PORT"
 FD0=$(fds)
 stall() {  # stall MODE WANT
   got=$(client stall "$PORT" "$1")
@@ -553,6 +554,14 @@ t_stall_kept() { stall kept closed; }
 ok "a kept-alive connection idle after its answer is closed after --header-timeout" t_stall_kept
 t_stall_kept_partial() { stall kept-partial closed; }
 ok "a second request on a kept-alive connection left unfinished is cut off" t_stall_kept_partial
+t_slow_query() {
+  # a join that runs for seconds: the deadline covers reading the request,
+  # not answering it
+  get -G --data-urlencode \
+    'query=SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(?c = ?f) }' "$U2/sparql"
+  want 200 503
+}
+ok "a query running past --header-timeout still gets its answer (or 503 at --timeout)" t_slow_query
 t_pipeline_deadline() {
   n=$(client pipeline "$PORT" 100)
   [ "$n" = 100 ] || { echo "$n of 100 pipelined requests answered 200"; return 1; }
