@@ -658,6 +658,9 @@ guard_sweep (gpointer user_data)
     c->deadline = 0;
     switch (c->phase) {
     case PHASE_HEAD:
+      /* what arrived while the main loop was busy still counts */
+      if (!conn_read_head (c))
+        break;
       if (c->head->len > 0) {
         g_autofree char *why = g_strdup_printf (
           "no complete request within %.0f s",
