@@ -60,7 +60,6 @@ struct NgServer {
   gsize cache_bytes;
   GMainLoop *loop;         /* only while ng_server_run() runs */
   NgHttpGuard *guard;      /* accepts the connections (src/http-guard.c) */
-  guint port;
 };
 
 /* ------------------------------------------------------------ responses */
@@ -711,10 +710,6 @@ ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
   g_socket_set_listen_backlog (sock, SOMAXCONN);
   if (!g_socket_bind (sock, address, TRUE, error) || !g_socket_listen (sock, error))
     return NULL;
-  g_autoptr (GSocketAddress) bound = g_socket_get_local_address (sock, error);
-  if (!bound)
-    return NULL;
-  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 
   /* the guard accepts, checks each request head and hands over to libsoup */
   NgHttpGuardOptions guard_options = {
@@ -755,7 +750,12 @@ ng_server_get_port (NgServer *server)
 {
   g_return_val_if_fail (server != NULL, 0);
 
-  return server->port;
+  guint port = 0;
+  GSList *uris = soup_server_get_uris (server->soup);
+  if (uris)
+    port = (guint) g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return port;
 }
 
 static gboolean
