@@ -113,6 +113,16 @@ bench: nieuwsgraaf fuzz/replay-article
 EXTRA_DIST += fuzz/fuzz-article.c fuzz/fuzz-date.c fuzz/fuzz-query.c \
 	fuzz/corpus fuzz/lsan.supp scripts/bench scripts/ci-sanitizers tools/gen-corpus
 
+# ---------------------------------------------------------------- endpoint guard
+# Accepts the endpoint's connections and checks each request head before
+# libsoup reads it (tests/abuse.sh drives it; tests/test-http-guard its
+# head scanner).
+libnieuwsgraaf_la_SOURCES += src/http-guard.c
+noinst_HEADERS += src/http-guard.h
+NG_UNIT_TESTS += tests/test-http-guard
+tests_test_http_guard_LDADD = $(NG_LIBS)
+tests_test_http_guard_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src
+
 # The kill -9 drill of tests/merge.sh at benchmark scale (10k articles by
 # default; DRILL_ARTICLES, DRILL_KILLS): a measurement run, not in make check.
 DRILL_ARTICLES ?= 10000

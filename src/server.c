@@ -25,6 +25,7 @@
 #include "nieuwsgraaf/vocab.h"
 #include "nieuwsgraaf/web.h"
 #include "sparql/endpoint.h"
+#include "http-guard.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "0.1"
@@ -58,6 +59,7 @@ struct NgServer {
   GHashTable *cache;       /* char* key -> CachedAnswer* */
   gsize cache_bytes;
   GMainLoop *loop;         /* only while ng_server_run() runs */
+  NgHttpGuard *guard;      /* accepts the connections (src/http-guard.c) */
 };
 
 /* ------------------------------------------------------------ responses */
@@ -706,8 +708,16 @@ ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
   if (!sock)
     return NULL;
   g_socket_set_listen_backlog (sock, SOMAXCONN);
-  if (!g_socket_bind (sock, address, TRUE, error) || !g_socket_listen (sock, error)
-      || !soup_server_listen_socket (self->soup, sock, 0, error))
+  if (!g_socket_bind (sock, address, TRUE, error) || !g_socket_listen (sock, error))
+    return NULL;
+
+  /* the guard accepts, checks each request head and hands over to libsoup */
+  NgHttpGuardOptions guard_options = {
+    .timeout_ms = options->header_timeout_ms,
+    .quiet = options->quiet,
+  };
+  self->guard = ng_http_guard_new (self->soup, sock, &guard_options, error);
+  if (!self->guard)
     return NULL;
 
   return g_steal_pointer (&self);
@@ -729,6 +739,7 @@ ng_server_free (NgServer *server)
     g_hash_table_unref (server->cache);
   if (server->soup) {
     soup_server_disconnect (server->soup);
+    ng_http_guard_free (server->guard);
     g_object_unref (server->soup);
   }
   g_free (server);

@@ -214,6 +214,30 @@ def cmd_pipeline(port, n):
         data += chunk
     print(data.count(b"HTTP/1.1 200 "))
 
+def cmd_stall(port, mode):
+    """MODE idle: connect and send nothing; partial: half a request head;
+    kept: one whole keep-alive request, then nothing; kept-partial: one
+    whole request, then half a head.  Prints the status of what comes back
+    after the first answer, 'closed' when the server closes without one,
+    'open' when nothing happens within 20 s."""
+    s = connect(port, 20)
+    if mode.startswith("kept"):
+        s.sendall(GET_ASK.replace(b"Connection: close", b"Connection: keep-alive"))
+        first = status_of(read_response(s))
+        if first != "200":
+            print("first answer " + first)
+            return
+    if mode.endswith("partial"):
+        s.sendall(b"GET /sparql?query=ASK%7B%3Fs%3Fp%3Fo%7D HTTP/1.1\r\nHost: x\r\n")
+    try:
+        data = s.recv(65536)
+    except socket.timeout:
+        print("open")
+        return
+    except ConnectionResetError:
+        data = b""
+    print(status_of(data) if data else "closed")
+
 cmd = sys.argv[1]
 port = int(sys.argv[2])
 globals()["cmd_" + cmd](port, *sys.argv[3:])
@@ -222,6 +246,19 @@ client() { "$PY" "$NG_TMP/client.py" "$@"; }
 
 # ------------------------------------------------------------ the server
 SERVER_PID=
+# stops the server: exit 0 after SIGTERM and, under the sanitizers, no
+# report in what it wrote
+t_stop_clean() {
+  kill -TERM "$SERVER_PID"
+  wait "$SERVER_PID"
+  rc=$?
+  SERVER_PID=
+  [ "$rc" = 0 ] || { echo "exit status $rc after SIGTERM"; tail -30 "$NG_TMP/serve.err"; return 1; }
+  if grep -q -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$NG_TMP/serve.err"; then
+    grep -A20 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$NG_TMP/serve.err" | head -40
+    return 1
+  fi
+}
 stop_server() {
   [ -n "$SERVER_PID" ] || return 0
   kill -TERM "$SERVER_PID" 2>/dev/null
@@ -276,7 +313,9 @@ want() {  # want STATUS… : ST is one of them
 t_setup() {
   run_status 0 "$NG_TMP/o" "$NG_TMP/e" "$NG_BIN" build --quiet \
     --store "$NG_TMP/store" "$NG_SRCDIR/examples/sample" || return 1
-  start_server && alive
+  # a 10 s query limit: under the sanitizers the cartesian product below
+  # reaches the solution cap only after curl has given up
+  start_server --timeout 10 && alive
 }
 ok "build the sample store and serve it on 127.0.0.1" t_setup
 if [ -z "$PORT" ]; then echo "Bail out! no server"; exit 1; fi
@@ -305,8 +344,11 @@ ok "malformed HTTP: request line without HTTP version → 400" t_noversion
 t_version() { raw_case 505 'GET /sparql HTTP/9.9\r\nHost: x\r\n\r\n'; }
 ok "malformed HTTP: HTTP/9.9 → 505" t_version
 t_badheader() { raw_case 400 'GET / HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n'; }
-todo "malformed HTTP: a header line without a colon → 400" \
-  "libsoup 3.2 skips the line and answers 200 (RFC 9112 wants 400); needs a libsoup fix or a check in an early handler is too late" t_badheader
+ok "malformed HTTP: a header line without a colon → 400" t_badheader
+t_spacecolon() { raw_case 400 'GET / HTTP/1.1\r\nHost : x\r\n\r\n'; }
+ok "malformed HTTP: space between header name and colon → 400" t_spacecolon
+t_fold() { raw_case 400 'GET / HTTP/1.1\r\n folded: x\r\nHost: x\r\n\r\n'; }
+ok "malformed HTTP: whitespace before the first header line → 400" t_fold
 t_nohost() { raw_case 400 'GET / HTTP/1.1\r\n\r\n'; }
 ok "malformed HTTP: HTTP/1.1 without Host → 400" t_nohost
 t_nul() { raw_case 400 'GET /\x00 HTTP/1.1\r\nHost: x\r\n\r\n'; }
@@ -325,8 +367,8 @@ t_method() { raw_case "405 501" 'BREW /sparql HTTP/1.1\r\nHost: x\r\n\r\n'; }
 ok "unknown method BREW → 405" t_method
 t_bigheader() {
   "$PY" -c 'print("GET / HTTP/1.1\\r\\nHost: x\\r\\nX-Big: " + "a" * 200000 + "\\r\\n\\r\\n")' > "$NG_TMP/bighdr"
-  raw_case "400 413 431 none" "@$NG_TMP/bighdr"; }
-ok "a 200 kB header → refused (4xx or close)" t_bigheader
+  raw_case 431 "@$NG_TMP/bighdr"; }
+ok "a 200 kB header → 431" t_bigheader
 t_manyheaders() {
   "$PY" -c 'print("GET / HTTP/1.1\\r\\nHost: x\\r\\n" + "".join("X-H%d: v\\r\\n" % i for i in range(5000)) + "\\r\\n")' > "$NG_TMP/manyhdr"
   raw_case "200 400 413 431 none" "@$NG_TMP/manyhdr"; }
@@ -344,8 +386,7 @@ t_1mb_get() {
   [ "$got" = 414 ] || [ "$got" = 413 ] || { echo "status $got, wanted 414 or 413"; return 1; }
   alive
 }
-todo "a 1 MB query string in GET → 414 (or 413)" \
-  "server: libsoup drops the connection without a response when the request line exceeds its 64 kB header limit" t_1mb_get
+ok "a 1 MB query string in GET → 414 (or 413)" t_1mb_get
 
 t_1mb_post() {
   "$PY" -c 'import sys; sys.stdout.write("ASK { ?s ?p ?o }\n#" + "x" * 1100000 + "\n")' > "$NG_TMP/big.rq"
@@ -467,8 +508,7 @@ t_fds_back() {
     awk 'NR > 1 { print $1 }' | sort | uniq -c
   return 1
 }
-todo "the server's descriptors return to the baseline" \
-  "server: connections whose client hung up in the middle of the request headers stay in CLOSE-WAIT (75 of 200 slowloris sockets); needs a header-read timeout" t_fds_back
+ok "the server's descriptors return to the baseline" t_fds_back
 
 # ------------------------------------------------------------ memory
 t_rss() {
@@ -491,6 +531,43 @@ t_cartesian() {
   alive
 }
 ok "a cartesian product over the whole graph is stopped by a limit (4xx/503)" t_cartesian
-stop_server
+ok "the server stops cleanly (exit 0 after SIGTERM, no sanitizer report)" t_stop_clean
+
+# ------------------------------------------------------------ deadlines
+# A server with a 1 s --header-timeout: what a client leaves unfinished,
+# or idle, is closed (the client waits up to 20 s for it).
+t_setup_deadline() { start_server --header-timeout 1 --timeout 3 && alive; }
+ok "serve with --header-timeout 1 --timeout 3" t_setup_deadline
+[ -n "$PORT" ] || { echo "Bail out! no server"; exit 1; }
+U2="http://127.0.0.1:$PORT"
+FD0=$(fds)
+stall() {  # stall MODE WANT
+  got=$(client stall "$PORT" "$1")
+  [ "$got" = "$2" ] || { echo "$1: $got, wanted $2"; return 1; }
+  alive
+}
+t_stall_partial() { stall partial 408; }
+ok "a request head not finished within --header-timeout → 408, closed" t_stall_partial
+t_stall_idle() { stall idle closed; }
+ok "a connection that sends nothing is closed after --header-timeout" t_stall_idle
+t_stall_kept() { stall kept closed; }
+ok "a kept-alive connection idle after its answer is closed after --header-timeout" t_stall_kept
+t_stall_kept_partial() { stall kept-partial closed; }
+ok "a second request on a kept-alive connection left unfinished is cut off" t_stall_kept_partial
+t_slow_query() {
+  # a join that runs for seconds: the deadline covers reading the request,
+  # not answering it
+  get -G --data-urlencode \
+    'query=SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(?c = ?f) }' "$U2/sparql"
+  want 200 503
+}
+ok "a query running past --header-timeout still gets its answer (or 503 at --timeout)" t_slow_query
+t_pipeline_deadline() {
+  n=$(client pipeline "$PORT" 100)
+  [ "$n" = 100 ] || { echo "$n of 100 pipelined requests answered 200"; return 1; }
+}
+ok "100 pipelined requests still all answered with the 1 s deadline" t_pipeline_deadline
+ok "the descriptors return to the baseline" t_fds_back
+ok "this server stops cleanly too" t_stop_clean
 
 finish

@@ -12,6 +12,9 @@ typedef struct {
   guint port;              /* 0 picks a free port */
   gsize max_query_bytes;   /* default 1 MiB */
   gboolean quiet;
+  /* a request's head (and body) must arrive within this, else 408 or the
+   * connection is closed; also how long an idle connection is kept; 0: 20 s */
+  guint header_timeout_ms;
   /* The store's directory: queries then run on WORKERS threads (default:
    * the number of processors), each with its own read-only handle on it.
    * NULL (an in-memory store): queries run one at a time on STORE. */

@@ -21,6 +21,7 @@ ng_cmd_serve (int argc, char **argv)
   int port = SERVE_DEFAULT_PORT;
   gint64 max_query = SERVE_DEFAULT_MAX_QUERY;
   double timeout = 30.0;
+  double header_timeout = 20.0;
   int workers = 0;
 
   GOptionEntry entries[] = {
@@ -34,6 +35,8 @@ ng_cmd_serve (int argc, char **argv)
       "Refuse larger queries with 413 (default 1048576)", "N" },
     { "timeout", 't', 0, G_OPTION_ARG_DOUBLE, &timeout,
       "Stop a query after SECONDS with 503 (default 30)", "SECONDS" },
+    { "header-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &header_timeout,
+      "Close a connection idle or in mid-request for SECONDS (default 20)", "SECONDS" },
     { "workers", 'w', 0, G_OPTION_ARG_INT, &workers,
       "Queries answered at once (default: one per processor)", "N" },
     { NULL }
@@ -51,6 +54,9 @@ ng_cmd_serve (int argc, char **argv)
     "JSON by default; default-graph-uri and named-graph-uri select the\n"
     "dataset.  Queries using features nieuwsgraaf cannot answer correctly\n"
     "are refused with 400, a query over the time limit gets 503, updates 403.\n"
+    "A request line over 32 kB gets 414, a request head over 60 kB 431, a\n"
+    "malformed head 400, a request not sent in full within --header-timeout\n"
+    "408 (idle connections are then closed).\n"
     "GET /sparql without a query gives the service description, GET / a query\n"
     "page with examples, GET /health the status, GET /data?default and\n"
     "/data?graph=IRI the graphs.\n"
@@ -81,6 +87,10 @@ ng_cmd_serve (int argc, char **argv)
     ng_cli_error ("--timeout must be between 0 and 86400 seconds");
     return NG_EXIT_USAGE;
   }
+  if (header_timeout < 1 || header_timeout > 3600) {
+    ng_cli_error ("--header-timeout must be between 1 and 3600 seconds");
+    return NG_EXIT_USAGE;
+  }
   if (workers < 0 || workers > 256) {
     ng_cli_error ("--workers must be between 1 and 256");
     return NG_EXIT_USAGE;
@@ -104,6 +114,7 @@ ng_cmd_serve (int argc, char **argv)
     .store_dir = store_dir ? store_dir : NG_DEFAULT_STORE,
     .workers = (guint) workers,
     .timeout_ms = (guint) (timeout * 1000.0),
+    .header_timeout_ms = (guint) (header_timeout * 1000.0),
   };
 
   g_autoptr (GError) error = NULL;
