@@ -83,7 +83,8 @@ t_export_page() {
 ok "the HTML export draws every node in Chromium, without script errors" t_export_page
 
 start_server() {
-  ng serve --store "$S" --bind 127.0.0.1 --port 0 > "$NG_TMP/serve.out" 2> "$NG_TMP/serve.err" &
+  # the binary itself, so that SERVER_PID is the server and not a subshell
+  "$NG_BIN" serve --store "$S" --bind 127.0.0.1 --port 0 > "$NG_TMP/serve.out" 2> "$NG_TMP/serve.err" &
   SERVER_PID=$!
   i=0
   while [ $i -lt 100 ]; do
