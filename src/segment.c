@@ -71,6 +71,7 @@ sentence_free (gpointer p)
 {
   NgSentence *s = p;
   g_free (s->text);
+  g_free (s->word_ids);
   g_ptr_array_unref (s->tokens);
   g_free (s);
 }
