@@ -245,11 +245,17 @@ xt_find_entities (Ctx *c, const NgSentence *s)
       /* most words start no reference phrase: skip the lookups */
       gboolean may = ng_sentence_starts_phrase (c->gaz, s, i);
       guint width = may ? t->width1 - 1 : 0;
+      /* the windows starting here, walked once for all the lookups below */
+      guint nodes[8];
+      if (may)
+        ng_sentence_phrase_nodes (c->gaz, s, i, G_N_ELEMENTS (nodes), nodes);
+#define NODE(w) ((w) <= G_N_ELEMENTS (nodes) ? nodes[(w) - 1] \
+                 : ng_sentence_phrase_node (c->gaz, s, i, (w)))
 
       /* role phrase: "de Amerikaanse president", "minister van ..." */
       for (guint w = MIN (4, width); w >= 1 && !done && may; w--)
         {
-          const char *role = ng_sentence_role (c->gaz, s, i, w);
+          const char *role = ng_gazetteer_phrase_role (c->gaz, NODE (w));
           g_autofree char *p = NULL;
           guint after;
           const char *country;
@@ -340,7 +346,7 @@ xt_find_entities (Ctx *c, const NgSentence *s)
 
           if (w == 1 && !t->capitalised)
             break;
-          list = ng_sentence_entities (c->gaz, s, i, w);
+          list = ng_gazetteer_phrase_entities (c->gaz, NODE (w));
           if (list == NULL)
             continue;
           /* a capitalised word right after must not be cut off
@@ -375,4 +381,5 @@ xt_find_entities (Ctx *c, const NgSentence *s)
         }
       i++;
     }
+#undef NODE
 }

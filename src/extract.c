@@ -108,8 +108,7 @@ xt_lex_split_verb (const Ctx *c, const NgSentence *s, guint i, const char *kind,
       NgToken *p = ng_sentence_token (s, k);
       if (!p->is_word)
         break;
-      g_autofree char *both = g_strconcat (t->norm, " ", p->norm, NULL);
-      const NgLexEntry *e = ng_gazetteer_lexicon_norm (c->gaz, kind, both);
+      const NgLexEntry *e = ng_sentence_lexicon_pair (c->gaz, s, i, k, kind);
       if (e)
         {
           if (out)

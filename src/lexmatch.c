@@ -111,6 +111,25 @@ ng_sentence_phrase_node (const NgGazetteer *gaz, const NgSentence *s, guint i,
   return node;
 }
 
+guint
+ng_sentence_phrase_nodes (const NgGazetteer *gaz, const NgSentence *s, guint i,
+                          guint max, guint *nodes)
+{
+  guint node = NG_PHRASE_ROOT, n = 0;
+
+  sentence_words (gaz, s);
+  for (guint k = i; n < max && k < s->tokens->len; k++)
+    {
+      node = walk_token (gaz, s, s->tokens->pdata[k], node);
+      if (node == 0)
+        break;
+      nodes[n++] = node;
+    }
+  for (guint k = n; k < max; k++)
+    nodes[k] = 0;
+  return n;
+}
+
 const GPtrArray *
 ng_sentence_entities (const NgGazetteer *gaz, const NgSentence *s, guint i,
                       guint w)
@@ -144,18 +163,12 @@ guint
 ng_lex_at (const NgGazetteer *gaz, const NgSentence *s, guint i,
            const char *kind, const NgLexEntry **out)
 {
-  guint nodes[3], n = 0, node = NG_PHRASE_ROOT;
+  guint nodes[3], n;
 
   if (!ng_sentence_starts_phrase (gaz, s, i))
     return 0;
   /* the windows of 1..3 tokens share their walk; the longest match wins */
-  for (guint k = i; k < i + 3 && k < s->tokens->len; k++)
-    {
-      node = walk_token (gaz, s, s->tokens->pdata[k], node);
-      if (node == 0)
-        break;
-      nodes[n++] = node;
-    }
+  n = ng_sentence_phrase_nodes (gaz, s, i, 3, nodes);
   for (guint w = n; w >= 1; w--)
     {
       const NgLexEntry *e = ng_gazetteer_phrase_lexicon (gaz, nodes[w - 1], kind);

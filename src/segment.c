@@ -28,7 +28,18 @@ static const char *const abbreviations[] = {
 static gboolean
 is_abbreviation (const char *word, gsize len)
 {
-  g_autofree char *low = g_utf8_strdown (word, (gssize) len);
+  char buf[16];
+  g_autofree char *wide = NULL;
+  const char *low = buf;
+  /* the list is short ASCII: lower-case without allocating when the word
+     is too (a non-ASCII letter may still lower-case to ASCII) */
+  for (gsize i = 0; i < len && low == buf; i++)
+    if ((word[i] & 0x80) || i + 1 >= sizeof buf)
+      low = wide = g_utf8_strdown (word, (gssize) len);
+    else
+      buf[i] = g_ascii_tolower (word[i]);
+  if (low == buf)
+    buf[len] = '\0';
   for (guint i = 0; abbreviations[i]; i++)
     if (strcmp (low, abbreviations[i]) == 0)
       return TRUE;
@@ -76,9 +87,11 @@ sentence_free (gpointer p)
   g_free (s);
 }
 
-static gboolean
+static inline gboolean
 word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) || g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
 }
 

@@ -24,6 +24,12 @@ char *ng_sentence_phrase (const NgSentence *s, guint i, guint w);
 guint ng_sentence_phrase_node (const NgGazetteer *gaz, const NgSentence *s,
                                guint i, guint w);
 
+/* The nodes of the windows [I, I+1) … [I, I+MAX) in NODES[0 … MAX-1], in
+ * one walk (0 from the first window no phrase continues); returns how many
+ * are not 0. */
+guint ng_sentence_phrase_nodes (const NgGazetteer *gaz, const NgSentence *s,
+                                guint i, guint max, guint *nodes);
+
 /* ng_gazetteer_lookup_norm() and ng_gazetteer_role_for_norm() of
  * ng_sentence_phrase (S, I, W), without building the phrase. */
 const GPtrArray *ng_sentence_entities (const NgGazetteer *gaz,
