@@ -732,11 +732,26 @@ ng_gazetteer_lookup_adjective (const NgGazetteer *g, const char *adj)
   return g_hash_table_lookup (g->by_adjective, key);
 }
 
+/* TRUE when ng_normalize_name (S) is S: lower-case ASCII words, no
+ * separators to squeeze (the rules mostly ask with a token's norm). */
+static gboolean
+is_normalized_word (const char *s)
+{
+  for (; *s; s++)
+    if ((*s & 0x80) || g_ascii_isupper (*s) || g_ascii_isspace (*s)
+        || *s == '-' || *s == '.' || *s == '_')
+      return FALSE;
+  return TRUE;
+}
+
 const NgLexEntry *
 ng_gazetteer_lexicon (const NgGazetteer *g, const char *kind,
                       const char *phrase)
 {
-  g_autofree char *norm = ng_normalize_name (phrase);
+  g_autofree char *norm = NULL;
+  if (phrase && is_normalized_word (phrase))
+    return ng_gazetteer_lexicon_norm (g, kind, phrase);
+  norm = ng_normalize_name (phrase);
   g_autofree char *key = g_strconcat (kind, "\x1f", norm, NULL);
   return g_hash_table_lookup (g->lex_by_key, key);
 }

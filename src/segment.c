@@ -95,6 +95,13 @@ word_char (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
 }
 
+/* g_utf8_get_char() without the call for ASCII, most of any text. */
+static inline gunichar
+get_char (const char *p)
+{
+  return (*p & 0x80) ? g_utf8_get_char (p) : (gunichar) *p;
+}
+
 /* Tokens of text[start, end). */
 static GPtrArray *
 tokenize (const char *text, gsize start, gsize end)
@@ -104,7 +111,7 @@ tokenize (const char *text, gsize start, gsize end)
 
   while (p < stop)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
       const char *q;
       NgToken *t;
 
@@ -118,19 +125,19 @@ tokenize (const char *text, gsize start, gsize end)
         {
           while (q < stop)
             {
-              gunichar d = g_utf8_get_char (q);
+              gunichar d = get_char (q);
               if (word_char (d))
                 q = g_utf8_next_char (q);
               else if ((d == '-' || d == '\'' || d == 0x2019 || d == '.')
                        && g_utf8_next_char (q) < stop
-                       && word_char (g_utf8_get_char (g_utf8_next_char (q))))
+                       && word_char (get_char (g_utf8_next_char (q))))
                 {
                   /* inner hyphen, apostrophe; a period only in o.a.-style
                      abbreviations and numbers (1.000), not between words */
                   if (d == '.')
                     {
                       const char *n = g_utf8_next_char (q);
-                      gunichar e = g_utf8_get_char (n);
+                      gunichar e = get_char (n);
                       if (!(g_unichar_isdigit (e) || q - p <= 2))
                         break;
                     }
@@ -275,7 +282,7 @@ ng_segment (const char *text, gsize len)
   g_return_val_if_fail (text != NULL, out);
   while (i < len)
     {
-      gunichar c = g_utf8_get_char (text + i);
+      gunichar c = get_char (text + i);
       gsize next = (gsize) (g_utf8_next_char (text + i) - text);
 
       if (c == '\n')
@@ -288,7 +295,7 @@ ng_segment (const char *text, gsize len)
                 blank = TRUE;
               j++;
             }
-          if (blank || j >= len || !g_unichar_islower (g_utf8_get_char (text + j)))
+          if (blank || j >= len || !g_unichar_islower (get_char (text + j)))
             {
               emit (out, text, start, i, para, &cur);
               if (blank)
@@ -305,8 +312,8 @@ ng_segment (const char *text, gsize len)
         {
           gsize j = next, after;
           /* more terminal marks ("?!", "...") and closing quotes */
-          while (j < len && (is_terminal (g_utf8_get_char (text + j))
-                             || is_closing (g_utf8_get_char (text + j))))
+          while (j < len && (is_terminal (get_char (text + j))
+                             || is_closing (get_char (text + j))))
             j = (gsize) (g_utf8_next_char (text + j) - text);
           after = j;
           if (j < len && !(text[j] == ' ' || text[j] == '\t' || text[j] == '\n'))
@@ -318,7 +325,7 @@ ng_segment (const char *text, gsize len)
             j++;
           if (j < len && text[j] != '\n')
             {
-              gunichar n = g_utf8_get_char (text + j);
+              gunichar n = get_char (text + j);
               if (!(g_unichar_isupper (n) || g_unichar_isdigit (n)
                     || is_opening (n) || n == 0x2013 || n == 0x2014))
                 {
@@ -337,7 +344,7 @@ ng_segment (const char *text, gsize len)
                 }
               /* an initial: one upper-case letter ("J. Trump") */
               if (wl > 0 && g_utf8_strlen (text + w, (gssize) wl) == 1
-                  && g_unichar_isupper (g_utf8_get_char (text + w)))
+                  && g_unichar_isupper (get_char (text + w)))
                 {
                   i = next;
                   continue;
