@@ -33,6 +33,8 @@ struct NgGazetteer
   guint *edge_next;         /* the node after that word; key 0 is empty */
   gsize edge_mask;          /* table size - 1 (a power of two) */
   gsize n_edges;
+  GArray *root_next;        /* guint by word id: the root's edges, the step
+                               every walk takes, without hashing */
 };
 
 /* What the phrase ending at a node of the phrase index is: borrowed from
@@ -199,6 +201,8 @@ ng_gazetteer_free (NgGazetteer *g)
     g_array_unref (g->nodes);
   g_free (g->edge_keys);
   g_free (g->edge_next);
+  if (g->root_next)
+    g_array_unref (g->root_next);
   g_free (g);
 }
 
@@ -537,6 +541,8 @@ ng_gazetteer_phrase_next (const NgGazetteer *g, guint node, guint word)
   guint64 key;
   if (node == 0 || word == 0 || g->edge_keys == NULL)
     return 0;
+  if (node == NG_PHRASE_ROOT && g->root_next)
+    return word < g->root_next->len ? g_array_index (g->root_next, guint, word) : 0;
   key = (guint64) node << 32 | word;
   for (gsize i = edge_slot (key, g->edge_mask); g->edge_keys[i];
        i = (i + 1) & g->edge_mask)
@@ -625,6 +631,15 @@ build_phrase_index (NgGazetteer *g)
   g_hash_table_iter_init (&it, g->lex_by_phrase);
   while (g_hash_table_iter_next (&it, &k, &v))
     index_phrase (g, k)->lex = v;
+  /* the root's edges as an array (built last: index_phrase walks with the
+     table while this is NULL) */
+  {
+    GArray *root = g_array_new (FALSE, TRUE, sizeof (guint));
+    g_array_set_size (root, g->widths->len);
+    for (guint w = 1; w < g->widths->len; w++)
+      g_array_index (root, guint, w) = ng_gazetteer_phrase_next (g, NG_PHRASE_ROOT, w);
+    g->root_next = root;
+  }
 }
 
 const GPtrArray *
@@ -651,7 +666,7 @@ ng_gazetteer_phrase_lexicon (const NgGazetteer *g, guint node, const char *kind)
   for (guint i = 0; list && i < list->len; i++)
     {
       const NgLexEntry *l = list->pdata[i];
-      if (strcmp (l->kind, kind) == 0)
+      if (l->kind[0] == kind[0] && strcmp (l->kind, kind) == 0)
         found = l;
     }
   return found;
