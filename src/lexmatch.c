@@ -153,9 +153,14 @@ ng_sentence_starts_phrase (const NgGazetteer *gaz, const NgSentence *s, guint i)
   /* every rule asks this of every token: remember the answer (the
      reference data does not change while an article is extracted) */
   if (t->width1 == 0)
-    t->width1 = 1 + (t->word_count
-                     ? ng_gazetteer_word_width (gaz, s->word_ids[t->word_first])
-                     : ng_gazetteer_phrase_width (gaz, t->norm));
+    {
+      t->width1 = 1 + (t->word_count
+                       ? ng_gazetteer_word_width (gaz, s->word_ids[t->word_first])
+                       : ng_gazetteer_phrase_width (gaz, t->norm));
+      /* the lexicon windows every rule asks about, walked once */
+      if (t->width1 > 1)
+        ng_sentence_phrase_nodes (gaz, s, i, G_N_ELEMENTS (t->lex_nodes), t->lex_nodes);
+    }
   return t->width1 > 1;
 }
 
@@ -163,15 +168,16 @@ guint
 ng_lex_at (const NgGazetteer *gaz, const NgSentence *s, guint i,
            const char *kind, const NgLexEntry **out)
 {
-  guint nodes[3], n;
+  const guint *nodes;
 
   if (!ng_sentence_starts_phrase (gaz, s, i))
     return 0;
-  /* the windows of 1..3 tokens share their walk; the longest match wins */
-  n = ng_sentence_phrase_nodes (gaz, s, i, 3, nodes);
-  for (guint w = n; w >= 1; w--)
+  /* the longest of the windows of 1..3 tokens */
+  nodes = ng_sentence_token (s, i)->lex_nodes;
+  for (guint w = 3; w >= 1; w--)
     {
-      const NgLexEntry *e = ng_gazetteer_phrase_lexicon (gaz, nodes[w - 1], kind);
+      const NgLexEntry *e = nodes[w - 1]
+                            ? ng_gazetteer_phrase_lexicon (gaz, nodes[w - 1], kind) : NULL;
       if (e)
         {
           if (out)
@@ -195,8 +201,7 @@ ng_sentence_lexicon (const NgGazetteer *gaz, const NgSentence *s, guint i,
 {
   if (!ng_sentence_starts_phrase (gaz, s, i))
     return NULL;
-  return ng_gazetteer_phrase_lexicon (gaz, walk_token (gaz, s, s->tokens->pdata[i],
-                                                       NG_PHRASE_ROOT), kind);
+  return ng_gazetteer_phrase_lexicon (gaz, ng_sentence_token (s, i)->lex_nodes[0], kind);
 }
 
 const NgLexEntry *

@@ -17,6 +17,8 @@ typedef struct {
                           ng_sentence_starts_phrase(); 0 until then */
   guint word_first;    /* the words of norm in the sentence's word_ids: */
   guint word_count;    /* [word_first, word_first + word_count) */
+  guint lex_nodes[3];  /* phrase-index nodes of the windows of 1..3 tokens
+                          from here, cached with width1 when it is > 1 */
 } NgToken;
 
 typedef struct {
