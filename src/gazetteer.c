@@ -45,6 +45,35 @@ typedef struct {
   GPtrArray *lex;           /* lex_by_phrase value or NULL */
 } PhraseNode;
 
+gssize
+ng_normalize_ascii (const char *name, gsize len, char *out)
+{
+  char *q = out;
+  gboolean space = TRUE;
+
+  for (gsize i = 0; i < len; i++)
+    if (name[i] & 0x80)
+      return -1;
+  for (gsize i = 0; i < len; i++)
+    {
+      char ch = name[i];
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f'
+          || ch == '-' || ch == '.' || ch == '_')
+        {
+          if (!space)
+            *q++ = ' ';
+          space = TRUE;
+          continue;
+        }
+      *q++ = g_ascii_tolower (ch);
+      space = FALSE;
+    }
+  if (q > out && q[-1] == ' ')
+    q--;
+  *q = '\0';
+  return q - out;
+}
+
 char *
 ng_normalize_name (const char *name)
 {
@@ -57,30 +86,11 @@ ng_normalize_name (const char *name)
   /* ASCII is its own NFKD and has no marks: the common case of news text
      and of phrases built from normalised tokens, without the Unicode tables */
   {
-    const char *p = name;
-    while (*p && !(*p & 0x80))
-      p++;
-    if (*p == '\0')
-      {
-        char *o = g_malloc (strlen (name) + 1), *q = o;
-        for (p = name; *p; p++)
-          {
-            char ch = *p;
-            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '-' || ch == '.' || ch == '_')
-              {
-                if (!space)
-                  *q++ = ' ';
-                space = TRUE;
-                continue;
-              }
-            *q++ = g_ascii_tolower (ch);
-            space = FALSE;
-          }
-        if (q > o && q[-1] == ' ')
-          q--;
-        *q = '\0';
-        return o;
-      }
+    gsize len = strlen (name);
+    char *o = g_malloc (len + 1);
+    if (ng_normalize_ascii (name, len, o) >= 0)
+      return o;
+    g_free (o);
   }
   nfkd = g_utf8_normalize (name, -1, G_NORMALIZE_NFKD);
   if (nfkd == NULL)

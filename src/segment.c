@@ -66,15 +66,40 @@ is_terminal (gunichar c)
   return c == '.' || c == '!' || c == '?' || c == 0x2026;
 }
 
+/* A token is one block: the struct, its text and (ASCII words) its norm;
+ * any other norm is allocated on its own. */
 static void
 token_free (gpointer p)
 {
   NgToken *t = p;
   if (t == NULL)
     return;
-  g_free (t->text);
-  g_free (t->norm);
+  if (t->norm && t->norm != t->text + (t->end - t->start) + 1)
+    g_free (t->norm);
   g_free (t);
+}
+
+static NgToken *
+token_new (const char *text, gsize start, gsize end, gboolean is_word)
+{
+  gsize len = end - start;
+  NgToken *t = g_malloc (sizeof (NgToken) + 2 * (len + 1));
+  char *inline_text = (char *) (t + 1);
+
+  memset (t, 0, sizeof *t);
+  t->start = start;
+  t->end = end;
+  t->is_word = is_word;
+  t->text = inline_text;
+  memcpy (t->text, text + start, len);
+  t->text[len] = '\0';
+  if (is_word)
+    {
+      t->norm = t->text + len + 1;
+      if (ng_normalize_ascii (t->text, len, t->norm) < 0)
+        t->norm = ng_normalize_name (t->text);
+    }
+  return t;
 }
 
 static void
@@ -147,13 +172,7 @@ tokenize (const char *text, gsize start, gsize end)
                 break;
             }
         }
-      t = g_new0 (NgToken, 1);
-      t->start = (gsize) (p - text);
-      t->end = (gsize) (q - text);
-      t->text = g_strndup (p, (gsize) (q - p));
-      t->is_word = word_char (c);
-      if (t->is_word)
-        t->norm = ng_normalize_name (t->text);
+      t = token_new (text, (gsize) (p - text), (gsize) (q - text), word_char (c));
       t->capitalised = g_unichar_isupper (c) || g_unichar_istitle (c);
       g_ptr_array_add (tokens, t);
       p = q;

@@ -138,6 +138,11 @@ guint ng_gazetteer_count (const NgGazetteer *gaz, NgEntityKind kind);
  * Caller frees. */
 char *ng_normalize_name (const char *name);
 
+/* ng_normalize_name() of the LEN bytes at NAME written to OUT (room for
+ * LEN + 1 bytes) when they are all ASCII: returns the length written, or -1
+ * (OUT untouched) for any other text.  For callers that place it themselves. */
+gssize ng_normalize_ascii (const char *name, gsize len, char *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgGazetteer, ng_gazetteer_free)
 
 G_END_DECLS
