@@ -8,11 +8,13 @@
 
 #include "extract-private.h"
 
+/* Token K of S is a name particle (van, de, der, ten). */
 static gboolean
-is_particle (const Ctx *c, const NgToken *t)
+is_particle (const Ctx *c, const NgSentence *s, guint k)
 {
+  NgToken *t = ng_sentence_token (s, k);
   return t && t->is_word && !t->capitalised
-         && ng_gazetteer_lexicon (c->gaz, "particle", t->norm) != NULL;
+         && ng_lex_is (c->gaz, s, k, "particle");
 }
 /* The person holding ROLE of COUNTRY at the document date: someone the
  * article already named if they hold it, else the only listed holder. */
@@ -24,12 +26,19 @@ holder_of (const Ctx *c, const char *role, const char *country)
 
   if (c->doc_date->precision == NG_DATE_NONE || country == NULL)
     return NULL;
-  for (guint i = c->seen_persons->len; i > 0; i--)
-    {
-      const NgMention *m = c->seen_persons->pdata[i - 1];
-      if (m->entity && xt_role_at (m->entity, role, country, c->doc_date))
-        return m->entity;
-    }
+  {
+    /* the most recently named holder */
+    const XtPerson *best = NULL;
+    for (guint i = 0; i < c->seen->listed->len; i++)
+      {
+        const XtPerson *p = c->seen->listed->pdata[i];
+        if ((best == NULL || p->seq > best->seq)
+            && xt_role_at (p->latest->entity, role, country, c->doc_date))
+          best = p;
+      }
+    if (best)
+      return best->latest->entity;
+  }
   for (guint i = 0; i < all->len; i++)
     {
       const NgEntity *e = all->pdata[i];
@@ -61,8 +70,7 @@ role_country (const Ctx *c, const NgSentence *s, guint i, guint w, guint *after)
       guint mw = ng_gazetteer_max_words (c->gaz);
       for (guint k = MIN (mw, 4); k >= 1; k--)
         {
-          g_autofree char *p = ng_sentence_phrase (s, i + w + 1, k);
-          const GPtrArray *l = p ? ng_gazetteer_lookup_norm (c->gaz, p) : NULL;
+          const GPtrArray *l = ng_sentence_entities (c->gaz, s, i + w + 1, k);
           if (l && l->len == 1)
             {
               const NgEntity *e = l->pdata[0];
@@ -81,26 +89,18 @@ role_country (const Ctx *c, const NgSentence *s, guint i, guint w, guint *after)
 static const NgEntity *
 choose (const Ctx *c, const GPtrArray *list)
 {
+  const NgEntity *best = NULL;
+  guint best_at = 0;
   if (list->len == 1)
     return list->pdata[0];
-  for (guint i = c->ex->mentions->len; i > 0; i--)
+  /* the one mentioned last */
+  for (guint k = 0; k < list->len; k++)
     {
-      const NgMention *m = c->ex->mentions->pdata[i - 1];
-      for (guint k = 0; k < list->len; k++)
-        if (m->entity == list->pdata[k])
-          return m->entity;
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (c->last_of_entity, list->pdata[k]));
+      if (at > best_at)
+        best = list->pdata[k], best_at = at;
     }
-  return NULL;
-}
-static gboolean
-name_has_word (const char *name, const char *w)
-{
-  g_autofree char *n = ng_normalize_name (name);
-  g_auto (GStrv) parts = g_strsplit (n, " ", -1);
-  for (char **p = parts; *p; p++)
-    if (strcmp (*p, w) == 0 && strlen (*p) > 1)
-      return TRUE;
-  return FALSE;
+  return best;
 }
 /* How often the text names this person: full names anywhere in the text
  * (first pass) plus the mentions found so far.  The salience that decides
@@ -147,6 +147,12 @@ coordinated_with (const Ctx *c, const NgSentence *s, guint i)
     }
   return NULL;
 }
+static gint
+by_recency (gconstpointer a, gconstpointer b)
+{
+  const XtPerson *p = *(const XtPerson * const *) a, *q = *(const XtPerson * const *) b;
+  return p->seq < q->seq ? 1 : p->seq > q->seq ? -1 : 0;
+}
 /* A capitalised word (token I of S) that shortens a person's name ("Trump",
  * "Kim").  Candidates are the persons whose name has that word, named before
  * or, when nobody was, later in the text (headlines and openings use the
@@ -159,32 +165,30 @@ static const NgMention *
 short_form (const Ctx *c, const NgSentence *s, guint i)
 {
   NgToken *t = ng_sentence_token (s, i);
-  g_autofree char *w = NULL;
+  const char *w = t->norm ? t->norm : "";
   g_autoptr (GPtrArray) cands = g_ptr_array_new ();
+  const GPtrArray *named;
   const NgMention *best = NULL, *peer;
   guint best_score = 0;
 
   if (c->no_short_forms)
     return NULL;
-  w = ng_normalize_name (t->text);
-  /* distinct candidates, most recent first */
-  for (guint k = c->seen_persons->len; k > 0; k--)
+  /* the persons whose name has the word, most recent first */
+  named = g_hash_table_lookup (c->seen->by_word, w);
+  if (named)
     {
-      const NgMention *m = c->seen_persons->pdata[k - 1];
-      gboolean dup = FALSE;
-      if (!name_has_word (m->name, w))
-        continue;
-      for (guint q = 0; q < cands->len; q++)
-        dup |= xt_same_person (cands->pdata[q], m);
-      if (!dup)
-        g_ptr_array_add (cands, (gpointer) m);
+      g_autoptr (GPtrArray) ps = g_ptr_array_copy ((GPtrArray *) named, NULL, NULL);
+      g_ptr_array_sort (ps, by_recency);
+      for (guint k = 0; k < ps->len; k++)
+        g_ptr_array_add (cands, ((XtPerson *) ps->pdata[k])->latest);
     }
-  if (cands->len == 0)
-    for (guint k = 0; c->all_distinct && k < c->all_distinct->len; k++)
+  named = c->all_by_word ? g_hash_table_lookup (c->all_by_word, w) : NULL;
+  if (cands->len == 0 && named)
+    for (guint k = 0; k < named->len; k++)
       {
-        const NgMention *m = c->all_distinct->pdata[k];
+        const NgMention *m = named->pdata[k];
         gboolean dup = FALSE;
-        if (m->start <= t->start || !name_has_word (m->name, w))
+        if (m->start <= t->start)
           continue;
         for (guint q = 0; q < cands->len; q++)
           dup |= xt_same_person (cands->pdata[q], m);
@@ -241,18 +245,25 @@ xt_find_entities (Ctx *c, const NgSentence *s)
       /* most words start no reference phrase: skip the lookups */
       gboolean may = ng_sentence_starts_phrase (c->gaz, s, i);
       guint width = may ? t->width1 - 1 : 0;
+      /* the windows starting here, walked once for all the lookups below */
+      guint nodes[8];
+      if (may)
+        ng_sentence_phrase_nodes (c->gaz, s, i, G_N_ELEMENTS (nodes), nodes);
+#define NODE(w) ((w) <= G_N_ELEMENTS (nodes) ? nodes[(w) - 1] \
+                 : ng_sentence_phrase_node (c->gaz, s, i, (w)))
 
       /* role phrase: "de Amerikaanse president", "minister van ..." */
       for (guint w = MIN (4, width); w >= 1 && !done && may; w--)
         {
-          g_autofree char *p = ng_sentence_phrase (s, i, w);
-          const char *role = p ? ng_gazetteer_role_for_norm (c->gaz, p) : NULL;
+          const char *role = ng_gazetteer_phrase_role (c->gaz, NODE (w));
+          g_autofree char *p = NULL;
           guint after;
           const char *country;
           NgToken *next;
 
           if (role == NULL)
             continue;
+          p = ng_sentence_phrase (s, i, w);
           country = role_country (c, s, i, w, &after);
           next = ng_sentence_token (s, after);
           if (next && next->is_word && next->capitalised)
@@ -265,7 +276,7 @@ xt_find_entities (Ctx *c, const NgSentence *s)
                   NgToken *x = ng_sentence_token (s, k);
                   if (x->is_word && x->capitalised)
                     caps++;
-                  else if (!is_particle (c, x)
+                  else if (!is_particle (c, s, k)
                            || !(ng_sentence_token (s, k + 1) && ng_sentence_token (s, k + 1)->capitalised))
                     break;
                   k++;
@@ -273,8 +284,7 @@ xt_find_entities (Ctx *c, const NgSentence *s)
               gboolean listed = FALSE;
               for (guint ww = MIN (maxw, k - after); ww >= 1; ww--)
                 {
-                  g_autofree char *pp = ng_sentence_phrase (s, after, ww);
-                  if (pp && ng_gazetteer_lookup_norm (c->gaz, pp))
+                  if (ng_sentence_entities (c->gaz, s, after, ww))
                     listed = TRUE;
                 }
               if (!listed && caps >= 2
@@ -290,7 +300,7 @@ xt_find_entities (Ctx *c, const NgSentence *s)
                         break;
                       start--;
                     }
-                  while (start > after && is_particle (c, ng_sentence_token (s, start - 1)))
+                  while (start > after && is_particle (c, s, start - 1))
                     start--;
                   GString *name = g_string_new (NULL);
                   for (guint q = start; q < k; q++)
@@ -336,10 +346,7 @@ xt_find_entities (Ctx *c, const NgSentence *s)
 
           if (w == 1 && !t->capitalised)
             break;
-          p = ng_sentence_phrase (s, i, w);
-          if (p == NULL)
-            continue;
-          list = ng_gazetteer_lookup_norm (c->gaz, p);
+          list = ng_gazetteer_phrase_entities (c->gaz, NODE (w));
           if (list == NULL)
             continue;
           /* a capitalised word right after must not be cut off
@@ -347,6 +354,7 @@ xt_find_entities (Ctx *c, const NgSentence *s)
           e = choose (c, list);
           if (e == NULL)
             continue;
+          p = ng_sentence_phrase (s, i, w);
           xt_explain (xt_add_mention (c, s, i, w, e->kind, e, NULL, FALSE),
                       "listed %s \"%s\"%s", e->kind == NG_ENTITY_PERSON ? "person"
                       : e->kind == NG_ENTITY_PLACE ? "place" : "organisation", p,
@@ -373,4 +381,5 @@ xt_find_entities (Ctx *c, const NgSentence *s)
         }
       i++;
     }
+#undef NODE
 }

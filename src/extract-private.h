@@ -11,18 +11,40 @@
 
 G_BEGIN_DECLS
 
+/* One person named in full: the latest such mention, and when it was made
+ * (recency decides between people who share a short form). */
+typedef struct {
+  NgMention *latest;
+  guint64 seq;
+} XtPerson;
+
+/* The persons of one pass, indexed so that a short form, a role holder or
+ * a new mention finds its candidates without rescanning everyone seen:
+ * long texts stay linear in their length. */
+typedef struct {
+  GHashTable *by_entity;     /* NgEntity* -> XtPerson* (owned) */
+  GHashTable *by_name;       /* unlisted: name (owned) -> XtPerson* (owned) */
+  GHashTable *by_word;       /* word of the normalised name (two or more
+                                characters, owned) -> GPtrArray of XtPerson* */
+  GPtrArray *listed;         /* XtPerson* with an entity, in order named */
+  guint64 seq;
+} XtPersons;
+
 typedef struct {
   const NgGazetteer *gaz;
   const NgArticle *article;
   const char *text;
   const NgDate *doc_date;
   NgExtraction *ex;
-  GPtrArray *seen_persons;   /* NgMention*: the latest full-name mention of
-                                each person, latest last */
+  XtPersons *seen;           /* the persons named in full so far */
   GPtrArray *all_persons;    /* full-name person mentions of the whole text
                                 (first pass), for short forms that come
                                 before the full name */
   GPtrArray *all_distinct;   /* the last of all_persons for each person */
+  GHashTable *all_by_word;   /* word of a name -> GPtrArray of the
+                                all_distinct mentions with it, in order */
+  GHashTable *last_of_entity;/* entity -> 1 + index of its latest mention
+                                in ex->mentions */
   GHashTable *counts;        /* person name -> full-name mentions so far */
   GHashTable *all_counts;    /* person name -> full-name mentions in the text */
   gboolean no_short_forms;   /* first pass */
@@ -37,6 +59,14 @@ typedef struct {
   guint at;
   const NgLexEntry *e;
 } XtHit;
+
+G_GNUC_INTERNAL XtPersons *xt_persons_new (void);
+G_GNUC_INTERNAL void xt_persons_free (XtPersons *p);
+/* Calls FUNC for each word (two or more characters) of normalised NAME once. */
+G_GNUC_INTERNAL void xt_name_words (const char *norm,
+                                    void (*func) (const char *word, gsize len,
+                                                  gpointer data),
+                                    gpointer data);
 
 /* Points the per-sentence caches at S (emptied when S is new). */
 G_GNUC_INTERNAL void xt_cache_sentence (Ctx *c, const NgSentence *s);

@@ -108,8 +108,7 @@ xt_lex_split_verb (const Ctx *c, const NgSentence *s, guint i, const char *kind,
       NgToken *p = ng_sentence_token (s, k);
       if (!p->is_word)
         break;
-      g_autofree char *both = g_strconcat (t->norm, " ", p->norm, NULL);
-      const NgLexEntry *e = ng_gazetteer_lexicon_norm (c->gaz, kind, both);
+      const NgLexEntry *e = ng_sentence_lexicon_pair (c->gaz, s, i, k, kind);
       if (e)
         {
           if (out)
@@ -119,6 +118,96 @@ xt_lex_split_verb (const Ctx *c, const NgSentence *s, guint i, const char *kind,
     }
   return FALSE;
 }
+/* ------------------------------------------------------------ persons */
+
+XtPersons *
+xt_persons_new (void)
+{
+  XtPersons *p = g_new0 (XtPersons, 1);
+  p->by_entity = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  p->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  p->by_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  p->listed = g_ptr_array_new ();
+  return p;
+}
+
+void
+xt_persons_free (XtPersons *p)
+{
+  if (p == NULL)
+    return;
+  g_hash_table_unref (p->by_entity);
+  g_hash_table_unref (p->by_name);
+  g_hash_table_unref (p->by_word);
+  g_ptr_array_unref (p->listed);
+  g_free (p);
+}
+
+void
+xt_name_words (const char *norm, void (*func) (const char *, gsize, gpointer),
+               gpointer data)
+{
+  for (const char *p = norm; p && *p;)
+    {
+      const char *sp = strchr (p, ' ');
+      gsize len = sp ? (gsize) (sp - p) : strlen (p);
+      /* one letter ("J" of "Donald J. Trump") is no short form */
+      if (len > 1)
+        func (p, len, data);
+      p += len;
+      while (*p == ' ')
+        p++;
+    }
+}
+
+/* Appends DATA[1] to the list of word (in table DATA[0]) unless it is the
+ * last one there already (a word twice in one name). */
+static void
+index_word (const char *word, gsize len, gpointer data)
+{
+  gpointer *d = data;
+  g_autofree char *key = g_strndup (word, len);
+  GPtrArray *list = g_hash_table_lookup (d[0], key);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (d[0], g_steal_pointer (&key), list);
+    }
+  if (list->len == 0 || list->pdata[list->len - 1] != d[1])
+    g_ptr_array_add (list, d[1]);
+}
+
+static void
+index_name (GHashTable *by_word, const char *name, gpointer value)
+{
+  g_autofree char *norm = ng_normalize_name (name);
+  gpointer d[2] = { by_word, value };
+  xt_name_words (norm, index_word, d);
+}
+
+/* M names a person in full: it becomes their latest mention. */
+static void
+persons_saw (XtPersons *ps, NgMention *m)
+{
+  XtPerson *p = m->entity ? g_hash_table_lookup (ps->by_entity, m->entity)
+                          : g_hash_table_lookup (ps->by_name, m->name);
+  if (p == NULL)
+    {
+      p = g_new0 (XtPerson, 1);
+      if (m->entity)
+        {
+          g_hash_table_insert (ps->by_entity, (gpointer) m->entity, p);
+          g_ptr_array_add (ps->listed, p);
+        }
+      else
+        g_hash_table_insert (ps->by_name, g_strdup (m->name), p);
+      index_name (ps->by_word, m->name, p);
+    }
+  p->latest = m;
+  p->seq = ++ps->seq;
+}
+
 NgMention *
 xt_add_mention (Ctx *c, const NgSentence *s, guint i, guint w, NgEntityKind kind,
              const NgEntity *e, const char *name, gboolean by_role)
@@ -134,17 +223,12 @@ xt_add_mention (Ctx *c, const NgSentence *s, guint i, guint w, NgEntityKind kind
   m->sentence = s->index;
   m->by_role = by_role;
   g_ptr_array_add (c->ex->mentions, m);
+  if (e)
+    g_hash_table_insert (c->last_of_entity, (gpointer) e,
+                         GUINT_TO_POINTER (c->ex->mentions->len));
   if (kind == NG_ENTITY_PERSON && !by_role)
     {
-      /* one entry per person (the latest), so that long texts stay linear
-         in the number of people, not of mentions */
-      for (guint k = 0; k < c->seen_persons->len; k++)
-        if (xt_same_person (c->seen_persons->pdata[k], m))
-          {
-            g_ptr_array_remove_index (c->seen_persons, k);
-            break;
-          }
-      g_ptr_array_add (c->seen_persons, m);
+      persons_saw (c->seen, m);
       g_hash_table_insert (c->counts, m->name,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (c->counts, m->name)) + 1));
     }
@@ -262,7 +346,8 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
   c.text = ng_article_get_text (article);
   c.doc_date = ng_article_get_date (article);
   c.ex = ex;
-  c.seen_persons = g_ptr_array_new ();
+  c.seen = xt_persons_new ();
+  c.last_of_entity = g_hash_table_new (NULL, NULL);
   /* keys are names of mentions that live as long as the tables */
   c.counts = g_hash_table_new (g_str_hash, g_str_equal);
   c.all_counts = g_hash_table_new (g_str_hash, g_str_equal);
@@ -273,12 +358,14 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
     Ctx first = c;
     scratch.mentions = g_ptr_array_new_with_free_func (mention_free);
     first.ex = &scratch;
-    first.seen_persons = g_ptr_array_new ();
+    first.seen = xt_persons_new ();
+    first.last_of_entity = g_hash_table_new (NULL, NULL);
     first.counts = g_hash_table_new (g_str_hash, g_str_equal);
     first.no_short_forms = TRUE;
     for (guint i = 0; i < ex->sentences->len; i++)
       xt_find_entities (&first, ex->sentences->pdata[i]);
-    g_ptr_array_unref (first.seen_persons);
+    xt_persons_free (first.seen);
+    g_hash_table_unref (first.last_of_entity);
     g_hash_table_unref (first.counts);
     c.all_persons = g_ptr_array_new_with_free_func (mention_free);
     for (guint i = 0; i < scratch.mentions->len; i++)
@@ -308,6 +395,13 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
               g_ptr_array_add (c.all_distinct, m);
             }
         }
+      c.all_by_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < c.all_distinct->len; i++)
+        {
+          NgMention *m = c.all_distinct->pdata[i];
+          index_name (c.all_by_word, m->name, m);
+        }
     }
   }
 
@@ -321,7 +415,9 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
       xt_find_sanction (&c, s, first);
     }
   xt_cache_sentence (&c, NULL);
-  g_ptr_array_unref (c.seen_persons);
+  xt_persons_free (c.seen);
+  g_hash_table_unref (c.last_of_entity);
+  g_hash_table_unref (c.all_by_word);
   g_hash_table_unref (c.counts);
   g_hash_table_unref (c.all_counts);
   g_ptr_array_unref (c.all_distinct);

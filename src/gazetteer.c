@@ -24,7 +24,55 @@ struct NgGazetteer
                                phrase: a quick "no phrase starts here" */
   guint max_words;
   guint counts[3];
+  /* the phrase index (see ng_gazetteer_phrase_next) */
+  GHashTable *word_ids;     /* word -> id (1-based) of every phrase word */
+  GArray *widths;           /* guint by word id: most words of a phrase
+                               starting with it, 0 for none */
+  GArray *nodes;            /* PhraseNode by node id; 0 unused, 1 the root */
+  guint64 *edge_keys;       /* open addressing: (node << 32 | word) -> */
+  guint *edge_next;         /* the node after that word; key 0 is empty */
+  gsize edge_mask;          /* table size - 1 (a power of two) */
+  gsize n_edges;
+  GArray *root_next;        /* guint by word id: the root's edges, the step
+                               every walk takes, without hashing */
 };
+
+/* What the phrase ending at a node of the phrase index is: borrowed from
+ * the string-keyed tables, which stay the owners. */
+typedef struct {
+  GPtrArray *entities;      /* by_name value or NULL */
+  const char *role;         /* roles value or NULL */
+  GPtrArray *lex;           /* lex_by_phrase value or NULL */
+} PhraseNode;
+
+gssize
+ng_normalize_ascii (const char *name, gsize len, char *out)
+{
+  char *q = out;
+  gboolean space = TRUE;
+
+  for (gsize i = 0; i < len; i++)
+    if (name[i] & 0x80)
+      return -1;
+  for (gsize i = 0; i < len; i++)
+    {
+      char ch = name[i];
+      if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f'
+          || ch == '-' || ch == '.' || ch == '_')
+        {
+          if (!space)
+            *q++ = ' ';
+          space = TRUE;
+          continue;
+        }
+      *q++ = g_ascii_tolower (ch);
+      space = FALSE;
+    }
+  if (q > out && q[-1] == ' ')
+    q--;
+  *q = '\0';
+  return q - out;
+}
 
 char *
 ng_normalize_name (const char *name)
@@ -38,30 +86,11 @@ ng_normalize_name (const char *name)
   /* ASCII is its own NFKD and has no marks: the common case of news text
      and of phrases built from normalised tokens, without the Unicode tables */
   {
-    const char *p = name;
-    while (*p && !(*p & 0x80))
-      p++;
-    if (*p == '\0')
-      {
-        char *o = g_malloc (strlen (name) + 1), *q = o;
-        for (p = name; *p; p++)
-          {
-            char ch = *p;
-            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '-' || ch == '.' || ch == '_')
-              {
-                if (!space)
-                  *q++ = ' ';
-                space = TRUE;
-                continue;
-              }
-            *q++ = g_ascii_tolower (ch);
-            space = FALSE;
-          }
-        if (q > o && q[-1] == ' ')
-          q--;
-        *q = '\0';
-        return o;
-      }
+    gsize len = strlen (name);
+    char *o = g_malloc (len + 1);
+    if (ng_normalize_ascii (name, len, o) >= 0)
+      return o;
+    g_free (o);
   }
   nfkd = g_utf8_normalize (name, -1, G_NORMALIZE_NFKD);
   if (nfkd == NULL)
@@ -174,6 +203,16 @@ ng_gazetteer_free (NgGazetteer *g)
   g_ptr_array_unref (g->entities);
   g_ptr_array_unref (g->lexicon);
   g_ptr_array_unref (g->empty);
+  if (g->word_ids)
+    g_hash_table_unref (g->word_ids);
+  if (g->widths)
+    g_array_unref (g->widths);
+  if (g->nodes)
+    g_array_unref (g->nodes);
+  g_free (g->edge_keys);
+  g_free (g->edge_next);
+  if (g->root_next)
+    g_array_unref (g->root_next);
   g_free (g);
 }
 
@@ -466,6 +505,183 @@ lex_row (NgGazetteer *g, char **cols, guint n, const char *where,
   return TRUE;
 }
 
+/* ------------------------------------------------------- phrase index
+ *
+ * Every name, alias, role noun and lexicon phrase is a path of word ids in a
+ * trie.  A matcher interns each token's words once (ng_gazetteer_word_id)
+ * and then walks the trie token by token: a few integer lookups per window
+ * instead of a phrase string built, hashed and compared per window. */
+
+static inline gsize
+edge_slot (guint64 key, gsize mask)
+{
+  return (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32) & mask;
+}
+
+static void
+edge_insert (NgGazetteer *g, guint64 key, guint next)
+{
+  gsize i;
+  if ((g->n_edges + 1) * 2 > g->edge_mask + 1)
+    {
+      /* keep the table at most half full: short probe runs */
+      gsize old = g->edge_keys ? g->edge_mask + 1 : 0;
+      guint64 *keys = g->edge_keys;
+      guint *vals = g->edge_next;
+      g->edge_mask = old ? old * 2 - 1 : 1023;
+      g->edge_keys = g_new0 (guint64, g->edge_mask + 1);
+      g->edge_next = g_new0 (guint, g->edge_mask + 1);
+      g->n_edges = 0;
+      for (gsize k = 0; k < old; k++)
+        if (keys[k])
+          edge_insert (g, keys[k], vals[k]);
+      g_free (keys);
+      g_free (vals);
+    }
+  for (i = edge_slot (key, g->edge_mask); g->edge_keys[i]; i = (i + 1) & g->edge_mask)
+    ;
+  g->edge_keys[i] = key;
+  g->edge_next[i] = next;
+  g->n_edges++;
+}
+
+guint
+ng_gazetteer_phrase_next (const NgGazetteer *g, guint node, guint word)
+{
+  guint64 key;
+  if (node == 0 || word == 0 || g->edge_keys == NULL)
+    return 0;
+  if (node == NG_PHRASE_ROOT && g->root_next)
+    return word < g->root_next->len ? g_array_index (g->root_next, guint, word) : 0;
+  key = (guint64) node << 32 | word;
+  for (gsize i = edge_slot (key, g->edge_mask); g->edge_keys[i];
+       i = (i + 1) & g->edge_mask)
+    if (g->edge_keys[i] == key)
+      return g->edge_next[i];
+  return 0;
+}
+
+guint
+ng_gazetteer_word_id (const NgGazetteer *g, const char *word, gsize len)
+{
+  char buf[64];
+  char *key = len < sizeof buf ? buf : g_malloc (len + 1);
+  guint id;
+  memcpy (key, word, len);
+  key[len] = '\0';
+  id = GPOINTER_TO_UINT (g_hash_table_lookup (g->word_ids, key));
+  if (key != buf)
+    g_free (key);
+  return id;
+}
+
+guint
+ng_gazetteer_word_width (const NgGazetteer *g, guint word)
+{
+  return word && word < g->widths->len ? g_array_index (g->widths, guint, word) : 0;
+}
+
+/* The node of phrase NORM, made when missing. */
+static PhraseNode *
+index_phrase (NgGazetteer *g, const char *norm)
+{
+  guint node = NG_PHRASE_ROOT, depth = 0, first = 0;
+  const char *p = norm;
+
+  while (*p)
+    {
+      const char *sp = strchr (p, ' ');
+      gsize len = sp ? (gsize) (sp - p) : strlen (p);
+      guint word = ng_gazetteer_word_id (g, p, len), next;
+      if (word == 0)
+        {
+          word = g_hash_table_size (g->word_ids) + 1;
+          g_hash_table_insert (g->word_ids, g_strndup (p, len), GUINT_TO_POINTER (word));
+          g_array_set_size (g->widths, word + 1);
+        }
+      if (depth++ == 0)
+        first = word;
+      next = ng_gazetteer_phrase_next (g, node, word);
+      if (next == 0)
+        {
+          next = g->nodes->len;
+          g_array_set_size (g->nodes, next + 1);
+          edge_insert (g, (guint64) node << 32 | word, next);
+        }
+      node = next;
+      p += len;
+      while (*p == ' ')
+        p++;
+    }
+  if (first)
+    {
+      guint *w = &g_array_index (g->widths, guint, first);
+      *w = MAX (*w, depth);
+    }
+  return &g_array_index (g->nodes, PhraseNode, node);
+}
+
+static void
+build_phrase_index (NgGazetteer *g)
+{
+  GHashTableIter it;
+  gpointer k, v;
+
+  g->word_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g->widths = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_array_set_size (g->widths, 1);
+  g->nodes = g_array_new (FALSE, TRUE, sizeof (PhraseNode));
+  g_array_set_size (g->nodes, NG_PHRASE_ROOT + 1);
+  g_hash_table_iter_init (&it, g->by_name);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    index_phrase (g, k)->entities = v;
+  g_hash_table_iter_init (&it, g->roles);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    index_phrase (g, k)->role = v;
+  g_hash_table_iter_init (&it, g->lex_by_phrase);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    index_phrase (g, k)->lex = v;
+  /* the root's edges as an array (built last: index_phrase walks with the
+     table while this is NULL) */
+  {
+    GArray *root = g_array_new (FALSE, TRUE, sizeof (guint));
+    g_array_set_size (root, g->widths->len);
+    for (guint w = 1; w < g->widths->len; w++)
+      g_array_index (root, guint, w) = ng_gazetteer_phrase_next (g, NG_PHRASE_ROOT, w);
+    g->root_next = root;
+  }
+}
+
+const GPtrArray *
+ng_gazetteer_phrase_entities (const NgGazetteer *g, guint node)
+{
+  return node && node < g->nodes->len
+         ? g_array_index (g->nodes, PhraseNode, node).entities : NULL;
+}
+
+const char *
+ng_gazetteer_phrase_role (const NgGazetteer *g, guint node)
+{
+  return node && node < g->nodes->len
+         ? g_array_index (g->nodes, PhraseNode, node).role : NULL;
+}
+
+const NgLexEntry *
+ng_gazetteer_phrase_lexicon (const NgGazetteer *g, guint node, const char *kind)
+{
+  const GPtrArray *list = node && node < g->nodes->len
+                          ? g_array_index (g->nodes, PhraseNode, node).lex : NULL;
+  const NgLexEntry *found = NULL;
+  /* the last entry of KIND wins, as with the kind+phrase table */
+  for (guint i = 0; list && i < list->len; i++)
+    {
+      const NgLexEntry *l = list->pdata[i];
+      if (l->kind[0] == kind[0] && strcmp (l->kind, kind) == 0)
+        found = l;
+    }
+  return found;
+}
+
 NgGazetteer *
 ng_gazetteer_load (const char *dir, GError **error)
 {
@@ -494,6 +710,7 @@ ng_gazetteer_load (const char *dir, GError **error)
       || !load_tsv (g, dir, "roles.tsv", role_row, FALSE, error)
       || !load_tsv (g, dir, "lexicon.tsv", lex_row, FALSE, error))
     return NULL;
+  build_phrase_index (g);
   return g_steal_pointer (&g);
 }
 
@@ -540,11 +757,26 @@ ng_gazetteer_lookup_adjective (const NgGazetteer *g, const char *adj)
   return g_hash_table_lookup (g->by_adjective, key);
 }
 
+/* TRUE when ng_normalize_name (S) is S: lower-case ASCII words, no
+ * separators to squeeze (the rules mostly ask with a token's norm). */
+static gboolean
+is_normalized_word (const char *s)
+{
+  for (; *s; s++)
+    if ((*s & 0x80) || g_ascii_isupper (*s) || g_ascii_isspace (*s)
+        || *s == '-' || *s == '.' || *s == '_')
+      return FALSE;
+  return TRUE;
+}
+
 const NgLexEntry *
 ng_gazetteer_lexicon (const NgGazetteer *g, const char *kind,
                       const char *phrase)
 {
-  g_autofree char *norm = ng_normalize_name (phrase);
+  g_autofree char *norm = NULL;
+  if (phrase && is_normalized_word (phrase))
+    return ng_gazetteer_lexicon_norm (g, kind, phrase);
+  norm = ng_normalize_name (phrase);
   g_autofree char *key = g_strconcat (kind, "\x1f", norm, NULL);
   return g_hash_table_lookup (g->lex_by_key, key);
 }

@@ -84,6 +84,10 @@ write_article_graph (NgWriter *wp, const NgArticle *article, const NgExtraction 
   NgWriter w = *wp;
   g_autofree char *a = ng_article_iri (article);
   g_autoptr (GHashTable) used_sentences = g_hash_table_new (NULL, NULL);
+  /* an entity is described once per article, not once per mention (the
+     same statements, which the canonical form would only drop again) */
+  g_autoptr (GHashTable) described = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                            g_free, NULL);
   static const char *const statuses[] = { NG_HELD, NG_PLANNED, NG_CANCELLED };
   static const char *const actions[] = { NG_IMPOSE, NG_LIFT, NG_EASE, NG_TIGHTEN,
                                          NG_DEMAND_LIFT, NG_REFUSE_LIFT, NG_THREATEN };
@@ -101,7 +105,10 @@ write_article_graph (NgWriter *wp, const NgArticle *article, const NgExtraction 
       g_autofree char *mi = g_strdup_printf ("%s#mention-%u", a, i + 1);
       g_autofree char *si = g_strdup_printf ("%s#sentence-%u", a, m->sentence + 1);
 
-      write_entity (&w, m, e);
+      if (g_hash_table_add (described, g_strdup_printf ("%d\x1f%p\x1f%s\x1f%s", m->kind,
+                                                        (const void *) m->entity,
+                                                        m->name, e)))
+        write_entity (&w, m, e);
       ng_write_uri (&w, mi, NG_RDF_TYPE, NG_ENTITY_MENTION);
       ng_write_uri (&w, mi, NG_REFERS_TO, e);
       ng_write_literal (&w, mi, NG_SURFACE_FORM, m->surface, NULL);
@@ -212,16 +219,28 @@ line_cmp (gconstpointer a, gconstpointer b)
 char *
 ng_nquads_canonical (GPtrArray *lines)
 {
-  GString *text = g_string_new (NULL);
+  GString *text;
+  gsize total = 1;
+
   g_ptr_array_sort (lines, line_cmp);
+  for (guint i = 0; i < lines->len; i++)
+    total += strlen (lines->pdata[i]) + 1;
+  /* sized once, and each line freed once copied: a large article's graph is
+     held about once, not as lines, text and a doubling buffer at a time */
+  text = g_string_sized_new (total);
   for (guint i = 0; i < lines->len; i++)
     {
       /* a statement repeated by the extraction is one statement */
-      if (i > 0 && strcmp (lines->pdata[i], lines->pdata[i - 1]) == 0)
-        continue;
-      g_string_append (text, lines->pdata[i]);
-      g_string_append_c (text, '\n');
+      if (i == 0 || strcmp (lines->pdata[i], lines->pdata[i - 1]) != 0)
+        {
+          g_string_append (text, lines->pdata[i]);
+          g_string_append_c (text, '\n');
+        }
+      if (i > 0)
+        g_clear_pointer (&lines->pdata[i - 1], g_free);
     }
+  if (lines->len)
+    g_clear_pointer (&lines->pdata[lines->len - 1], g_free);
   return g_string_free (text, FALSE);
 }
 

@@ -28,7 +28,18 @@ static const char *const abbreviations[] = {
 static gboolean
 is_abbreviation (const char *word, gsize len)
 {
-  g_autofree char *low = g_utf8_strdown (word, (gssize) len);
+  char buf[16];
+  g_autofree char *wide = NULL;
+  const char *low = buf;
+  /* the list is short ASCII: lower-case without allocating when the word
+     is too (a non-ASCII letter may still lower-case to ASCII) */
+  for (gsize i = 0; i < len && low == buf; i++)
+    if ((word[i] & 0x80) || i + 1 >= sizeof buf)
+      low = wide = g_utf8_strdown (word, (gssize) len);
+    else
+      buf[i] = g_ascii_tolower (word[i]);
+  if (low == buf)
+    buf[len] = '\0';
   for (guint i = 0; abbreviations[i]; i++)
     if (strcmp (low, abbreviations[i]) == 0)
       return TRUE;
@@ -55,15 +66,40 @@ is_terminal (gunichar c)
   return c == '.' || c == '!' || c == '?' || c == 0x2026;
 }
 
+/* A token is one block: the struct, its text and (ASCII words) its norm;
+ * any other norm is allocated on its own. */
 static void
 token_free (gpointer p)
 {
   NgToken *t = p;
   if (t == NULL)
     return;
-  g_free (t->text);
-  g_free (t->norm);
+  if (t->norm && t->norm != t->text + (t->end - t->start) + 1)
+    g_free (t->norm);
   g_free (t);
+}
+
+static NgToken *
+token_new (const char *text, gsize start, gsize end, gboolean is_word)
+{
+  gsize len = end - start;
+  NgToken *t = g_malloc (sizeof (NgToken) + 2 * (len + 1));
+  char *inline_text = (char *) (t + 1);
+
+  memset (t, 0, sizeof *t);
+  t->start = start;
+  t->end = end;
+  t->is_word = is_word;
+  t->text = inline_text;
+  memcpy (t->text, text + start, len);
+  t->text[len] = '\0';
+  if (is_word)
+    {
+      t->norm = t->text + len + 1;
+      if (ng_normalize_ascii (t->text, len, t->norm) < 0)
+        t->norm = ng_normalize_name (t->text);
+    }
+  return t;
 }
 
 static void
@@ -71,14 +107,24 @@ sentence_free (gpointer p)
 {
   NgSentence *s = p;
   g_free (s->text);
+  g_free (s->word_ids);
   g_ptr_array_unref (s->tokens);
   g_free (s);
 }
 
-static gboolean
+static inline gboolean
 word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) || g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
+}
+
+/* g_utf8_get_char() without the call for ASCII, most of any text. */
+static inline gunichar
+get_char (const char *p)
+{
+  return (*p & 0x80) ? g_utf8_get_char (p) : (gunichar) *p;
 }
 
 /* Tokens of text[start, end). */
@@ -90,7 +136,7 @@ tokenize (const char *text, gsize start, gsize end)
 
   while (p < stop)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
       const char *q;
       NgToken *t;
 
@@ -104,19 +150,19 @@ tokenize (const char *text, gsize start, gsize end)
         {
           while (q < stop)
             {
-              gunichar d = g_utf8_get_char (q);
+              gunichar d = get_char (q);
               if (word_char (d))
                 q = g_utf8_next_char (q);
               else if ((d == '-' || d == '\'' || d == 0x2019 || d == '.')
                        && g_utf8_next_char (q) < stop
-                       && word_char (g_utf8_get_char (g_utf8_next_char (q))))
+                       && word_char (get_char (g_utf8_next_char (q))))
                 {
                   /* inner hyphen, apostrophe; a period only in o.a.-style
                      abbreviations and numbers (1.000), not between words */
                   if (d == '.')
                     {
                       const char *n = g_utf8_next_char (q);
-                      gunichar e = g_utf8_get_char (n);
+                      gunichar e = get_char (n);
                       if (!(g_unichar_isdigit (e) || q - p <= 2))
                         break;
                     }
@@ -126,13 +172,7 @@ tokenize (const char *text, gsize start, gsize end)
                 break;
             }
         }
-      t = g_new0 (NgToken, 1);
-      t->start = (gsize) (p - text);
-      t->end = (gsize) (q - text);
-      t->text = g_strndup (p, (gsize) (q - p));
-      t->is_word = word_char (c);
-      if (t->is_word)
-        t->norm = ng_normalize_name (t->text);
+      t = token_new (text, (gsize) (p - text), (gsize) (q - text), word_char (c));
       t->capitalised = g_unichar_isupper (c) || g_unichar_istitle (c);
       g_ptr_array_add (tokens, t);
       p = q;
@@ -261,7 +301,7 @@ ng_segment (const char *text, gsize len)
   g_return_val_if_fail (text != NULL, out);
   while (i < len)
     {
-      gunichar c = g_utf8_get_char (text + i);
+      gunichar c = get_char (text + i);
       gsize next = (gsize) (g_utf8_next_char (text + i) - text);
 
       if (c == '\n')
@@ -274,7 +314,7 @@ ng_segment (const char *text, gsize len)
                 blank = TRUE;
               j++;
             }
-          if (blank || j >= len || !g_unichar_islower (g_utf8_get_char (text + j)))
+          if (blank || j >= len || !g_unichar_islower (get_char (text + j)))
             {
               emit (out, text, start, i, para, &cur);
               if (blank)
@@ -291,8 +331,8 @@ ng_segment (const char *text, gsize len)
         {
           gsize j = next, after;
           /* more terminal marks ("?!", "...") and closing quotes */
-          while (j < len && (is_terminal (g_utf8_get_char (text + j))
-                             || is_closing (g_utf8_get_char (text + j))))
+          while (j < len && (is_terminal (get_char (text + j))
+                             || is_closing (get_char (text + j))))
             j = (gsize) (g_utf8_next_char (text + j) - text);
           after = j;
           if (j < len && !(text[j] == ' ' || text[j] == '\t' || text[j] == '\n'))
@@ -304,7 +344,7 @@ ng_segment (const char *text, gsize len)
             j++;
           if (j < len && text[j] != '\n')
             {
-              gunichar n = g_utf8_get_char (text + j);
+              gunichar n = get_char (text + j);
               if (!(g_unichar_isupper (n) || g_unichar_isdigit (n)
                     || is_opening (n) || n == 0x2013 || n == 0x2014))
                 {
@@ -323,7 +363,7 @@ ng_segment (const char *text, gsize len)
                 }
               /* an initial: one upper-case letter ("J. Trump") */
               if (wl > 0 && g_utf8_strlen (text + w, (gssize) wl) == 1
-                  && g_unichar_isupper (g_utf8_get_char (text + w)))
+                  && g_unichar_isupper (get_char (text + w)))
                 {
                   i = next;
                   continue;

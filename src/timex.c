@@ -58,7 +58,7 @@ month_at (const Scan *c, guint i)
   const NgLexEntry *e;
   if (t == NULL || !t->is_word)
     return 0;
-  e = ng_gazetteer_lexicon (c->gaz, "month", t->norm);
+  e = ng_sentence_lexicon (c->gaz, c->s, i, "month");
   return e ? atoi (e->value) : 0;
 }
 
@@ -128,11 +128,11 @@ weekday_at (const Scan *c, guint i)
 {
   NgToken *t = ng_sentence_token (c->s, i);
   const GPtrArray *days = ng_gazetteer_lexicon_all (c->gaz, "weekday");
-  g_autofree char *w = NULL;
+  const char *w;
 
-  if (t == NULL || !t->is_word)
+  if (t == NULL || !t->is_word || t->norm == NULL)
     return 0;
-  w = ng_normalize_name (t->text);
+  w = t->norm;  /* ng_normalize_name() of the text */
   for (guint k = 0; k < days->len; k++)
     {
       const NgLexEntry *d = days->pdata[k];

@@ -374,6 +374,42 @@ test_explain (void)
     g_assert_nonnull (((NgMention *) ex->mentions->pdata[i])->explain);
 }
 
+/* Persons are indexed by the words of their names (src/extract.c): among
+ * hundreds of people, a short form finds the one whose name has the word,
+ * and of two who share it the one named last. */
+static void
+test_short_form_many_persons (void)
+{
+  static const char *const syl[] = { "ba", "ko", "ri", "me", "lu", "do", "sa", "ve" };
+  g_autoptr (GString) text = g_string_new (" date 2020-05-04 ");
+  g_autoptr (NgExtraction) ex = NULL;
+  const NgMention *last;
+  guint persons = 0;
+
+  g_string_append (text, "Premier Anna Bakoverink sprak. ");
+  g_string_append (text, "Premier Piet Bakoverink sprak ook. ");
+  for (guint i = 0; i < 400; i++)
+    {
+      char first[16], last_name[24];
+      g_snprintf (first, sizeof first, "%s%s%sna", syl[i % 8], syl[i / 8 % 8], syl[i / 64 % 8]);
+      g_snprintf (last_name, sizeof last_name, "%s%s%sstra", syl[i / 64 % 8], syl[i % 8], syl[i / 8 % 8]);
+      first[0] = g_ascii_toupper (first[0]);
+      last_name[0] = g_ascii_toupper (last_name[0]);
+      g_string_append_printf (text, "Premier %s %s sprak. ", first, last_name);
+    }
+  g_string_append (text, "Daarna zei Bakoverink niets meer. Later sprak Bakobastra.");
+  ex = run (text->str);
+  for (guint i = 0; i < ex->mentions->len; i++)
+    persons += ((NgMention *) ex->mentions->pdata[i])->kind == NG_ENTITY_PERSON;
+  g_assert_cmpuint (persons, ==, 402 + 2);
+  last = ex->mentions->pdata[ex->mentions->len - 2];
+  g_assert_cmpstr (last->surface, ==, "Bakoverink");
+  g_assert_cmpstr (last->name, ==, "Piet Bakoverink");
+  last = ex->mentions->pdata[ex->mentions->len - 1];
+  g_assert_cmpstr (last->surface, ==, "Bakobastra");
+  g_assert_cmpstr (last->name, ==, "Kobabana Bakobastra");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -400,5 +436,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/sanction-city-anaphor", test_sanction_city_anaphor);
   g_test_add_func ("/extract/sanction-government-threaten", test_sanction_government_threaten);
   g_test_add_func ("/extract/explain", test_explain);
+  g_test_add_func ("/extract/short-form-many-persons", test_short_form_many_persons);
   return g_test_run ();
 }

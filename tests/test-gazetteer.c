@@ -57,6 +57,112 @@ test_errors (void)
   ng_test_rmdir (dir);
 }
 
+/* The walk over the words of PHRASE (normalised) from the root. */
+static guint
+walk (const NgGazetteer *g, const char *phrase)
+{
+  g_auto (GStrv) words = g_strsplit (phrase, " ", -1);
+  guint node = NG_PHRASE_ROOT;
+  for (char **w = words; *w; w++)
+    node = ng_gazetteer_phrase_next (g, node, ng_gazetteer_word_id (g, *w, strlen (*w)));
+  return node;
+}
+
+static void
+test_phrase_index (void)
+{
+  g_autofree char *dir = ng_test_tmpdir ();
+  g_autofree char *p = g_build_filename (dir, "persons.tsv", NULL);
+  g_autofree char *pl = g_build_filename (dir, "places.tsv", NULL);
+  g_autofree char *r = g_build_filename (dir, "roles.tsv", NULL);
+  g_autofree char *l = g_build_filename (dir, "lexicon.tsv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NgGazetteer) g = NULL;
+  const GPtrArray *list;
+  guint kim, kj, kju;
+
+  g_file_set_contents (p, "Q1\tKim Jong-un\tKim Jong Un|Jong-un\n"
+                          "Q2\tKim Yo-jong\t\n", -1, NULL);
+  g_file_set_contents (pl, "Q3\tDen Haag\t's-Gravenhage\tcity\t52.08\t4.31\t\t\n", -1, NULL);
+  g_file_set_contents (r, "president\tpresident|Amerikaanse president\n", -1, NULL);
+  g_file_set_contents (l, "meeting\tde hand schudden\tverb\n"
+                          "status\tafgezegd\tCancelled\n"
+                          "status\tafgezegd\tPlanned\n"
+                          "meeting\tafgezegd\tx\n", -1, NULL);
+  g = ng_gazetteer_load (dir, &error);
+  g_assert_no_error (error);
+
+  /* words of no phrase have no id; no walk goes through them */
+  g_assert_cmpuint (ng_gazetteer_word_id (g, "trump", 5), ==, 0);
+  g_assert_cmpuint (ng_gazetteer_phrase_next (g, NG_PHRASE_ROOT, 0), ==, 0);
+  g_assert_cmpuint (ng_gazetteer_phrase_next (g, 0, ng_gazetteer_word_id (g, "kim", 3)), ==, 0);
+  /* a word is looked up by length, not up to a NUL */
+  g_assert_cmpuint (ng_gazetteer_word_id (g, "kimberley", 3), ==,
+                    ng_gazetteer_word_id (g, "kim", 3));
+
+  /* prefixes are nodes without entities; the full name has them */
+  kim = walk (g, "kim");
+  kj = walk (g, "kim jong");
+  kju = walk (g, "kim jong un");
+  g_assert_cmpuint (kim, !=, 0);
+  g_assert_cmpuint (kj, !=, 0);
+  g_assert_null (ng_gazetteer_phrase_entities (g, kim));
+  g_assert_null (ng_gazetteer_phrase_entities (g, kj));
+  list = ng_gazetteer_phrase_entities (g, kju);
+  g_assert_nonnull (list);
+  g_assert_true (list == ng_gazetteer_lookup_norm (g, "kim jong un"));
+  g_assert_cmpstr (((NgEntity *) list->pdata[0])->name, ==, "Kim Jong-un");
+  g_assert_cmpuint (walk (g, "kim jong un un"), ==, 0);
+  g_assert_cmpuint (walk (g, "jong un"), !=, 0);
+  g_assert_true (ng_gazetteer_phrase_entities (g, walk (g, "s gravenhage"))
+                 == ng_gazetteer_lookup_norm (g, "s gravenhage"));
+
+  /* roles and lexicon phrases share the trie with names */
+  g_assert_cmpstr (ng_gazetteer_phrase_role (g, walk (g, "amerikaanse president")), ==, "president");
+  g_assert_null (ng_gazetteer_phrase_role (g, walk (g, "amerikaanse")));
+  g_assert_nonnull (ng_gazetteer_phrase_lexicon (g, walk (g, "de hand schudden"), "meeting"));
+  g_assert_null (ng_gazetteer_phrase_lexicon (g, walk (g, "de hand schudden"), "status"));
+  /* the last entry of a kind wins, as in ng_gazetteer_lexicon_norm() */
+  g_assert_cmpstr (ng_gazetteer_phrase_lexicon (g, walk (g, "afgezegd"), "status")->value, ==, "Planned");
+  g_assert_true (ng_gazetteer_phrase_lexicon (g, walk (g, "afgezegd"), "status")
+                 == ng_gazetteer_lexicon_norm (g, "status", "afgezegd"));
+
+  /* widths: the most words of a phrase starting with the word */
+  g_assert_cmpuint (ng_gazetteer_word_width (g, ng_gazetteer_word_id (g, "kim", 3)), ==, 3);
+  g_assert_cmpuint (ng_gazetteer_word_width (g, ng_gazetteer_word_id (g, "de", 2)), ==, 3);
+  g_assert_cmpuint (ng_gazetteer_word_width (g, ng_gazetteer_word_id (g, "un", 2)), ==, 0);
+  g_assert_cmpuint (ng_gazetteer_word_width (g, 0), ==, 0);
+  ng_test_rmdir (dir);
+}
+
+/* On the real reference data: every name, alias and lexicon phrase walks
+ * to the node that gives what the string tables give. */
+static void
+test_phrase_index_reference (void)
+{
+  NgGazetteer *g = ng_test_gazetteer ();
+  const GPtrArray *all = ng_gazetteer_entities (g);
+  guint checked = 0;
+  for (guint i = 0; i < all->len; i++)
+    {
+      const NgEntity *e = all->pdata[i];
+      for (guint k = 0; k <= e->aliases->len; k++)
+        {
+          g_autofree char *n = ng_normalize_name (k ? e->aliases->pdata[k - 1] : e->name);
+          g_assert_true (ng_gazetteer_phrase_entities (g, walk (g, n))
+                         == ng_gazetteer_lookup_norm (g, n));
+          checked++;
+        }
+    }
+  for (guint i = 0; i < ng_gazetteer_lexicon_all (g, "meeting")->len; i++)
+    {
+      const NgLexEntry *l = ng_gazetteer_lexicon_all (g, "meeting")->pdata[i];
+      g_assert_true (ng_gazetteer_phrase_lexicon (g, walk (g, l->phrase), "meeting")
+                     == ng_gazetteer_lexicon_norm (g, "meeting", l->phrase));
+    }
+  g_assert_cmpuint (checked, >, 300);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -64,5 +170,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gazetteer/normalize", test_normalize);
   g_test_add_func ("/gazetteer/reference-data", test_reference_data);
   g_test_add_func ("/gazetteer/errors", test_errors);
+  g_test_add_func ("/gazetteer/phrase-index", test_phrase_index);
+  g_test_add_func ("/gazetteer/phrase-index-reference", test_phrase_index_reference);
   return g_test_run ();
 }

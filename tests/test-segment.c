@@ -1,6 +1,8 @@
 #include "config.h"
 #include <string.h>
+#include "nieuwsgraaf/lexmatch.h"
 #include "nieuwsgraaf/segment.h"
+#include "test-util.h"
 
 static GPtrArray *
 seg (const char *s)
@@ -85,6 +87,71 @@ test_empty (void)
   g_assert_cmpuint (b->len, ==, 0);
 }
 
+/* The phrase index walk over tokens (src/lexmatch.c) finds what the phrase
+ * strings find, for every window of sentences with hyphenated and accented
+ * names, role phrases, lexicon phrases, punctuation and unknown words. */
+static void
+test_phrase_windows (void)
+{
+  NgGazetteer *gaz = ng_test_gazetteer ();
+  g_autoptr (GPtrArray) a = seg (
+      "De Noord-Koreaanse leider Kim Jong-un en de Amerikaanse president "
+      "Donald Trump schudden elkaar in Hanoi de hand. Zuid-Koreaanse president "
+      "Moon Jae-in blies de top af, aldus Kim Yo-jong. Libië, Genève en "
+      "'s-Gravenhage: de EU legt sancties op aan Noord-Korea. Xyzzy qwerty!");
+  const char *kinds[] = { "meeting", "status", "sanction", "sanction-action",
+                          "particle", "coordination", "month" };
+  guint found = 0;
+
+  for (guint si = 0; si < a->len; si++)
+    {
+      const NgSentence *s = a->pdata[si];
+      for (guint i = 0; i < s->tokens->len; i++)
+        {
+          guint nodes[5];
+          ng_sentence_phrase_nodes (gaz, s, i, 5, nodes);
+          for (guint w = 1; w <= 5; w++)
+            {
+              g_autofree char *p = ng_sentence_phrase (s, i, w);
+              guint node = ng_sentence_phrase_node (gaz, s, i, w);
+              g_assert_cmpuint (node, ==, nodes[w - 1]);
+              g_assert_true (ng_sentence_entities (gaz, s, i, w)
+                             == ng_gazetteer_lookup_norm (gaz, p));
+              g_assert_true (ng_sentence_role (gaz, s, i, w)
+                             == ng_gazetteer_role_for_norm (gaz, p));
+              found += ng_sentence_entities (gaz, s, i, w) != NULL;
+              if (p == NULL)
+                g_assert_cmpuint (node, ==, 0);
+            }
+          for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+            {
+              const NgLexEntry *e = NULL;
+              guint w = ng_lex_at (gaz, s, i, kinds[k], &e);
+              /* the longest of the 1..3-token windows, as the strings say */
+              guint want = 0;
+              for (guint ww = 3; ww >= 1 && want == 0; ww--)
+                {
+                  g_autofree char *p = ng_sentence_phrase (s, i, ww);
+                  if (p && ng_gazetteer_starts_phrase (gaz, ng_sentence_token (s, i)->norm)
+                      && ng_gazetteer_lexicon_norm (gaz, kinds[k], p))
+                    want = ww;
+                }
+              g_assert_cmpuint (w, ==, want);
+              if (i + 1 < s->tokens->len)
+                {
+                  NgToken *t = ng_sentence_token (s, i), *u = ng_sentence_token (s, i + 1);
+                  g_autofree char *both = t->norm && u->norm
+                    ? g_strconcat (t->norm, " ", u->norm, NULL) : NULL;
+                  g_assert_true (ng_sentence_lexicon_pair (gaz, s, i, i + 1, kinds[k])
+                                 == (both ? ng_gazetteer_lexicon_norm (gaz, kinds[k], both) : NULL));
+                }
+            }
+        }
+    }
+  /* the names are there to be found: Kim Jong-un, Donald Trump, Hanoi, … */
+  g_assert_cmpuint (found, >=, 8);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -96,5 +163,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segment/headline-paragraphs", test_headline_paragraphs);
   g_test_add_func ("/segment/offsets-tokens", test_offsets_tokens);
   g_test_add_func ("/segment/empty", test_empty);
+  g_test_add_func ("/segment/phrase-windows", test_phrase_windows);
   return g_test_run ();
 }

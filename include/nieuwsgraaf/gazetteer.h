@@ -81,6 +81,25 @@ guint ng_gazetteer_phrase_width (const NgGazetteer *gaz, const char *word);
 const GPtrArray *ng_gazetteer_lookup_norm (const NgGazetteer *gaz, const char *norm);
 const char *ng_gazetteer_role_for_norm (const NgGazetteer *gaz, const char *norm);
 
+/* The phrase index: every name, alias, role noun and lexicon phrase as a
+ * path of words.  A matcher interns each word once with
+ * ng_gazetteer_word_id() (0: no reference phrase has it, so none can match
+ * through it) and walks from NG_PHRASE_ROOT with ng_gazetteer_phrase_next()
+ * (0: no phrase continues with that word; 0 stays 0).  The walk over the
+ * words of a normalised phrase ends at the node whose
+ * ng_gazetteer_phrase_entities() / _role() / _lexicon() are those of
+ * ng_gazetteer_lookup_norm() / ng_gazetteer_role_for_norm() /
+ * ng_gazetteer_lexicon_norm() for that phrase. */
+#define NG_PHRASE_ROOT 1u
+guint ng_gazetteer_word_id (const NgGazetteer *gaz, const char *word, gsize len);
+guint ng_gazetteer_phrase_next (const NgGazetteer *gaz, guint node, guint word);
+/* ng_gazetteer_phrase_width() of a word id. */
+guint ng_gazetteer_word_width (const NgGazetteer *gaz, guint word);
+const GPtrArray *ng_gazetteer_phrase_entities (const NgGazetteer *gaz, guint node);
+const char *ng_gazetteer_phrase_role (const NgGazetteer *gaz, guint node);
+const NgLexEntry *ng_gazetteer_phrase_lexicon (const NgGazetteer *gaz, guint node,
+                                               const char *kind);
+
 /* Longest alias length in words, for windowed matching. */
 guint ng_gazetteer_max_words (const NgGazetteer *gaz);
 
@@ -118,6 +137,11 @@ guint ng_gazetteer_count (const NgGazetteer *gaz, NgEntityKind kind);
 /* Lower-cased, diacritics stripped, hyphens/dots as spaces, spaces squeezed.
  * Caller frees. */
 char *ng_normalize_name (const char *name);
+
+/* ng_normalize_name() of the LEN bytes at NAME written to OUT (room for
+ * LEN + 1 bytes) when they are all ASCII: returns the length written, or -1
+ * (OUT untouched) for any other text.  For callers that place it themselves. */
+gssize ng_normalize_ascii (const char *name, gsize len, char *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgGazetteer, ng_gazetteer_free)
 

@@ -27,8 +27,9 @@ gboolean ng_article_graph_add (librdf_world *world, librdf_model *model,
  * gives the same bytes.  Touches no librdf object: safe on any thread. */
 char *ng_article_graph_nquads (const NgArticle *article, const NgExtraction *ex);
 
-/* Sorts LINES (char*, N-Quads statements without newline), drops repeats and
- * joins them, one a line. */
+/* Sorts LINES (char*, N-Quads statements without newline, g_free'd), drops
+ * repeats and joins them, one a line.  The lines are freed as they are
+ * copied (LINES is left holding NULLs). */
 char *ng_nquads_canonical (GPtrArray *lines);
 
 G_END_DECLS

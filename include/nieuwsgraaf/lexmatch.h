@@ -17,6 +17,26 @@ NgToken *ng_sentence_token (const NgSentence *s, guint i);
  * them is not a word or the range runs past the sentence.  Caller frees. */
 char *ng_sentence_phrase (const NgSentence *s, guint i, guint w);
 
+/* The node of the gazetteer's phrase index reached by the words of tokens
+ * [I, I+W) (see ng_gazetteer_phrase_next()); 0 when no reference phrase is
+ * or starts with them, or where ng_sentence_phrase() gives NULL.  The first
+ * call on S interns its words and keeps them in S. */
+guint ng_sentence_phrase_node (const NgGazetteer *gaz, const NgSentence *s,
+                               guint i, guint w);
+
+/* The nodes of the windows [I, I+1) … [I, I+MAX) in NODES[0 … MAX-1], in
+ * one walk (0 from the first window no phrase continues); returns how many
+ * are not 0. */
+guint ng_sentence_phrase_nodes (const NgGazetteer *gaz, const NgSentence *s,
+                                guint i, guint max, guint *nodes);
+
+/* ng_gazetteer_lookup_norm() and ng_gazetteer_role_for_norm() of
+ * ng_sentence_phrase (S, I, W), without building the phrase. */
+const GPtrArray *ng_sentence_entities (const NgGazetteer *gaz,
+                                       const NgSentence *s, guint i, guint w);
+const char *ng_sentence_role (const NgGazetteer *gaz, const NgSentence *s,
+                              guint i, guint w);
+
 /* TRUE when some reference phrase (name, role, lexicon) starts with token
  * I of S: when FALSE, no lookup starting there can succeed. */
 gboolean ng_sentence_starts_phrase (const NgGazetteer *gaz, const NgSentence *s,
@@ -30,6 +50,17 @@ guint ng_lex_at (const NgGazetteer *gaz, const NgSentence *s, guint i,
 /* TRUE when token I is a word listed under KIND (one-word lookup). */
 gboolean ng_lex_is (const NgGazetteer *gaz, const NgSentence *s, guint i,
                     const char *kind);
+
+/* The lexicon entry of KIND for token I alone (as ng_lex_is()), or NULL. */
+const NgLexEntry *ng_sentence_lexicon (const NgGazetteer *gaz,
+                                       const NgSentence *s, guint i,
+                                       const char *kind);
+
+/* The lexicon entry of KIND for the two-word phrase of tokens I and K (not
+ * necessarily adjacent: separable verbs), or NULL. */
+const NgLexEntry *ng_sentence_lexicon_pair (const NgGazetteer *gaz,
+                                            const NgSentence *s, guint i,
+                                            guint k, const char *kind);
 
 G_END_DECLS
 

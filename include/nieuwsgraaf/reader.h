@@ -21,7 +21,11 @@ typedef enum {
   NG_READER_ERROR_TOO_LARGE   /* larger than NG_READER_MAX_BYTES */
 } NgReaderError;
 
-#define NG_READER_MAX_BYTES ((gsize) 64 * 1024 * 1024)
+/* No news article comes near this (long ones are some 100 kB); a text this
+ * large is a dump or a scraping accident: extracting it takes a second, but
+ * its graph (a million statements and more) takes the store minutes.
+ * Refused with a message naming the file. */
+#define NG_READER_MAX_BYTES ((gsize) 8 * 1024 * 1024)
 
 typedef struct NgArticle NgArticle;
 

@@ -15,6 +15,10 @@ typedef struct {
   char *norm;          /* words: ng_normalize_name() of text, else NULL */
   guint width1;        /* 1 + ng_gazetteer_phrase_width() of norm, cached by
                           ng_sentence_starts_phrase(); 0 until then */
+  guint word_first;    /* the words of norm in the sentence's word_ids: */
+  guint word_count;    /* [word_first, word_first + word_count) */
+  guint lex_nodes[3];  /* phrase-index nodes of the windows of 1..3 tokens
+                          from here, cached with width1 when it is > 1 */
 } NgToken;
 
 typedef struct {
@@ -25,6 +29,10 @@ typedef struct {
   glong char_start;    /* character offset of start */
   char *text;          /* the sentence, whitespace squeezed */
   GPtrArray *tokens;   /* NgToken* */
+  guint *word_ids;     /* lexmatch's cache: the phrase-index word id of every
+                          word of every token's norm (src/lexmatch.c);
+                          NULL until a phrase is first matched */
+  const void *word_ids_of; /* the gazetteer they were interned in */
 } NgSentence;
 
 /* Splits TEXT (valid UTF-8) into sentences.  Returns NgSentence* elements,
