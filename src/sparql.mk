@@ -9,6 +9,7 @@ libnieuwsgraaf_la_SOURCES += \
 	src/sparql/solve.c \
 	src/sparql/term.c \
 	src/sparql/write.c \
+	src/sparql/update.c \
 	src/sparql/endpoint-workers.c \
 	src/sparql/endpoint-page.c \
 	src/sparql/endpoint-describe.c
@@ -19,8 +20,9 @@ noinst_HEADERS += \
 	src/sparql/rasqal-private.h \
 	src/sparql/endpoint.h
 
-NG_UNIT_TESTS += tests/test-sparql
+NG_UNIT_TESTS += tests/test-sparql tests/test-update
 tests_test_sparql_LDADD = $(NG_LIBS)
+tests_test_update_LDADD = $(NG_LIBS)
 
 # The W3C SPARQL test suites: a measurement, not part of make check.
 EXTRA_PROGRAMS += tests/w3c-runner
