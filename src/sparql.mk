@@ -10,12 +10,17 @@ libnieuwsgraaf_la_SOURCES += \
 	src/sparql/term.c \
 	src/sparql/write.c \
 	src/sparql/update.c \
+	src/curation.c \
 	src/sparql/endpoint-workers.c \
 	src/sparql/endpoint-page.c \
 	src/sparql/endpoint-describe.c
 
+# nieuwsgraaf update: SPARQL Update of a store through its curation log.
+nieuwsgraaf_SOURCES += src/cli/cmd-update.c
+
 noinst_HEADERS += \
 	include/nieuwsgraaf/sparql.h \
+	include/nieuwsgraaf/curation.h \
 	src/sparql/eval.h \
 	src/sparql/rasqal-private.h \
 	src/sparql/endpoint.h
