@@ -49,6 +49,10 @@ dist_examplequeries_DATA = \
 	examples/queries/meetings-kim-jong-un.rq \
 	examples/queries/sanctions-north-korea.rq
 
+# SPARQL Update through the endpoint (token, curation log, restarts and
+# rebuilds) and nieuwsgraaf update.
+NG_E2E_TESTS += tests/update.sh
+
 # Real clients (curl, SPARQLWrapper, rdflib SPARQLStore, roqet -p) against
 # the endpoint.
 NG_E2E_TESTS += tests/clients.sh
