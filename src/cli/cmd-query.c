@@ -32,8 +32,9 @@ ng_cmd_query (int argc, char **argv)
   g_option_context_set_summary (ctx,
     "Runs a SPARQL query over the merged graph.  The prefixes ng:, schema:,\n"
     "rdf:, rdfs:, xsd:, owl:, prov:, dcterms:, sem: and wd: are predeclared.\n"
-    "Rasqal parses the query, nieuwsgraaf evaluates it; property paths,\n"
-    "SERVICE and updates are refused with a message, never answered wrongly.");
+    "Rasqal parses the query, nieuwsgraaf evaluates it; property paths and\n"
+    "SERVICE are refused with a message, never answered wrongly.  Updates go\n"
+    "to “nieuwsgraaf update”.");
   g_option_context_set_description (ctx,
     "Example:\n"
     "  nieuwsgraaf query 'SELECT ?a ?b WHERE { ?m a ng:Meeting ; schema:attendee ?x, ?y .\n"
