@@ -35,7 +35,8 @@ tests_w3c_runner_LDADD = $(NG_LIBS)
 W3C_TESTS ?= $(abs_top_srcdir)/../shared/w3c-sparql-tests
 w3c: tests/w3c-runner$(EXEEXT)
 	./tests/w3c-runner $(W3C_FLAGS) '$(W3C_TESTS)/sparql10/manifest-evaluation.ttl' \
-	  '$(W3C_TESTS)/sparql11/manifest-sparql11-query.ttl'
+	  '$(W3C_TESTS)/sparql11/manifest-sparql11-query.ttl' \
+	  '$(W3C_TESTS)/sparql11/manifest-sparql11-update.ttl'
 .PHONY: w3c
 
 # Generated queries answered by nieuwsgraaf and rdflib must agree.

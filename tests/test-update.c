@@ -175,6 +175,13 @@ test_with_using (Fixture *f, gconstpointer unused)
   g_assert_cmpint (count (f, "?s :seen true"), ==, 0);
   run_ok (f, "INSERT { ?s :seen true } USING NAMED :g WHERE { GRAPH :g { ?s ?p ?o } }");
   g_assert_cmpint (count (f, "?s :seen true"), ==, 1);
+  /* a GRAPH block in a template wins over WITH (Rasqal alone puts it into
+     the WITH graph) */
+  run_ok (f, "WITH :g DELETE { ?s :role ?t } INSERT { GRAPH :h { ?s :role ?t } ?s :was ?t } "
+             "WHERE { ?s :role ?t }");
+  g_assert_cmpint (count (f, "GRAPH :h { :kim :role \"leider\" }"), ==, 1);
+  g_assert_cmpint (count (f, "GRAPH :g { :kim :was \"leider\" }"), ==, 1);
+  g_assert_cmpint (count (f, "GRAPH :g { ?s :role ?t }"), ==, 0);
 }
 
 static void
@@ -228,6 +235,8 @@ test_add_move_copy (Fixture *f, gconstpointer unused)
   run_ok (f, "MOVE :h TO DEFAULT");
   g_assert_cmpint (count (f, "GRAPH :h { ?s ?p ?o }"), ==, 0);
   g_assert_cmpint (count (f, "?s ?p ?o"), ==, 15);
+  run_ok (f, "COPY GRAPH :g TO GRAPH :j");
+  g_assert_cmpint (count (f, "GRAPH :j { :kim :title ?t }"), ==, 1);
   run_ok (f, "MOVE :g TO :g");
   g_assert_cmpint (count (f, "GRAPH :g { ?s ?p ?o }"), ==, 1);
 }

@@ -1,13 +1,16 @@
 /* update.c — SPARQL 1.1 Update on librdf models.
  *
  * Rasqal 0.9.33's update parser is incomplete: it rejects triples before a
- * GRAPH block in INSERT DATA and USING, and silently parses DELETE WHERE,
- * DROP DEFAULT, DROP NAMED and DROP ALL into nothing.  So the request is
- * split into its operations here (at the ';' outside brackets), each
- * operation is rewritten into a form Rasqal parses right (INSERT DATA Q →
- * INSERT Q WHERE {}, DELETE WHERE Q → DELETE Q WHERE Q, DROP → CLEAR, USING
- * cut out and kept aside) and parsed alone, with the declarations of the
- * operations before it.  An operation Rasqal parses into nothing is an
+ * GRAPH block in INSERT DATA, USING, GRAPH in ADD/MOVE/COPY and DELETE { … }
+ * INSERT { … } without WITH; with WITH it puts every template triple into
+ * the WITH graph, even those in a GRAPH block; and it silently parses DELETE
+ * WHERE, DROP DEFAULT, DROP NAMED and DROP ALL into nothing.  So the request
+ * is split into its operations here (at the ';' outside brackets), each
+ * operation is rewritten into forms Rasqal parses right (INSERT DATA Q →
+ * INSERT Q WHERE {}, DELETE WHERE Q → DELETE Q WHERE Q, DROP → CLEAR; WITH
+ * and USING cut out and kept aside; the INSERT templates of a DELETE/INSERT
+ * parsed apart as INSERT { … } WHERE {}) and parsed alone, with the
+ * declarations of the operations before it.  An operation Rasqal parses into nothing is an
  * error, never a silent no-op.  WHERE patterns are evaluated by the engine
  * (pattern.c); templates are instantiated per solution (unbound or invalid
  * triples skipped, blank nodes fresh per solution), all deletions before
@@ -20,12 +23,11 @@
 
 typedef enum { OP_NOOP, OP_PARSED } OpKind;
 
-/* Stands for the default graph in templates (see parse_operation). */
-#define NG_UPDATE_DEFAULT "urn:nieuwsgraaf:update:default-graph"
 
 typedef struct {
   OpKind kind;
   NgSparqlQuery *q;            /* the operation alone */
+  NgSparqlQuery *q_insert;     /* the INSERT templates of a DELETE/INSERT */
   gboolean drop;               /* DROP (parsed as CLEAR) */
   gboolean data;               /* INSERT DATA / DELETE DATA */
   gboolean silent;             /* SILENT (Rasqal sets its flag on every CREATE) */
@@ -45,6 +47,7 @@ static void
 update_op_free (UpdateOp *o)
 {
   ng_sparql_query_free (o->q);
+  ng_sparql_query_free (o->q_insert);
   g_free (o->with);
   if (o->using_default)
     g_ptr_array_unref (o->using_default);
@@ -189,6 +192,101 @@ check_template (raptor_sequence *seq, gboolean data, gboolean deleting, GError *
   return TRUE;
 }
 
+/* Blanks [FROM, TO) of OUT (offsets), keeping its newlines. */
+static void
+blank (GString *out, gsize from, gsize to)
+{
+  for (gsize i = from; i < to && i < out->len; i++)
+    if (out->str[i] != '\n')
+      out->str[i] = ' ';
+}
+
+/* The end of the '{' block at P (after white space), or NULL. */
+static const char *
+block_end (const char *p)
+{
+  p = skip_space (p);
+  return *p == '{' ? ng_sparql_balanced_end (p) : NULL;
+}
+
+/* [WITH iri] DELETE {…} [INSERT {…}] | INSERT {…}, USING…, WHERE {…} at KW
+ * of PIECE: copied to OUT (which holds PIECE up to KW) with WITH, USING and,
+ * when there is a DELETE template too, the INSERT template blanked out;
+ * that INSERT template becomes *INSERT_TEXT, INSERT {…} WHERE {} at the
+ * same line and column. */
+static gboolean
+cut_modify (UpdateOp *o, const char *piece, const char *kw, guint line, GString *out,
+            char **with_token, GPtrArray *using, char **insert_text, GError **error)
+{
+  gsize origin = out->len - (gsize) (kw - piece);   /* offset of PIECE in OUT */
+  const char *p = kw, *del = NULL, *ins = NULL, *ins_end = NULL;
+  g_string_append (out, kw);
+  if (is_word (p, "WITH"))
+    {
+      const char *t = skip_space (p + 4), *te = iri_end (t);
+      *with_token = g_strndup (t, (gsize) (te - t));
+      blank (out, origin + (gsize) (p - piece), origin + (gsize) (te - piece));
+      p = skip_space (te);
+    }
+  if (is_word (p, "DELETE"))
+    {
+      del = p;
+      p = block_end (p + 6);
+      if (p == NULL)
+        goto syntax;
+      p = skip_space (p);
+    }
+  if (is_word (p, "INSERT"))
+    {
+      ins = p;
+      ins_end = block_end (p + 6);
+      if (ins_end == NULL)
+        goto syntax;
+      p = skip_space (ins_end);
+    }
+  if (del == NULL && ins == NULL)
+    goto syntax;
+  while (is_word (p, "USING"))
+    {
+      const char *t = skip_space (p + 5), *te;
+      gboolean named = is_word (t, "NAMED");
+      if (named)
+        t = skip_space (t + 5);
+      te = iri_end (t);
+      if (te == t)
+        goto syntax;
+      g_ptr_array_add (using, g_strdup_printf ("%c%.*s", named ? 'N' : 'D',
+                                               (int) (te - t), t));
+      blank (out, origin + (gsize) (p - piece), origin + (gsize) (te - piece));
+      p = skip_space (te);
+    }
+  if (del && ins)
+    {
+      /* the operation's declarations on the first line, then the INSERT
+         template where it stands in OUT */
+      g_autofree char *decls = ng_sparql_declarations (piece);
+      GString *text = g_string_new (NULL);
+      g_strdelimit (decls, "\r\n", ' ');
+      g_string_append_printf (text, "%s ", decls);
+      for (gsize i = 0; i < origin; i++)
+        if (out->str[i] == '\n')
+          g_string_append_c (text, '\n');
+      for (const char *c = piece; c < ins; c++)
+        g_string_append_c (text, *c == '\n' ? '\n' : ' ');
+      g_string_append_len (text, ins, ins_end - ins);
+      g_string_append (text, " WHERE {}");
+      *insert_text = g_string_free (text, FALSE);
+      blank (out, origin + (gsize) (ins - piece), origin + (gsize) (ins_end - piece));
+    }
+  return TRUE;
+
+syntax:
+  g_set_error (error, NG_SPARQL_ERROR, NG_SPARQL_ERROR_SYNTAX,
+               "malformed update: line %u: expected [WITH IRI] DELETE { … } INSERT "
+               "{ … } [USING IRI] WHERE { … }", line);
+  return FALSE;
+}
+
 /* Parses the operation in [START, END) at line LINE of the request, with
  * the declarations DECLS of the operations before it; NULL (no error) for
  * an empty one. */
@@ -204,6 +302,7 @@ parse_operation (NgSparqlUpdate *u, const char *start, const char *end, guint li
   const char *p = piece, *kw;
   UpdateOp *o = g_new0 (UpdateOp, 1);
   g_autofree char *with_token = NULL;
+  g_autofree char *insert_text = NULL;
   g_autoptr (GPtrArray) using = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 1; i < line; i++)
@@ -289,59 +388,36 @@ parse_operation (NgSparqlUpdate *u, const char *start, const char *end, guint li
         g_string_append (out, "{}");
       g_string_append (out, close);
     }
+  else if (is_word (kw, "WITH") || is_word (kw, "DELETE") || is_word (kw, "INSERT"))
+    {
+      if (!cut_modify (o, piece, kw, line, out, &with_token, using, &insert_text, error))
+        goto fail;
+    }
   else
     {
-      /* WITH and USING of DELETE/INSERT … WHERE; everything else verbatim */
-      const char *q = kw;
-      if (is_word (kw, "WITH"))
+      if (is_word (kw, "ADD") || is_word (kw, "MOVE") || is_word (kw, "COPY"))
         {
-          const char *t = skip_space (kw + 4), *te = iri_end (t);
-          with_token = g_strndup (t, (gsize) (te - t));
-        }
-      else if (is_word (kw, "DELETE"))
-        {
-          /* Rasqal 0.9.33 parses DELETE { … } INSERT { … } only after a
-             WITH: a WITH of a graph name that stands for the default graph */
-          g_string_append (out, "WITH <" NG_UPDATE_DEFAULT "> ");
-        }
-      while (*q)
-        {
-          const char *after = ng_sparql_skip_token (q);
-          if (after != q)
+          /* Rasqal knows no GRAPH before the IRIs of ADD, MOVE and COPY */
+          const char *q = kw;
+          while (*q)
             {
-              g_string_append_len (out, q, after - q);
-              q = after;
-              continue;
+              const char *after = ng_sparql_skip_token (q);
+              if (after != q)
+                {
+                  g_string_append_len (out, q, after - q);
+                  q = after;
+                }
+              else if (!ng_sparql_word_char (q[-1]) && is_word (q, "GRAPH"))
+                {
+                  g_string_append (out, "     ");
+                  q += 5;
+                }
+              else
+                g_string_append_c (out, *q++);
             }
-          if (*q == '{')
-            {
-              const char *e = ng_sparql_balanced_end (q);
-              if (e == NULL)
-                break;
-              g_string_append_len (out, q, e - q);
-              q = e;
-              continue;
-            }
-          if ((q == kw || !ng_sparql_word_char (q[-1])) && is_word (q, "USING"))
-            {
-              const char *t = skip_space (q + 5), *te;
-              gboolean named = is_word (t, "NAMED");
-              if (named)
-                t = skip_space (t + 5);
-              te = iri_end (t);
-              if (te == t)
-                break;   /* Rasqal reports it */
-              g_ptr_array_add (using, g_strdup_printf ("%c%.*s", named ? 'N' : 'D',
-                                                       (int) (te - t), t));
-              for (const char *c = q; c < te; c++)
-                g_string_append_c (out, *c == '\n' ? '\n' : ' ');
-              q = te;
-              continue;
-            }
-          g_string_append_c (out, *q);
-          q++;
         }
-      g_string_append (out, q);
+      else
+        g_string_append (out, kw);
     }
 
   o->q = ng_sparql_parse (u->world, out->str, pro, base, "sparql11-update", error);
@@ -364,6 +440,16 @@ parse_operation (NgSparqlUpdate *u, const char *start, const char *end, guint li
             || !check_template (op->delete_templates, o->data, TRUE, error)))
       goto fail;
   }
+  if (insert_text)
+    {
+      rasqal_update_operation *op;
+      o->q_insert = ng_sparql_parse (u->world, insert_text, pro, base, "sparql11-update", error);
+      if (o->q_insert == NULL)
+        goto fail;
+      op = rasqal_query_get_update_operation (o->q_insert->rq, 0);
+      if (op == NULL || !check_template (op->insert_templates, FALSE, FALSE, error))
+        goto fail;
+    }
   if (with_token)
     {
       o->with = resolve_iri (u->world, pro_all, base, with_token, error);
@@ -461,7 +547,7 @@ static gboolean
 graph_ref (const NgSparqlDataset *ds, const char *iri, GraphRef *g, GError **error)
 {
   g->ctx = NULL;
-  if (iri == NULL || strcmp (iri, NG_UPDATE_DEFAULT) == 0 || (ds->default_graph_iri && strcmp (iri, ds->default_graph_iri) == 0))
+  if (iri == NULL || (ds->default_graph_iri && strcmp (iri, ds->default_graph_iri) == 0))
     {
       g->model = ds->default_graph;
       if (g->model == NULL)
@@ -532,12 +618,27 @@ graph_remove (GraphRef *g, librdf_statement *s, NgSparqlUpdateStats *stats)
     stats->deleted++;
 }
 
+static gboolean
+graph_has (GraphRef *g, librdf_statement *s)
+{
+  librdf_stream *st;
+  gboolean found;
+  if (g->ctx == NULL)
+    return librdf_model_contains_statement (g->model, s) != 0;
+  /* a storage with contexts keeps a statement once per addition */
+  st = librdf_model_find_statements_in_context (g->model, s, g->ctx);
+  found = st && !librdf_stream_end (st);
+  if (st)
+    librdf_free_stream (st);
+  return found;
+}
+
 static void
 graph_add (GraphRef *g, librdf_statement *s, NgSparqlUpdateStats *stats)
 {
   if (g->ctx)
     {
-      if (librdf_model_context_add_statement (g->model, g->ctx, s) == 0)
+      if (!graph_has (g, s) && librdf_model_context_add_statement (g->model, g->ctx, s) == 0)
         stats->inserted++;
     }
   else if (librdf_model_contains_statement (g->model, s) == 0
@@ -741,6 +842,24 @@ union_model (const NgSparqlDataset *ds, GPtrArray *iris, GPtrArray *owned, GErro
   return m;
 }
 
+/* The slot of V, also when V is a variable of another parse of the same
+ * operation (the INSERT templates of a DELETE/INSERT); G_MAXUINT when the
+ * evaluation has no such variable. */
+static guint
+slot_by_name (NgEval *ev, rasqal_variable *v)
+{
+  guint s = GPOINTER_TO_UINT (g_hash_table_lookup (ev->var_slots, v));
+  if (s > 0)
+    return s - 1;
+  for (guint i = 0; i < ev->n_named; i++)
+    {
+      rasqal_variable *w = ev->slot_vars->pdata[i];
+      if (w && strcmp ((const char *) w->name, (const char *) v->name) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
 /* A template term under ROW: NULL when unbound; blank nodes are fresh per
  * solution (BNODES: label -> node of this solution). */
 static librdf_node *
@@ -750,7 +869,7 @@ instantiate (NgEval *ev, rasqal_literal *l, const NgRow *row, GHashTable *bnodes
   const char *label = NULL;
   if (v && v->type != RASQAL_VARIABLE_TYPE_ANONYMOUS)
     {
-      guint s = ng_eval_slot (ev, v);
+      guint s = slot_by_name (ev, v);
       return s < row->n && row->v[s] ? ng_term_to_node (ev, row->v[s]) : NULL;
     }
   if (v)
@@ -791,7 +910,8 @@ change_free (Change *c)
  * triples with an unbound or invalid term are skipped. */
 static gboolean
 instantiate_all (NgEval *ev, raptor_sequence *templates, GPtrArray *bag,
-                 const NgSparqlDataset *ds, GPtrArray *out, GError **error)
+                 const NgSparqlDataset *ds, const char *with, GPtrArray *out,
+                 GError **error)
 {
   for (guint r = 0; templates && r < bag->len; r++)
     {
@@ -813,7 +933,8 @@ instantiate_all (NgEval *ev, raptor_sequence *templates, GPtrArray *bag,
           if (valid)
             {
               Change *c = g_new0 (Change, 1);
-              const char *iri = gn ? (const char *) librdf_uri_as_string (librdf_node_get_uri (gn)) : NULL;
+              const char *iri = gn ? (const char *) librdf_uri_as_string (librdf_node_get_uri (gn))
+                                   : with;
               if (!graph_ref (ds, iri, &c->g, error))
                 {
                   g_free (c);
@@ -881,8 +1002,11 @@ run_modify (UpdateOp *o, rasqal_update_operation *op, const NgSparqlDataset *ds,
   bag = op->where && !o->data ? ng_eval_pattern (&ev, op->where) : ng_bag_unit (&ev);
   if (ev.error)
     goto fail_eval;
-  if (!instantiate_all (&ev, op->delete_templates, bag, ds, dels, error)
-      || !instantiate_all (&ev, op->insert_templates, bag, ds, ins, error))
+  if (!instantiate_all (&ev, op->delete_templates, bag, ds, o->with, dels, error)
+      || !instantiate_all (&ev, o->q_insert ? rasqal_query_get_update_operation (
+                                                o->q_insert->rq, 0)->insert_templates
+                                            : op->insert_templates,
+                           bag, ds, o->with, ins, error))
     {
       if (ev.error)
         goto fail_eval;
