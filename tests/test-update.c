@@ -33,6 +33,7 @@ fixture_setup (Fixture *f, gconstpointer unused)
   librdf_parser *p;
   librdf_uri *base;
   librdf_node *g;
+  librdf_statement *st;
   f->world = librdf_new_world ();
   librdf_world_open (f->world);
   f->storage = librdf_new_storage (f->world, "hashes", NULL, "hash-type='memory'");
@@ -48,12 +49,12 @@ fixture_setup (Fixture *f, gconstpointer unused)
   librdf_free_parser (p);
   /* named graph :g holds one statement */
   g = librdf_new_node_from_uri_string (f->world, (const unsigned char *) EX "g");
-  librdf_model_context_add_statement (
-    f->named, g,
-    librdf_new_statement_from_nodes (
-      f->world, librdf_new_node_from_uri_string (f->world, (const unsigned char *) EX "kim"),
-      librdf_new_node_from_uri_string (f->world, (const unsigned char *) EX "title"),
-      librdf_new_node_from_literal (f->world, (const unsigned char *) "leider", NULL, 0)));
+  st = librdf_new_statement_from_nodes (
+    f->world, librdf_new_node_from_uri_string (f->world, (const unsigned char *) EX "kim"),
+    librdf_new_node_from_uri_string (f->world, (const unsigned char *) EX "title"),
+    librdf_new_node_from_literal (f->world, (const unsigned char *) "leider", NULL, 0));
+  librdf_model_context_add_statement (f->named, g, st);   /* copies */
+  librdf_free_statement (st);
   librdf_free_node (g);
   f->ds = (NgSparqlDataset) { .world = f->world, .default_graph = f->model, .named = f->named };
 }

@@ -100,11 +100,12 @@ is_word (const char *p, const char *kw)
 static const char *
 iri_end (const char *p)
 {
+  const char *start = p;
   if (*p == '<')
     return ng_sparql_skip_token (p);
   while (ng_sparql_word_char (*p) || *p == '.' || (guchar) *p >= 0x80)
     p++;
-  while (p[-1] == '.')
+  while (p > start && p[-1] == '.')
     p--;
   return p;
 }
@@ -407,7 +408,7 @@ parse_operation (NgSparqlUpdate *u, const char *start, const char *end, guint li
                   g_string_append_len (out, q, after - q);
                   q = after;
                 }
-              else if (!ng_sparql_word_char (q[-1]) && is_word (q, "GRAPH"))
+              else if ((q == piece || !ng_sparql_word_char (q[-1])) && is_word (q, "GRAPH"))
                 {
                   g_string_append (out, "     ");
                   q += 5;
