@@ -362,23 +362,33 @@ table_of_results (NgSparqlResults *r, GPtrArray *cols)
   return t;
 }
 
-static Table *
-table_of_graph (librdf_model *m, rasqal_world *rw)
+/* Appends the statements of ST (freed) to T as rows (s, p, o), or
+ * (CTX, s, p, o) when CTX is not NULL. */
+static void
+add_statements (Table *t, librdf_stream *st, librdf_node *ctx, rasqal_world *rw)
 {
-  Table *t = table_new (3);
-  librdf_stream *st = librdf_model_as_stream (m);
   while (st && !librdf_stream_end (st))
     {
       librdf_statement *s = librdf_stream_get_object (st);
-      char **row = g_new0 (char *, 4);
-      row[0] = term_of_node (librdf_statement_get_subject (s), rw);
-      row[1] = term_of_node (librdf_statement_get_predicate (s), rw);
-      row[2] = term_of_node (librdf_statement_get_object (s), rw);
+      char **row = g_new0 (char *, t->cols + 1);
+      guint c = 0;
+      if (ctx)
+        row[c++] = term_of_node (ctx, rw);
+      row[c++] = term_of_node (librdf_statement_get_subject (s), rw);
+      row[c++] = term_of_node (librdf_statement_get_predicate (s), rw);
+      row[c] = term_of_node (librdf_statement_get_object (s), rw);
       g_ptr_array_add (t->rows, row);
       librdf_stream_next (st);
     }
   if (st)
     librdf_free_stream (st);
+}
+
+static Table *
+table_of_graph (librdf_model *m, rasqal_world *rw)
+{
+  Table *t = table_new (3);
+  add_statements (t, librdf_model_as_stream (m), NULL, rw);
   return t;
 }
 
@@ -870,20 +880,7 @@ table_of_named (librdf_model *m, rasqal_world *rw)
   while (it && !librdf_iterator_end (it))
     {
       librdf_node *ctx = librdf_iterator_get_object (it);
-      librdf_stream *st = librdf_model_context_as_stream (m, ctx);
-      while (st && !librdf_stream_end (st))
-        {
-          librdf_statement *s = librdf_stream_get_object (st);
-          char **row = g_new0 (char *, 5);
-          row[0] = term_of_node (ctx, rw);
-          row[1] = term_of_node (librdf_statement_get_subject (s), rw);
-          row[2] = term_of_node (librdf_statement_get_predicate (s), rw);
-          row[3] = term_of_node (librdf_statement_get_object (s), rw);
-          g_ptr_array_add (t->rows, row);
-          librdf_stream_next (st);
-        }
-      if (st)
-        librdf_free_stream (st);
+      add_statements (t, librdf_model_context_as_stream (m, ctx), ctx, rw);
       librdf_iterator_next (it);
     }
   if (it)

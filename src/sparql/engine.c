@@ -85,10 +85,8 @@ ng_sparql_word_char (char c)
  * copy goes on, or NULL to keep the word.  What is cut goes into PARTS;
  * the newlines of what is cut are kept, so that positions in Rasqal's
  * messages stay those of TEXT. */
-typedef const char *(*CutFunc) (GString *out, const char *p, GPtrArray *parts);
-
-static char *
-cut_keyword (const char *text, const char *word, CutFunc cut, GPtrArray *parts)
+char *
+ng_sparql_cut_keyword (const char *text, const char *word, NgCutFunc cut, GPtrArray *parts)
 {
   GString *out = g_string_new (NULL);
   gsize wlen = strlen (word);
@@ -208,7 +206,7 @@ cut_one_exists (GString *out, const char *p, GPtrArray *patterns)
 static char *
 cut_exists (const char *text, GPtrArray *patterns)
 {
-  return cut_keyword (text, "EXISTS", cut_one_exists, patterns);
+  return ng_sparql_cut_keyword (text, "EXISTS", cut_one_exists, patterns);
 }
 
 /* FILTER at P: replaced by two marker BINDs (a BIND, not a triple, so that
@@ -237,7 +235,7 @@ cut_one_filter (GString *out, const char *p, GPtrArray *filters)
 static char *
 cut_filters (const char *text, GPtrArray *filters)
 {
-  return cut_keyword (text, "FILTER", cut_one_filter, filters);
+  return ng_sparql_cut_keyword (text, "FILTER", cut_one_filter, filters);
 }
 
 /* PREFIX and BASE declarations of TEXT, for the EXISTS patterns. */

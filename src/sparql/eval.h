@@ -84,6 +84,14 @@ const char *ng_sparql_skip_token (const char *p);
 gboolean ng_sparql_word_char (char c);
 /* The end of the balanced '(' or '{' group opening at P, or NULL. */
 const char *ng_sparql_balanced_end (const char *p);
+/* Copies TEXT, calling CUT at every whole word WORD outside strings, IRIs
+ * and comments: CUT appends a replacement to OUT and returns where the
+ * copy goes on, or NULL to keep the word; it may keep what it cuts in
+ * PARTS.  The newlines of what is cut are kept, so that positions in
+ * Rasqal's messages stay those of TEXT.  A new string. */
+typedef const char *(*NgCutFunc) (GString *out, const char *p, GPtrArray *parts);
+char *ng_sparql_cut_keyword (const char *text, const char *word, NgCutFunc cut,
+                             GPtrArray *parts);
 /* The PREFIX and BASE declarations of TEXT (a new string). */
 char *ng_sparql_declarations (const char *text);
 /* As ng_sparql_query_new, in Rasqal's LANGUAGE ("sparql11-update"). */

@@ -193,6 +193,14 @@ check_template (raptor_sequence *seq, gboolean data, gboolean deleting, GError *
   return TRUE;
 }
 
+/* GRAPH at P: blanked. */
+static const char *
+cut_graph_word (GString *out, const char *p, GPtrArray *unused)
+{
+  g_string_append (out, "     ");
+  return p + 5;
+}
+
 /* Blanks [FROM, TO) of OUT (offsets), keeping its newlines. */
 static void
 blank (GString *out, gsize from, gsize to)
@@ -399,23 +407,8 @@ parse_operation (NgSparqlUpdate *u, const char *start, const char *end, guint li
       if (is_word (kw, "ADD") || is_word (kw, "MOVE") || is_word (kw, "COPY"))
         {
           /* Rasqal knows no GRAPH before the IRIs of ADD, MOVE and COPY */
-          const char *q = kw;
-          while (*q)
-            {
-              const char *after = ng_sparql_skip_token (q);
-              if (after != q)
-                {
-                  g_string_append_len (out, q, after - q);
-                  q = after;
-                }
-              else if ((q == piece || !ng_sparql_word_char (q[-1])) && is_word (q, "GRAPH"))
-                {
-                  g_string_append (out, "     ");
-                  q += 5;
-                }
-              else
-                g_string_append_c (out, *q++);
-            }
+          g_autofree char *text = ng_sparql_cut_keyword (kw, "GRAPH", cut_graph_word, NULL);
+          g_string_append (out, text);
         }
       else
         g_string_append (out, kw);
