@@ -538,6 +538,27 @@ sparql_update (NgServer *self, SoupServerMessage *msg, const char *text, gsize l
     respond_error (msg, SOUP_STATUS_BAD_REQUEST, "the update is not valid UTF-8");
     return;
   }
+  {
+    /* the protocol's dataset of an update: refused, not ignored */
+    g_autoptr (GPtrArray) using = g_ptr_array_new_with_free_func (g_free);
+    const char *url_query = g_uri_get_query (soup_server_message_get_uri (msg));
+    param_values (url_query, "using-graph-uri", using);
+    param_values (url_query, "using-named-graph-uri", using);
+    const char *ct = soup_message_headers_get_content_type (
+      soup_server_message_get_request_headers (msg), NULL);
+    if (ct && g_ascii_strcasecmp (ct, NG_CONTENT_FORM) == 0) {
+      SoupMessageBody *body = soup_server_message_get_request_body (msg);
+      g_autofree char *form = g_strndup (body->data ? body->data : "", body->length);
+      param_values (form, "using-graph-uri", using);
+      param_values (form, "using-named-graph-uri", using);
+    }
+    if (using->len > 0) {
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST,
+                     "using-graph-uri and using-named-graph-uri are not supported; "
+                     "write USING in the update");
+      return;
+    }
+  }
   if (self->updating) {
     soup_message_headers_replace (rh, "Retry-After", "2");
     respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,

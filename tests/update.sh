@@ -145,6 +145,10 @@ t_bad() {
   update 'INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> schema:name "x" } }'
   status_is 400 || return 1
   contains "$NG_TMP/body" 'only the default graph' || return 1
+  request -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/sparql-update' \
+    --data-binary "INSERT DATA { $CURATED }" "$U?using-graph-uri=urn%3Anieuwsgraaf%3Amerged"
+  status_is 400 || return 1
+  contains "$NG_TMP/body" 'using-graph-uri' || return 1
   head -c 70000 /dev/zero | tr '\0' ' ' > "$NG_TMP/big.ru"
   echo "INSERT DATA { $CURATED }" >> "$NG_TMP/big.ru"
   stop_server
