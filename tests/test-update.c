@@ -7,7 +7,9 @@
 #include <string.h>
 #include <rasqal.h>
 
+#include "nieuwsgraaf/curation.h"
 #include "nieuwsgraaf/sparql.h"
+#include "test-util.h"
 #include <redland.h>
 
 #define PRO "PREFIX : <http://ex.org/> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> "
@@ -296,6 +298,101 @@ test_errors (Fixture *f, gconstpointer unused)
   ng_sparql_update_free (NULL);
 }
 
+/* Statements of the merged graph of the store in DIR matching S P O
+ * (NULL: any). */
+static int
+merged_count (const char *dir, const char *p)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NgStore) store = ng_store_open (dir, NG_STORE_READ, &error);
+  librdf_world *w;
+  librdf_statement *pat;
+  librdf_stream *st;
+  int n = 0;
+  g_assert_no_error (error);
+  w = ng_store_get_world (store);
+  pat = librdf_new_statement_from_nodes (
+    w, NULL, librdf_new_node_from_uri_string (w, (const unsigned char *) p), NULL);
+  st = librdf_model_find_statements (ng_store_get_merged (store), pat);
+  for (; st && !librdf_stream_end (st); librdf_stream_next (st))
+    n++;
+  if (st)
+    librdf_free_stream (st);
+  librdf_free_statement (pat);
+  return n;
+}
+
+static int
+log_records (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, NG_CURATION_LOG, NULL);
+  g_autofree char *text = NULL;
+  int n = 0;
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return 0;
+  for (const char *p = text; (p = strstr (p, "#@nieuwsgraaf-update ")); p++)
+    n++;
+  return n;
+}
+
+static void
+test_curation_log (void)
+{
+  g_autofree char *dir = ng_test_tmpdir ();
+  g_autofree char *log = g_build_filename (dir, NG_CURATION_LOG, NULL);
+  g_autoptr (GError) error = NULL;
+  {
+    g_autoptr (NgStore) store = ng_store_open (dir, NG_STORE_WRITE, &error);
+    g_assert_no_error (error);
+    g_assert_true (ng_store_merge (store, &error));
+  }
+  /* accepted: logged and in the new merged graph; an update text that
+     holds what looks like a record header stays one record */
+  g_assert_true (ng_curation_apply (dir, "INSERT DATA { <urn:x:a> <" EX "p> 1, 2 }", &error));
+  g_assert_no_error (error);
+  g_assert_true (ng_curation_apply (
+    dir, "# #@nieuwsgraaf-update 5 x\nDELETE WHERE { <urn:x:a> <" EX "p> 2 }", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (merged_count (dir, EX "p"), ==, 1);
+  g_assert_cmpint (log_records (dir), ==, 3);   /* two headers, and that text */
+  /* refused: nothing logged, the graph as it was */
+  g_assert_false (ng_curation_apply (dir, "INSERT DATA { <urn:x:a> <" EX "p> }", &error));
+  g_assert_error (error, NG_SPARQL_ERROR, NG_SPARQL_ERROR_SYNTAX);
+  g_clear_error (&error);
+  g_assert_false (ng_curation_apply (dir, "INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <"
+                                          EX "p> 3 } }", &error));
+  g_assert_error (error, NG_SPARQL_ERROR, NG_SPARQL_ERROR_UNSUPPORTED);
+  g_assert_null (strstr (error->message, NG_CURATION_LOG));
+  g_clear_error (&error);
+  g_assert_cmpint (log_records (dir), ==, 3);
+  g_assert_cmpint (merged_count (dir, EX "p"), ==, 1);
+  /* a rebuild applies the log again */
+  {
+    g_autoptr (NgStore) store = ng_store_open (dir, NG_STORE_WRITE, &error);
+    g_assert_true (ng_store_merge (store, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (merged_count (dir, EX "p"), ==, 1);
+  /* while the store is open for writing: busy */
+  {
+    g_autoptr (NgStore) store = ng_store_open (dir, NG_STORE_WRITE, &error);
+    g_assert_false (ng_curation_apply (dir, "CLEAR DEFAULT", &error));
+    g_assert_error (error, NG_CURATION_ERROR, NG_CURATION_ERROR_BUSY);
+    g_clear_error (&error);
+  }
+  /* a damaged log stops the merge, naming the log and the byte */
+  g_assert_true (g_file_set_contents (log, "INSERT DATA { }\n", -1, NULL));
+  {
+    g_autoptr (NgStore) store = ng_store_open (dir, NG_STORE_WRITE, &error);
+    g_assert_false (ng_store_merge (store, &error));
+    g_assert_error (error, NG_CURATION_ERROR, NG_CURATION_ERROR_LOG);
+    g_assert_nonnull (strstr (error->message, "curation.ru: damaged at byte 0"));
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (merged_count (dir, EX "p"), ==, 1);
+  ng_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -311,5 +408,6 @@ main (int argc, char **argv)
   ADD ("sequence-prologue", test_sequence_prologue);
   ADD ("default-graph-iri", test_default_graph_iri);
   ADD ("errors", test_errors);
+  g_test_add_func ("/update/curation-log", test_curation_log);
   return g_test_run ();
 }
