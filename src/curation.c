@@ -186,12 +186,17 @@ ng_curation_apply (const char *dir, const char *update, GError **error)
     /* a bad update is refused before the store is touched */
     librdf_world *world = librdf_new_world ();
     NgSparqlUpdate *u;
+    guint size = 0;
     librdf_world_open (world);
     u = parse_update (world, update, error);
+    if (u)
+      size = ng_sparql_update_get_size (u);
     ng_sparql_update_free (u);
     librdf_free_world (world);
     if (u == NULL)
       return FALSE;
+    if (size == 0)
+      return TRUE;   /* an empty request: nothing to log */
   }
   store = ng_store_open (dir, NG_STORE_WRITE, &local);
   if (store == NULL)

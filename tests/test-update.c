@@ -355,6 +355,8 @@ test_curation_log (void)
   g_assert_no_error (error);
   g_assert_cmpint (merged_count (dir, EX "p"), ==, 1);
   g_assert_cmpint (log_records (dir), ==, 3);   /* two headers, and that text */
+  g_assert_true (ng_curation_apply (dir, "# nothing\n", &error));
+  g_assert_cmpint (log_records (dir), ==, 3);
   /* refused: nothing logged, the graph as it was */
   g_assert_false (ng_curation_apply (dir, "INSERT DATA { <urn:x:a> <" EX "p> }", &error));
   g_assert_error (error, NG_SPARQL_ERROR, NG_SPARQL_ERROR_SYNTAX);
