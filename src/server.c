@@ -432,27 +432,25 @@ respond_update_error (SoupServerMessage *msg, const GError *e)
     respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "%s", e->message);
 }
 
-/* An update was applied: every later query sees it. */
+/* An update was applied: every later query sees it.  STORE (taken; NULL
+ * for an in-memory store) is a new handle on the updated store, SIZE its
+ * number of statements. */
 static void
-update_applied (NgServer *self, SoupServerMessage *msg)
+update_applied (NgServer *self, SoupServerMessage *msg, NgStore *store, int size)
 {
   self->generation++;
   g_hash_table_remove_all (self->cache);
   self->cache_bytes = 0;
-  if (self->store_dir) {
-    g_autoptr (GError) error = NULL;
-    NgStore *s = ng_store_open (self->store_dir, NG_STORE_READ, &error);
+  if (self->store_dir)
     ng_workers_reload (self->workers);
-    if (s) {
-      ng_store_free (self->own_store);
-      self->own_store = s;
-      self->store = s;
-    } else
-      g_warning ("%s", error->message);
+  if (store) {
+    ng_store_free (self->own_store);
+    self->own_store = store;
+    self->store = store;
   }
-  g_autofree char *text = g_strdup_printf ("nieuwsgraaf: update applied; the merged graph "
-                                           "has %d triples\n",
-                                           ng_store_merged_size (self->store));
+  g_autofree char *text = size >= 0
+    ? g_strdup_printf ("nieuwsgraaf: update applied; the merged graph has %d triples\n", size)
+    : g_strdup ("nieuwsgraaf: update applied\n");
   respond_text (msg, SOUP_STATUS_OK, text);
 }
 
@@ -461,6 +459,8 @@ typedef struct {
   SoupServerMessage *msg;
   char *dir;
   char *text;
+  NgStore *store;   /* the store opened again after the update */
+  int size;
 } UpdateJob;
 
 static void
@@ -469,6 +469,7 @@ update_job_free (UpdateJob *j)
   g_object_unref (j->msg);
   g_free (j->dir);
   g_free (j->text);
+  ng_store_free (j->store);
   g_free (j);
 }
 
@@ -478,7 +479,16 @@ update_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
   UpdateJob *j = data;
   GError *error = NULL;
   if (ng_curation_apply (j->dir, j->text, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      /* opened and counted here, not on the main thread */
+      g_autoptr (GError) local = NULL;
+      j->store = ng_store_open (j->dir, NG_STORE_READ, &local);
+      if (j->store)
+        j->size = ng_store_merged_size (j->store);
+      else
+        g_warning ("%s", local->message);
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -490,7 +500,7 @@ update_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   j->server->updating = FALSE;
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    update_applied (j->server, j->msg);
+    update_applied (j->server, j->msg, g_steal_pointer (&j->store), j->size);
   else
     respond_update_error (j->msg, error);
   soup_server_message_unpause (j->msg);
@@ -568,7 +578,7 @@ sparql_update (NgServer *self, SoupServerMessage *msg, const char *text, gsize l
   if (self->store_dir == NULL) {
     g_autoptr (GError) error = NULL;
     if (ng_curation_apply_in_place (self->store, text, NULL, &error))
-      update_applied (self, msg);
+      update_applied (self, msg, NULL, ng_store_merged_size (self->store));
     else
       respond_update_error (msg, error);
     return;
@@ -579,6 +589,7 @@ sparql_update (NgServer *self, SoupServerMessage *msg, const char *text, gsize l
   j->msg = g_object_ref (msg);
   j->dir = g_strdup (self->store_dir);
   j->text = g_strdup (text);
+  j->size = -1;
   self->updating = TRUE;
   soup_server_message_pause (msg);
   GTask *task = g_task_new (NULL, NULL, update_done, NULL);
