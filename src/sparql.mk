@@ -9,6 +9,7 @@ libnieuwsgraaf_la_SOURCES += \
 	src/sparql/solve.c \
 	src/sparql/term.c \
 	src/sparql/write.c \
+	src/sparql/update-parse.c \
 	src/sparql/update.c \
 	src/curation.c \
 	src/sparql/endpoint-workers.c \
@@ -22,6 +23,7 @@ noinst_HEADERS += \
 	include/nieuwsgraaf/sparql.h \
 	include/nieuwsgraaf/curation.h \
 	src/sparql/eval.h \
+	src/sparql/update-private.h \
 	src/sparql/rasqal-private.h \
 	src/sparql/endpoint.h
 
