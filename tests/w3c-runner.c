@@ -721,6 +721,19 @@ uri_str (librdf_node *n)
 
 typedef enum { PASS, FAIL, UNSUPPORTED } Outcome;
 
+/* W3C_DUMP: the first rows of a table that differs. */
+static void
+dump_table (const char *label, Table *t)
+{
+  printf ("    %s (%u rows)%s\n", label, t->rows->len,
+          t->is_bool ? (t->boolean ? " true" : " false") : "");
+  for (guint i = 0; i < t->rows->len && i < 8; i++)
+    {
+      g_autofree char *line = g_strjoinv (" | ", t->rows->pdata[i]);
+      printf ("      %s\n", line);
+    }
+}
+
 static Outcome
 run_test (librdf_model *man, librdf_node *test, const char *name)
 {
@@ -799,17 +812,8 @@ run_test (librdf_model *man, librdf_node *test, const char *name)
   why = "different results";
   if (out == FAIL && g_getenv ("W3C_DUMP"))
     {
-      Table *tabs[2] = { got, want };
-      for (int k = 0; k < 2; k++)
-        {
-          printf ("    %s (%u rows)%s\n", k ? "expected" : "got", tabs[k]->rows->len,
-                  tabs[k]->is_bool ? (tabs[k]->boolean ? " true" : " false") : "");
-          for (guint i = 0; i < tabs[k]->rows->len && i < 8; i++)
-            {
-              g_autofree char *line = g_strjoinv (" | ", tabs[k]->rows->pdata[i]);
-              printf ("      %s\n", line);
-            }
-        }
+      dump_table ("got", got);
+      dump_table ("expected", want);
     }
 
 done:
@@ -941,15 +945,8 @@ run_update_test (librdf_model *man, librdf_node *test, const char *name)
   why = "different graphs after the update";
   if (out == FAIL && g_getenv ("W3C_DUMP"))
     for (int k = 0; k < 4; k++)
-      {
-        printf ("    %s %s (%u rows)\n", k % 2 ? "expected" : "got", k < 2 ? "default" : "named",
-                tabs[k]->rows->len);
-        for (guint i = 0; i < tabs[k]->rows->len && i < 8; i++)
-          {
-            g_autofree char *line = g_strjoinv (" | ", tabs[k]->rows->pdata[i]);
-            printf ("      %s\n", line);
-          }
-      }
+      dump_table (k % 2 ? (k < 2 ? "expected default" : "expected named")
+                        : (k < 2 ? "got default" : "got named"), tabs[k]);
 
 done:
   if (verbose && out != PASS)
