@@ -78,7 +78,8 @@ parse (librdf_world *world, const char *query, GError **error)
   if (is_update (query))
     {
       g_set_error (error, NG_QUERY_ERROR, NG_QUERY_ERROR_UPDATE,
-                   "not supported: SPARQL Update (this is a read-only query service)");
+                   "SPARQL Update is not run as a query: use “nieuwsgraaf update” or the "
+                   "endpoint started with an update token");
       return NULL;
     }
   NgSparqlQuery *q = ng_sparql_query_new (world, query, ng_vocab_sparql_prologue (),
@@ -91,7 +92,8 @@ parse (librdf_world *world, const char *query, GError **error)
   if (ng_sparql_query_get_form (q) == NG_SPARQL_UPDATE)
     {
       g_set_error (error, NG_QUERY_ERROR, NG_QUERY_ERROR_UPDATE,
-                   "not supported: updates (this is a read-only query service)");
+                   "SPARQL Update is not run as a query: use “nieuwsgraaf update” or the "
+                   "endpoint started with an update token");
       ng_sparql_query_free (q);
       return NULL;
     }

@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "nieuwsgraaf/curation.h"
 #include "nieuwsgraaf/server.h"
 #include "nieuwsgraaf/query.h"
 #include "nieuwsgraaf/vocab.h"
@@ -53,11 +54,17 @@ struct NgServer {
   gboolean quiet;
   NgWorkers *workers;
   GPtrArray *examples;     /* NgExample*, for the query page */
-  /* Answers by request (query, format, dataset): the store does not change
-     while it is served, so an answer stays right.  Bounded; emptied when
-     full. */
+  /* Answers by request (query, format, dataset): the store changes only by
+     an update through this server, which empties the cache.  Bounded;
+     emptied when full. */
   GHashTable *cache;       /* char* key -> CachedAnswer* */
   gsize cache_bytes;
+  /* SPARQL Update: accepted only with this bearer token (NULL: never) */
+  char *update_token;
+  char *store_dir;         /* NULL: an in-memory store, updated in place */
+  NgStore *own_store;      /* opened again after an update; STORE then */
+  gboolean updating;       /* one update at a time */
+  guint generation;        /* raised by every update: older answers are stale */
   GMainLoop *loop;         /* only while ng_server_run() runs */
   NgHttpGuard *guard;      /* accepts the connections (src/http-guard.c) */
 };
@@ -171,10 +178,6 @@ sparql_request_query (NgServer *self, SoupServerMessage *msg,
     if (content_type && strcmp (content_type, NG_CONTENT_FORM) == 0) {
       g_autofree char *text = g_strndup (data, body->length);
       form = soup_form_decode (text);
-    } else if (content_type && strcmp (content_type, NG_CONTENT_UPDATE) == 0) {
-      respond_error (msg, SOUP_STATUS_FORBIDDEN,
-                     "SPARQL Update is not accepted: this endpoint is read-only");
-      return NULL;
     } else if (content_type && strcmp (content_type, NG_CONTENT_QUERY) == 0) {
       query = data;
       query_len = body->length;
@@ -190,11 +193,6 @@ sparql_request_query (NgServer *self, SoupServerMessage *msg,
   }
 
   if (form && !query) {
-    if (g_hash_table_contains (form, "update")) {
-      respond_error (msg, SOUP_STATUS_FORBIDDEN,
-                     "SPARQL Update is not accepted: this endpoint is read-only");
-      return NULL;
-    }
     query = g_hash_table_lookup (form, "query");
     if (query)
       query_len = strlen (query);
@@ -308,7 +306,7 @@ sparql_options (SoupServerMessage *msg)
   soup_message_headers_replace (headers, "Access-Control-Allow-Methods",
                                 NG_SPARQL_ALLOW);
   soup_message_headers_replace (headers, "Access-Control-Allow-Headers",
-                                "Accept, Content-Type");
+                                "Accept, Content-Type, Authorization");
   soup_message_headers_replace (headers, "Access-Control-Max-Age", "86400");
   soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
@@ -317,6 +315,7 @@ typedef struct {
   NgServer *server;
   SoupServerMessage *msg;
   char *key;
+  guint generation;   /* of the store when the query came in */
 } Pending;
 
 /* The answer of a worker: the response (kept in the cache), and the
@@ -334,7 +333,9 @@ query_done (NgQueryResult *result, GError *error, gpointer user_data)
       a->body = g_bytes_new_with_free_func (result->body, result->length,
                                             (GDestroyNotify) ng_query_result_free, result);
       respond_bytes (msg, a->content_type, a->body);
-      if (g_hash_table_size (self->cache) >= NG_CACHE_MAX_ENTRIES
+      if (p->generation != self->generation)
+        cached_answer_free (a);   /* an update came in meanwhile */
+      else if (g_hash_table_size (self->cache) >= NG_CACHE_MAX_ENTRIES
           || self->cache_bytes + result->length > NG_CACHE_MAX_BYTES)
         {
           g_hash_table_remove_all (self->cache);
@@ -369,10 +370,234 @@ service_description (NgServer *self, SoupServerMessage *msg)
   GUri *uri = soup_server_message_get_uri (msg);
   g_autofree char *endpoint = g_strdup_printf ("http://%s:%d" NG_SPARQL_PATH,
                                                g_uri_get_host (uri), g_uri_get_port (uri));
-  char *sd = ng_endpoint_service_description (self->store, endpoint);
+  char *sd = ng_endpoint_service_description (self->store, endpoint,
+                                              self->update_token != NULL);
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (msg, "text/turtle; charset=utf-8", SOUP_MEMORY_TAKE,
                                     sd, strlen (sd));
+}
+
+/* ------------------------------------------------------------ updates */
+
+/* The text of a POSTed update (application/sparql-update, or a form with
+ * `update`) and its length; NULL when the request is not an update. */
+static char *
+sparql_request_update (SoupServerMessage *msg, gsize *len)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *ct = soup_message_headers_get_content_type (headers, NULL);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  const char *data = body->data ? body->data : "";
+
+  if (soup_server_message_get_method (msg) != SOUP_METHOD_POST || ct == NULL)
+    return NULL;
+  if (g_ascii_strcasecmp (ct, NG_CONTENT_UPDATE) == 0) {
+    *len = (gsize) body->length;
+    return g_strndup (data, (gsize) body->length);
+  }
+  if (g_ascii_strcasecmp (ct, NG_CONTENT_FORM) == 0) {
+    g_autofree char *text = g_strndup (data, (gsize) body->length);
+    g_autoptr (GHashTable) form = soup_form_decode (text);
+    const char *update = form ? g_hash_table_lookup (form, "update") : NULL;
+    if (update) {
+      *len = strlen (update);
+      return g_strdup (update);
+    }
+  }
+  return NULL;
+}
+
+/* Compares in a time that does not depend on where the strings differ. */
+static gboolean
+token_equal (const char *given, const char *token)
+{
+  gsize lg = strlen (given), lt = strlen (token);
+  guchar diff = lg != lt;
+  for (gsize i = 0; i < lt; i++)
+    diff |= (guchar) (i < lg ? given[i] : 0) ^ (guchar) token[i];
+  return diff == 0;
+}
+
+static void
+respond_update_error (SoupServerMessage *msg, const GError *e)
+{
+  SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
+  if (g_error_matches (e, NG_CURATION_ERROR, NG_CURATION_ERROR_BUSY)) {
+    soup_message_headers_replace (h, "Retry-After", "5");
+    respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "%s", e->message);
+  } else if (e->domain == NG_SPARQL_ERROR
+             && (e->code == NG_SPARQL_ERROR_TIMEOUT || e->code == NG_SPARQL_ERROR_LIMIT))
+    respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "%s", e->message);
+  else if (e->domain == NG_SPARQL_ERROR)
+    respond_error (msg, SOUP_STATUS_BAD_REQUEST, "%s", e->message);
+  else
+    respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "%s", e->message);
+}
+
+/* An update was applied: every later query sees it.  STORE (taken; NULL
+ * for an in-memory store) is a new handle on the updated store, SIZE its
+ * number of statements. */
+static void
+update_applied (NgServer *self, SoupServerMessage *msg, NgStore *store, int size)
+{
+  self->generation++;
+  g_hash_table_remove_all (self->cache);
+  self->cache_bytes = 0;
+  if (self->store_dir)
+    ng_workers_reload (self->workers);
+  if (store) {
+    ng_store_free (self->own_store);
+    self->own_store = store;
+    self->store = store;
+  }
+  g_autofree char *text = size >= 0
+    ? g_strdup_printf ("nieuwsgraaf: update applied; the merged graph has %d triples\n", size)
+    : g_strdup ("nieuwsgraaf: update applied\n");
+  respond_text (msg, SOUP_STATUS_OK, text);
+}
+
+typedef struct {
+  NgServer *server;
+  SoupServerMessage *msg;
+  char *dir;
+  char *text;
+  NgStore *store;   /* the store opened again after the update */
+  int size;
+} UpdateJob;
+
+static void
+update_job_free (UpdateJob *j)
+{
+  g_object_unref (j->msg);
+  g_free (j->dir);
+  g_free (j->text);
+  ng_store_free (j->store);
+  g_free (j);
+}
+
+static void
+update_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  UpdateJob *j = data;
+  GError *error = NULL;
+  if (ng_curation_apply (j->dir, j->text, &error))
+    {
+      /* opened and counted here, not on the main thread */
+      g_autoptr (GError) local = NULL;
+      j->store = ng_store_open (j->dir, NG_STORE_READ, &local);
+      if (j->store)
+        j->size = ng_store_merged_size (j->store);
+      else
+        g_warning ("%s", local->message);
+      g_task_return_boolean (task, TRUE);
+    }
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+update_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  UpdateJob *j = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  j->server->updating = FALSE;
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    update_applied (j->server, j->msg, g_steal_pointer (&j->store), j->size);
+  else
+    respond_update_error (j->msg, error);
+  soup_server_message_unpause (j->msg);
+}
+
+/* SPARQL Update: only with the bearer token; applied through the store's
+ * curation log (ng_curation_apply: a new merged generation) on a thread of
+ * its own, so that queries go on meanwhile. */
+static void
+sparql_update (NgServer *self, SoupServerMessage *msg, const char *text, gsize len)
+{
+  SoupMessageHeaders *rh = soup_server_message_get_response_headers (msg);
+  const char *auth = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (msg), "Authorization");
+
+  if (self->update_token == NULL) {
+    respond_error (msg, SOUP_STATUS_FORBIDDEN,
+                   "SPARQL Update is not accepted: this endpoint is read-only "
+                   "(start it with --update-token-file to accept updates)");
+    return;
+  }
+  if (auth == NULL || g_ascii_strncasecmp (auth, "Bearer ", 7) != 0) {
+    soup_message_headers_replace (rh, "WWW-Authenticate",
+                                  "Bearer realm=\"nieuwsgraaf SPARQL Update\"");
+    respond_error (msg, SOUP_STATUS_UNAUTHORIZED,
+                   "SPARQL Update needs the update token: send "
+                   "“Authorization: Bearer TOKEN”");
+    return;
+  }
+  auth += 7;
+  while (*auth == ' ')
+    auth++;
+  if (!token_equal (auth, self->update_token)) {
+    soup_message_headers_replace (rh, "WWW-Authenticate",
+                                  "Bearer realm=\"nieuwsgraaf SPARQL Update\", "
+                                  "error=\"invalid_token\"");
+    respond_error (msg, SOUP_STATUS_FORBIDDEN, "the update token is not right");
+    return;
+  }
+  if (len > self->max_query_bytes) {
+    respond_too_large (self, msg);
+    return;
+  }
+  if (!g_utf8_validate (text, (gssize) len, NULL)) {
+    respond_error (msg, SOUP_STATUS_BAD_REQUEST, "the update is not valid UTF-8");
+    return;
+  }
+  {
+    /* the protocol's dataset of an update: refused, not ignored */
+    g_autoptr (GPtrArray) using = g_ptr_array_new_with_free_func (g_free);
+    const char *url_query = g_uri_get_query (soup_server_message_get_uri (msg));
+    param_values (url_query, "using-graph-uri", using);
+    param_values (url_query, "using-named-graph-uri", using);
+    const char *ct = soup_message_headers_get_content_type (
+      soup_server_message_get_request_headers (msg), NULL);
+    if (ct && g_ascii_strcasecmp (ct, NG_CONTENT_FORM) == 0) {
+      SoupMessageBody *body = soup_server_message_get_request_body (msg);
+      g_autofree char *form = g_strndup (body->data ? body->data : "", body->length);
+      param_values (form, "using-graph-uri", using);
+      param_values (form, "using-named-graph-uri", using);
+    }
+    if (using->len > 0) {
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST,
+                     "using-graph-uri and using-named-graph-uri are not supported; "
+                     "write USING in the update");
+      return;
+    }
+  }
+  if (self->updating) {
+    soup_message_headers_replace (rh, "Retry-After", "2");
+    respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                   "another update is being applied; try again");
+    return;
+  }
+  if (self->store_dir == NULL) {
+    g_autoptr (GError) error = NULL;
+    if (ng_curation_apply_in_place (self->store, text, NULL, &error))
+      update_applied (self, msg, NULL, ng_store_merged_size (self->store));
+    else
+      respond_update_error (msg, error);
+    return;
+  }
+
+  UpdateJob *j = g_new0 (UpdateJob, 1);
+  j->server = self;
+  j->msg = g_object_ref (msg);
+  j->dir = g_strdup (self->store_dir);
+  j->text = g_strdup (text);
+  j->size = -1;
+  self->updating = TRUE;
+  soup_server_message_pause (msg);
+  GTask *task = g_task_new (NULL, NULL, update_done, NULL);
+  g_task_set_task_data (task, j, (GDestroyNotify) update_job_free);
+  g_task_run_in_thread (task, update_thread);
+  g_object_unref (task);
 }
 
 static void
@@ -403,6 +628,13 @@ sparql_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
   }
   if (method == SOUP_METHOD_GET && (url_params == NULL || g_hash_table_size (url_params) == 0)) {
     service_description (self, msg);
+    return;
+  }
+
+  gsize update_len = 0;
+  g_autofree char *update = sparql_request_update (msg, &update_len);
+  if (update) {
+    sparql_update (self, msg, update, update_len);
     return;
   }
 
@@ -441,6 +673,7 @@ sparql_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
   p->server = self;
   p->msg = g_object_ref (msg);
   p->key = key;
+  p->generation = self->generation;
   /* the worker's answer resumes the message (query_done) */
   soup_server_message_pause (msg);
   ng_workers_submit (self->workers, query, format, &options, self->timeout_ms,
@@ -668,6 +901,9 @@ ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
     ? options->max_query_bytes : NG_SERVER_DEFAULT_MAX_QUERY;
   self->quiet = options->quiet;
   self->timeout_ms = options->timeout_ms ? options->timeout_ms : NG_SERVER_DEFAULT_TIMEOUT_MS;
+  self->update_token = options->update_token && *options->update_token
+    ? g_strdup (options->update_token) : NULL;
+  self->store_dir = g_strdup (options->store_dir);
   self->examples = ng_examples_load ();
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) cached_answer_free);
@@ -728,6 +964,9 @@ ng_server_free (NgServer *server)
 {
   if (!server)
     return;
+  /* an update being applied finishes first (it holds the store's lock) */
+  while (server->updating)
+    g_main_context_iteration (NULL, TRUE);
   /* answers of queries still running come back to the main context: let
      them respond before the server goes */
   ng_workers_free (server->workers);
@@ -742,6 +981,13 @@ ng_server_free (NgServer *server)
     ng_http_guard_free (server->guard);
     g_object_unref (server->soup);
   }
+  if (server->update_token) {
+    /* not left behind in freed memory */
+    memset (server->update_token, 0, strlen (server->update_token));
+    g_free (server->update_token);
+  }
+  g_free (server->store_dir);
+  ng_store_free (server->own_store);
   g_free (server);
 }
 

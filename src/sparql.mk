@@ -10,19 +10,28 @@ libnieuwsgraaf_la_SOURCES += \
 	src/sparql/solve.c \
 	src/sparql/term.c \
 	src/sparql/write.c \
+	src/sparql/update-parse.c \
+	src/sparql/update.c \
+	src/curation.c \
 	src/sparql/endpoint-workers.c \
 	src/sparql/endpoint-page.c \
 	src/sparql/endpoint-describe.c
 
+# nieuwsgraaf update: SPARQL Update of a store through its curation log.
+nieuwsgraaf_SOURCES += src/cli/cmd-update.c
+
 noinst_HEADERS += \
 	include/nieuwsgraaf/sparql.h \
+	include/nieuwsgraaf/curation.h \
 	src/sparql/eval.h \
+	src/sparql/update-private.h \
 	src/sparql/rasqal-private.h \
 	src/sparql/endpoint.h
 
-NG_UNIT_TESTS += tests/test-sparql tests/test-paths
+NG_UNIT_TESTS += tests/test-sparql tests/test-paths tests/test-update
 tests_test_sparql_LDADD = $(NG_LIBS)
 tests_test_paths_LDADD = $(NG_LIBS)
+tests_test_update_LDADD = $(NG_LIBS)
 
 # The W3C SPARQL test suites: a measurement, not part of make check.
 EXTRA_PROGRAMS += tests/w3c-runner
@@ -30,7 +39,8 @@ tests_w3c_runner_LDADD = $(NG_LIBS)
 W3C_TESTS ?= $(SHARED)/w3c-sparql-tests
 w3c: tests/w3c-runner$(EXEEXT)
 	./tests/w3c-runner $(W3C_FLAGS) '$(W3C_TESTS)/sparql10/manifest-evaluation.ttl' \
-	  '$(W3C_TESTS)/sparql11/manifest-sparql11-query.ttl'
+	  '$(W3C_TESTS)/sparql11/manifest-sparql11-query.ttl' \
+	  '$(W3C_TESTS)/sparql11/manifest-sparql11-update.ttl'
 .PHONY: w3c
 
 # Generated queries answered by nieuwsgraaf and rdflib must agree.
@@ -43,6 +53,10 @@ dist_examplequeries_DATA = \
 	examples/queries/who-met-whom.rq \
 	examples/queries/meetings-kim-jong-un.rq \
 	examples/queries/sanctions-north-korea.rq
+
+# SPARQL Update through the endpoint (token, curation log, restarts and
+# rebuilds) and nieuwsgraaf update.
+NG_E2E_TESTS += tests/update.sh
 
 # Real clients (curl, SPARQLWrapper, rdflib SPARQLStore, roqet -p) against
 # the endpoint.

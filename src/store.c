@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "nieuwsgraaf/curation.h"
 #include "nieuwsgraaf/graph.h"
 #include "nieuwsgraaf/merge.h"
 #include "nieuwsgraaf/store.h"
@@ -926,7 +927,10 @@ ng_store_merge (NgStore *s, GError **error)
           return FALSE;
         }
     }
-  if (!ng_merge_write (merge, model, error))
+  /* the merged graph is complete: apply the curation log (accepted SPARQL
+     updates) before CURRENT names it */
+  if (!ng_merge_write (merge, model, error)
+      || !ng_curation_replay (s->world, memory_store (s) ? NULL : s->dir, model, error))
     {
       ng_merge_free (merge);
       if (in_place)

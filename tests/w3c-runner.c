@@ -8,7 +8,9 @@
  * no property paths) or the engine refuses it; "fail" when it runs and the
  * answer differs.  Results are compared as multisets of solutions, blank
  * nodes up to renaming, numeric literals by value; in order as well when
- * the query has ORDER BY.  Exit status 0 (this is a measurement). */
+ * the query has ORDER BY.  Update evaluation tests (SPARQL 1.1 Update)
+ * compare the default graph and the named graphs after the update the same
+ * way.  Exit status 0 (this is a measurement). */
 #include "config.h"
 
 #include <math.h>
@@ -24,6 +26,8 @@
 #define MF "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
 #define QT "http://www.w3.org/2001/sw/DataAccess/tests/test-query#"
 #define DAWGT "http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#"
+#define UT "http://www.w3.org/2009/sparql/tests/test-update#"
+#define RDFS "http://www.w3.org/2000/01/rdf-schema#"
 #define RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define XSD "http://www.w3.org/2001/XMLSchema#"
 
@@ -358,23 +362,33 @@ table_of_results (NgSparqlResults *r, GPtrArray *cols)
   return t;
 }
 
-static Table *
-table_of_graph (librdf_model *m, rasqal_world *rw)
+/* Appends the statements of ST (freed) to T as rows (s, p, o), or
+ * (CTX, s, p, o) when CTX is not NULL. */
+static void
+add_statements (Table *t, librdf_stream *st, librdf_node *ctx, rasqal_world *rw)
 {
-  Table *t = table_new (3);
-  librdf_stream *st = librdf_model_as_stream (m);
   while (st && !librdf_stream_end (st))
     {
       librdf_statement *s = librdf_stream_get_object (st);
-      char **row = g_new0 (char *, 4);
-      row[0] = term_of_node (librdf_statement_get_subject (s), rw);
-      row[1] = term_of_node (librdf_statement_get_predicate (s), rw);
-      row[2] = term_of_node (librdf_statement_get_object (s), rw);
+      char **row = g_new0 (char *, t->cols + 1);
+      guint c = 0;
+      if (ctx)
+        row[c++] = term_of_node (ctx, rw);
+      row[c++] = term_of_node (librdf_statement_get_subject (s), rw);
+      row[c++] = term_of_node (librdf_statement_get_predicate (s), rw);
+      row[c] = term_of_node (librdf_statement_get_object (s), rw);
       g_ptr_array_add (t->rows, row);
       librdf_stream_next (st);
     }
   if (st)
     librdf_free_stream (st);
+}
+
+static Table *
+table_of_graph (librdf_model *m, rasqal_world *rw)
+{
+  Table *t = table_new (3);
+  add_statements (t, librdf_model_as_stream (m), NULL, rw);
   return t;
 }
 
@@ -707,6 +721,19 @@ uri_str (librdf_node *n)
 
 typedef enum { PASS, FAIL, UNSUPPORTED } Outcome;
 
+/* W3C_DUMP: the first rows of a table that differs. */
+static void
+dump_table (const char *label, Table *t)
+{
+  printf ("    %s (%u rows)%s\n", label, t->rows->len,
+          t->is_bool ? (t->boolean ? " true" : " false") : "");
+  for (guint i = 0; i < t->rows->len && i < 8; i++)
+    {
+      g_autofree char *line = g_strjoinv (" | ", t->rows->pdata[i]);
+      printf ("      %s\n", line);
+    }
+}
+
 static Outcome
 run_test (librdf_model *man, librdf_node *test, const char *name)
 {
@@ -785,17 +812,8 @@ run_test (librdf_model *man, librdf_node *test, const char *name)
   why = "different results";
   if (out == FAIL && g_getenv ("W3C_DUMP"))
     {
-      Table *tabs[2] = { got, want };
-      for (int k = 0; k < 2; k++)
-        {
-          printf ("    %s (%u rows)%s\n", k ? "expected" : "got", tabs[k]->rows->len,
-                  tabs[k]->is_bool ? (tabs[k]->boolean ? " true" : " false") : "");
-          for (guint i = 0; i < tabs[k]->rows->len && i < 8; i++)
-            {
-              g_autofree char *line = g_strjoinv (" | ", tabs[k]->rows->pdata[i]);
-              printf ("      %s\n", line);
-            }
-        }
+      dump_table ("got", got);
+      dump_table ("expected", want);
     }
 
 done:
@@ -810,6 +828,139 @@ done:
   if (action) librdf_free_node (action);
   if (result) librdf_free_node (result);
   if (qn) librdf_free_node (qn);
+  return out;
+}
+
+/* The objects of S P (new node copies). */
+static GPtrArray *
+target_nodes (librdf_model *m, librdf_node *s, const char *p)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) librdf_free_node);
+  librdf_node *pn = uri_node (p);
+  librdf_iterator *it = librdf_model_get_targets (m, s, pn);
+  while (it && !librdf_iterator_end (it))
+    {
+      g_ptr_array_add (out, librdf_new_node_from_node (librdf_iterator_get_object (it)));
+      librdf_iterator_next (it);
+    }
+  if (it)
+    librdf_free_iterator (it);
+  librdf_free_node (pn);
+  return out;
+}
+
+/* Loads the ut:data and ut:graphData of NODE (an action or a result) into
+ * DEF and NAMED. */
+static gboolean
+load_update_graphs (librdf_model *man, librdf_node *node, librdf_model *def,
+                    librdf_model *named)
+{
+  g_autoptr (GPtrArray) data = targets (man, node, UT "data");
+  g_autoptr (GPtrArray) gdata = target_nodes (man, node, UT "graphData");
+  gboolean ok = TRUE;
+  for (guint i = 0; i < data->len; i++)
+    ok = load_into (def, data->pdata[i], NULL) && ok;
+  for (guint i = 0; i < gdata->len; i++)
+    {
+      librdf_node *file = target (man, gdata->pdata[i], UT "graph");
+      librdf_node *label = target (man, gdata->pdata[i], RDFS "label");
+      const char *name = label && librdf_node_is_literal (label)
+        ? (const char *) librdf_node_get_literal_value (label) : uri_str (file);
+      librdf_node *ctx = name ? uri_node (name) : NULL;
+      ok = file && ctx && load_into (named, uri_str (file), ctx) && ok;
+      if (ctx) librdf_free_node (ctx);
+      if (file) librdf_free_node (file);
+      if (label) librdf_free_node (label);
+    }
+  return ok;
+}
+
+/* The named graphs of M as rows (graph, s, p, o). */
+static Table *
+table_of_named (librdf_model *m, rasqal_world *rw)
+{
+  Table *t = table_new (4);
+  librdf_iterator *it = librdf_model_get_contexts (m);
+  while (it && !librdf_iterator_end (it))
+    {
+      librdf_node *ctx = librdf_iterator_get_object (it);
+      add_statements (t, librdf_model_context_as_stream (m, ctx), ctx, rw);
+      librdf_iterator_next (it);
+    }
+  if (it)
+    librdf_free_iterator (it);
+  return t;
+}
+
+static Outcome
+run_update_test (librdf_model *man, librdf_node *test, const char *name)
+{
+  librdf_node *action = target (man, test, MF "action");
+  librdf_node *result = target (man, test, MF "result");
+  librdf_node *req = action ? target (man, action, UT "request") : NULL;
+  librdf_model *def = new_model (FALSE), *named = new_model (TRUE);
+  librdf_model *want_def = new_model (FALSE), *want_named = new_model (TRUE);
+  rasqal_world *rw = librdf_world_get_rasqal (world);
+  g_autofree char *path = NULL, *text = NULL;
+  g_autoptr (GError) error = NULL;
+  NgSparqlUpdate *u = NULL;
+  Table *tabs[4] = { NULL };
+  Outcome out = FAIL;
+  const char *why = "";
+  NgSparqlDataset ds = { .world = world, .default_graph = def, .named = named };
+
+  if (req == NULL || result == NULL
+      || !load_update_graphs (man, action, def, named)
+      || !load_update_graphs (man, result, want_def, want_named))
+    {
+      why = "incomplete test or unreadable data";
+      goto done;
+    }
+  path = path_of (uri_str (req));
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    {
+      why = "cannot read the update";
+      goto done;
+    }
+  u = ng_sparql_update_new (world, text, NULL, uri_str (req), &error);
+  if (u == NULL)
+    {
+      out = UNSUPPORTED;
+      why = error->message;
+      goto done;
+    }
+  if (!ng_sparql_update_execute (u, &ds, g_get_monotonic_time () + 20 * G_USEC_PER_SEC,
+                                 NULL, NULL, &error))
+    {
+      out = g_error_matches (error, NG_SPARQL_ERROR, NG_SPARQL_ERROR_UNSUPPORTED) ? UNSUPPORTED : FAIL;
+      why = error->message;
+      goto done;
+    }
+  tabs[0] = table_of_graph (def, rw);
+  tabs[1] = table_of_graph (want_def, rw);
+  tabs[2] = table_of_named (named, rw);
+  tabs[3] = table_of_named (want_named, rw);
+  out = tables_equal (tabs[0], tabs[1], FALSE) && tables_equal (tabs[2], tabs[3], FALSE)
+        ? PASS : FAIL;
+  why = "different graphs after the update";
+  if (out == FAIL && g_getenv ("W3C_DUMP"))
+    for (int k = 0; k < 4; k++)
+      dump_table (k % 2 ? (k < 2 ? "expected default" : "expected named")
+                        : (k < 2 ? "got default" : "got named"), tabs[k]);
+
+done:
+  if (verbose && out != PASS)
+    printf ("  %s %s: %s\n", out == FAIL ? "FAIL" : "UNSUPPORTED", name, why);
+  for (int k = 0; k < 4; k++)
+    table_free (tabs[k]);
+  ng_sparql_update_free (u);
+  librdf_free_model (def);
+  librdf_free_model (named);
+  librdf_free_model (want_def);
+  librdf_free_model (want_named);
+  if (action) librdf_free_node (action);
+  if (result) librdf_free_node (result);
+  if (req) librdf_free_node (req);
   return out;
 }
 
@@ -852,7 +1003,8 @@ run_manifest (const char *path, Tally *t)
           librdf_node *appr = target (m, test, DAWGT "approval");
           librdf_node *nm = target (m, test, MF "name");
           const char *tts = uri_str (tt);
-          gboolean eval = tts && (strcmp (tts, MF "QueryEvaluationTest") == 0);
+          gboolean update = tts && strcmp (tts, MF "UpdateEvaluationTest") == 0;
+          gboolean eval = tts && (strcmp (tts, MF "QueryEvaluationTest") == 0 || update);
           gboolean withdrawn = appr && uri_str (appr) && strstr (uri_str (appr), "Withdrawn");
           const char *name = nm ? (const char *) librdf_node_get_literal_value (nm) : "?";
           /* W3C_ONLY=substring runs only the tests whose name has it */
@@ -860,7 +1012,7 @@ run_manifest (const char *path, Tally *t)
             eval = FALSE;
           if (eval && !withdrawn)
             {
-              switch (run_test (m, test, name))
+              switch (update ? run_update_test (m, test, name) : run_test (m, test, name))
                 {
                 case PASS: t->pass++; break;
                 case FAIL: t->fail++; break;

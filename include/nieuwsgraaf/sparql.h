@@ -54,6 +54,9 @@ typedef struct {
    * contexts for FROM NAMED) owned by the callee, or NULL to refuse. */
   librdf_model *(*load_graph) (void *user_data, const char *iri);
   void *load_user_data;
+  /* An IRI that also names the default graph (in updates: GRAPH, WITH,
+   * USING, CLEAR …); may be NULL. */
+  const char *default_graph_iri;
 } NgSparqlDataset;
 
 typedef struct NgSparqlQuery NgSparqlQuery;
@@ -101,6 +104,41 @@ char *ng_sparql_results_write (NgSparqlResults *results, const char *format,
 
 void ng_sparql_results_free (NgSparqlResults *results);
 
+/* ------------------------------------------------------------ update
+ *
+ * SPARQL 1.1 Update: INSERT DATA, DELETE DATA, DELETE/INSERT … WHERE (with
+ * WITH and USING), DELETE WHERE, CLEAR, DROP, CREATE, ADD, MOVE, COPY.
+ * LOAD is refused (a server does not fetch from the network).  Rasqal
+ * parses each operation; WHERE patterns are evaluated by the engine above.
+ * Graphs hold no empty state: CREATE only checks, DROP is CLEAR. */
+typedef struct NgSparqlUpdate NgSparqlUpdate;
+
+/* Parses the update request TEXT (UTF-8); PROLOGUE and BASE as for
+ * ng_sparql_query_new.  NG_SPARQL_ERROR_SYNTAX with the line and column,
+ * NG_SPARQL_ERROR_UNSUPPORTED for LOAD. */
+NgSparqlUpdate *ng_sparql_update_new (librdf_world *world, const char *text,
+                                      const char *prologue, const char *base,
+                                      GError **error);
+void ng_sparql_update_free (NgSparqlUpdate *update);
+/* Number of operations. */
+guint ng_sparql_update_get_size (NgSparqlUpdate *update);
+
+typedef struct {
+  guint inserted;   /* statements added (new ones only) */
+  guint deleted;    /* statements removed */
+} NgSparqlUpdateStats;
+
+/* Applies UPDATE, operation by operation, to DATASET: its default graph
+ * and (when not NULL) its named graphs, as contexts of DATASET->named, are
+ * changed in place.  An operation on a named graph when DATASET has none
+ * fails (unless SILENT).  Stops at the first failing operation (the ones
+ * before it stay applied).  STATS may be NULL.  An update runs once. */
+gboolean ng_sparql_update_execute (NgSparqlUpdate *update,
+                                   const NgSparqlDataset *dataset,
+                                   gint64 deadline, volatile gint *cancel,
+                                   NgSparqlUpdateStats *stats, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgSparqlUpdate, ng_sparql_update_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgSparqlQuery, ng_sparql_query_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgSparqlResults, ng_sparql_results_free)
 

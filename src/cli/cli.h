@@ -23,6 +23,7 @@ int ng_cmd_query (int argc, char **argv);
 int ng_cmd_serve (int argc, char **argv);
 int ng_cmd_stats (int argc, char **argv);
 int ng_cmd_publish (int argc, char **argv);
+int ng_cmd_update (int argc, char **argv);
 
 /* Verbosity shared by all subcommands (set from --quiet / --verbose). */
 extern int ng_cli_verbosity; /* 0 quiet, 1 normal, 2 verbose */

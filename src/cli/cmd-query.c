@@ -33,8 +33,8 @@ ng_cmd_query (int argc, char **argv)
     "Runs a SPARQL query over the merged graph.  The prefixes ng:, schema:,\n"
     "rdf:, rdfs:, xsd:, owl:, prov:, dcterms:, sem: and wd: are predeclared.\n"
     "Rasqal parses the query, nieuwsgraaf evaluates it (property paths\n"
-    "included); SERVICE and updates are refused with a message, never\n"
-    "answered wrongly.");
+    "included); SERVICE is refused with a message, never answered wrongly.\n"
+    "Updates go to “nieuwsgraaf update”.");
   g_option_context_set_description (ctx,
     "Example:\n"
     "  nieuwsgraaf query 'SELECT ?a ?b WHERE { ?m a ng:Meeting ; schema:attendee ?x, ?y .\n"

@@ -12,12 +12,48 @@
 #define SERVE_DEFAULT_BIND "127.0.0.1"
 #define SERVE_DEFAULT_PORT 8890
 #define SERVE_DEFAULT_MAX_QUERY ((gint64) 1024 * 1024)
+#define SERVE_TOKEN_ENV "NIEUWSGRAAF_UPDATE_TOKEN"
+
+/* The update token: the first line of FILE (never given on the command
+ * line, where every user of the machine could read it), else the
+ * environment; NULL when none.  FALSE after an error message. */
+static gboolean
+read_update_token (const char *file, char **token)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  *token = NULL;
+  if (file == NULL)
+    {
+      const char *env = g_getenv (SERVE_TOKEN_ENV);
+      if (env == NULL || *env == '\0')
+        return TRUE;
+      text = g_strdup (env);
+    }
+  else if (!g_file_get_contents (file, &text, NULL, &error))
+    {
+      ng_cli_error ("--update-token-file: %s", error->message);
+      return FALSE;
+    }
+  text[strcspn (text, "\r\n")] = '\0';
+  g_strstrip (text);
+  if (strlen (text) < 16 || !g_utf8_validate (text, -1, NULL))
+    {
+      ng_cli_error ("%s: the update token (its first line) must be at least 16 "
+                    "characters", file ? file : "$" SERVE_TOKEN_ENV);
+      return FALSE;
+    }
+  *token = g_steal_pointer (&text);
+  return TRUE;
+}
 
 int
 ng_cmd_serve (int argc, char **argv)
 {
   g_autofree char *store_dir = NULL;
   g_autofree char *bind = NULL;
+  g_autofree char *token_file = NULL;
+  g_autofree char *token = NULL;
   int port = SERVE_DEFAULT_PORT;
   gint64 max_query = SERVE_DEFAULT_MAX_QUERY;
   double timeout = 30.0;
@@ -39,24 +75,36 @@ ng_cmd_serve (int argc, char **argv)
       "Close a connection idle or in mid-request for SECONDS (default 20)", "SECONDS" },
     { "workers", 'w', 0, G_OPTION_ARG_INT, &workers,
       "Queries answered at once (default: one per processor)", "N" },
+    { "update-token-file", 0, 0, G_OPTION_ARG_FILENAME, &token_file,
+      "Accept SPARQL Update with the bearer token in FILE (default: "
+      "$" SERVE_TOKEN_ENV ", else no updates)", "FILE" },
     { NULL }
   };
 
   g_autoptr (GOptionContext) context = g_option_context_new ("");
   g_option_context_set_summary (context,
     "Serves the merged graph of the store (the default graph; the article\n"
-    "graphs are the named graphs) as a read-only SPARQL 1.1 endpoint at\n"
-    "http://ADDR:PORT/sparql until interrupted.");
+    "graphs are the named graphs) as a SPARQL 1.1 endpoint at\n"
+    "http://ADDR:PORT/sparql until interrupted; read-only unless an update\n"
+    "token is configured.");
   g_option_context_set_description (context,
     "The endpoint answers GET /sparql?query=..., POST application/sparql-query\n"
     "and POST application/x-www-form-urlencoded (query=...).  The result format\n"
     "follows the Accept header or a format=json|xml|csv|tsv|table parameter;\n"
     "JSON by default; default-graph-uri and named-graph-uri select the\n"
     "dataset.  Queries using features nieuwsgraaf cannot answer correctly\n"
-    "are refused with 400, a query over the time limit gets 503, updates 403.\n"
+    "are refused with 400, a query over the time limit gets 503.\n"
     "A request line over 32 kB gets 414, a request head over 60 kB 431, a\n"
     "malformed head 400, a request not sent in full within --header-timeout\n"
     "408 (idle connections are then closed).\n"
+    "\n"
+    "SPARQL Update (POST application/sparql-update, or a form with update=...)\n"
+    "is refused with 403 unless the server has an update token: the first\n"
+    "line of --update-token-file FILE, or $" SERVE_TOKEN_ENV ".  Then an\n"
+    "update with \"Authorization: Bearer TOKEN\" is applied like `nieuwsgraaf\n"
+    "update`: logged in the store's curation.ru, so that it survives restarts\n"
+    "and rebuilds, and seen by every query after it.  No token: 401; a wrong\n"
+    "one: 403; a bad update: 400; a build holding the store: 503.\n"
     "GET /sparql without a query gives the service description, GET / a query\n"
     "page with examples, GET /health the status, GET /data?default and\n"
     "/data?graph=IRI the graphs.\n"
@@ -100,6 +148,9 @@ ng_cmd_serve (int argc, char **argv)
     return NG_EXIT_USAGE;
   }
 
+  if (!read_update_token (token_file, &token))
+    return NG_EXIT_USAGE;
+
   g_autoptr (NgStore) store =
     ng_cli_open_store (store_dir ? store_dir : NG_DEFAULT_STORE, NG_STORE_READ);
   if (!store)
@@ -115,6 +166,7 @@ ng_cmd_serve (int argc, char **argv)
     .workers = (guint) workers,
     .timeout_ms = (guint) (timeout * 1000.0),
     .header_timeout_ms = (guint) (header_timeout * 1000.0),
+    .update_token = token,
   };
 
   g_autoptr (GError) error = NULL;
@@ -131,8 +183,12 @@ ng_cmd_serve (int argc, char **argv)
   fprintf (stderr, "nieuwsgraaf: SPARQL endpoint at http://%s%s%s:%u/sparql\n",
            ipv6 ? "[" : "", address, ipv6 ? "]" : "",
            ng_server_get_port (server));
+  if (token)
+    fprintf (stderr, "nieuwsgraaf: SPARQL Update accepted with the update token\n");
   fflush (stderr);
 
   ng_server_run (server);
+  if (token)
+    memset (token, 0, strlen (token));
   return NG_EXIT_OK;
 }

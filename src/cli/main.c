@@ -15,6 +15,7 @@ static const struct {
   { "extract", ng_cmd_extract, "print the RDF of one article (Turtle)" },
   { "export", ng_cmd_export, "write the merged graph (Turtle, N-Triples, N-Quads, RDF/XML)" },
   { "query", ng_cmd_query, "run a SPARQL query on the merged graph" },
+  { "update", ng_cmd_update, "apply a SPARQL Update to the store (kept across builds)" },
   { "serve", ng_cmd_serve, "serve the merged graph as a SPARQL endpoint" },
   { "stats", ng_cmd_stats, "count what the graph holds" },
   { "publish", ng_cmd_publish, "send the graph to a SPARQL 1.1 Graph Store" },

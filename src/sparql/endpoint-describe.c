@@ -9,7 +9,8 @@
 #include "nieuwsgraaf/vocab.h"
 
 char *
-ng_endpoint_service_description (NgStore *store, const char *endpoint_url)
+ng_endpoint_service_description (NgStore *store, const char *endpoint_url,
+                                 gboolean update)
 {
   GString *s = g_string_new (NULL);
   librdf_model *articles = ng_store_get_articles (store);
@@ -19,13 +20,14 @@ ng_endpoint_service_description (NgStore *store, const char *endpoint_url)
     "@prefix fmt: <http://www.w3.org/ns/formats/> .\n\n"
     "<%s> a sd:Service ;\n"
     "  sd:endpoint <%s> ;\n"
-    "  sd:supportedLanguage sd:SPARQL11Query ;\n"
+    "  sd:supportedLanguage sd:SPARQL11Query%s ;\n"
     "  sd:resultFormat fmt:SPARQL_Results_JSON, fmt:SPARQL_Results_XML, fmt:SPARQL_Results_CSV,\n"
     "    fmt:SPARQL_Results_TSV, fmt:Turtle, fmt:N-Triples, fmt:RDF_XML ;\n"
     "  sd:defaultDataset [\n"
     "    a sd:Dataset ;\n"
     "    sd:defaultGraph [ a sd:Graph ; void:triples %d ]",
-    endpoint_url, endpoint_url, ng_store_merged_size (store));
+    endpoint_url, endpoint_url, update ? ", sd:SPARQL11Update" : "",
+    ng_store_merged_size (store));
   if (articles)
     {
       librdf_iterator *it = librdf_model_get_contexts (articles);

@@ -6,10 +6,19 @@
 
 #include "endpoint.h"
 
+/* A worker's store handle and the generation of the served graph it was
+ * opened at. */
+typedef struct {
+  NgStore *store;
+  guint generation;
+} Handle;
+
 struct NgWorkers {
   GThreadPool *pool;
-  GAsyncQueue *free_stores;   /* NgStore*, borrowed by running queries */
-  GPtrArray *stores;          /* owned handles */
+  GAsyncQueue *free_stores;   /* Handle*, borrowed by running queries */
+  GPtrArray *stores;          /* owned Handle* */
+  char *store_dir;
+  volatile gint generation;   /* raised by ng_workers_reload */
   NgStore *shared;            /* the caller's store, without a directory */
   GMainContext *context;
   volatile gint stopping;
@@ -69,13 +78,36 @@ run_job (Job *j, NgStore *store)
 }
 
 static void
+handle_free (Handle *h)
+{
+  ng_store_free (h->store);
+  g_free (h);
+}
+
+static void
 worker (gpointer data, gpointer user_data)
 {
   Job *j = data;
   NgWorkers *w = user_data;
-  NgStore *store = g_async_queue_pop (w->free_stores);
-  run_job (j, store);
-  g_async_queue_push (w->free_stores, store);
+  Handle *h = g_async_queue_pop (w->free_stores);
+  guint generation = (guint) g_atomic_int_get (&w->generation);
+  if (h->generation != generation)
+    {
+      /* the store changed (an update): open it again, at its new CURRENT */
+      g_autoptr (GError) error = NULL;
+      NgStore *s = ng_store_open (w->store_dir, NG_STORE_READ, &error);
+      if (s)
+        {
+          ng_store_free (h->store);
+          h->store = s;
+          h->generation = generation;
+        }
+      else
+        g_warning ("cannot open the store again, still serving the old graph: %s",
+                   error->message);
+    }
+  run_job (j, h->store);
+  g_async_queue_push (w->free_stores, h);
   g_main_context_invoke (w->context, job_finish, j);
 }
 
@@ -85,7 +117,8 @@ ng_workers_new (NgStore *store, const char *store_dir, guint n, GError **error)
   NgWorkers *w = g_new0 (NgWorkers, 1);
   w->context = g_main_context_ref_thread_default ();
   w->free_stores = g_async_queue_new ();
-  w->stores = g_ptr_array_new_with_free_func ((GDestroyNotify) ng_store_free);
+  w->stores = g_ptr_array_new_with_free_func ((GDestroyNotify) handle_free);
+  w->store_dir = g_strdup (store_dir);
   if (store_dir == NULL || n == 0)
     {
       w->shared = store;
@@ -100,8 +133,10 @@ ng_workers_new (NgStore *store, const char *store_dir, guint n, GError **error)
           ng_workers_free (w);
           return NULL;
         }
-      g_ptr_array_add (w->stores, s);
-      g_async_queue_push (w->free_stores, s);
+      Handle *h = g_new0 (Handle, 1);
+      h->store = s;
+      g_ptr_array_add (w->stores, h);
+      g_async_queue_push (w->free_stores, h);
     }
   w->n = n;
   w->pool = g_thread_pool_new (worker, w, (gint) n, FALSE, error);
@@ -111,6 +146,12 @@ ng_workers_new (NgStore *store, const char *store_dir, guint n, GError **error)
       return NULL;
     }
   return w;
+}
+
+void
+ng_workers_reload (NgWorkers *w)
+{
+  g_atomic_int_inc (&w->generation);
 }
 
 guint
@@ -157,5 +198,6 @@ ng_workers_free (NgWorkers *w)
   g_async_queue_unref (w->free_stores);
   g_ptr_array_unref (w->stores);
   g_main_context_unref (w->context);
+  g_free (w->store_dir);
   g_free (w);
 }

@@ -28,6 +28,9 @@ void ng_workers_submit (NgWorkers *w, const char *query, const char *format,
                         const NgQueryOptions *options, guint timeout_ms,
                         NgWorkDone done, gpointer user_data);
 guint ng_workers_count (NgWorkers *w);
+/* The store has a new generation (an update): each worker opens its handle
+ * again before its next query. */
+void ng_workers_reload (NgWorkers *w);
 /* Stops running queries and waits for the threads. */
 void ng_workers_free (NgWorkers *w);
 
@@ -47,8 +50,10 @@ char *ng_endpoint_home_page (NgStore *store, GPtrArray *examples);
 
 /* ------------------------------------------------------------ describe */
 
-/* Service description (Turtle) of the endpoint at ENDPOINT_URL. */
-char *ng_endpoint_service_description (NgStore *store, const char *endpoint_url);
+/* Service description (Turtle) of the endpoint at ENDPOINT_URL; UPDATE:
+ * it accepts SPARQL Update. */
+char *ng_endpoint_service_description (NgStore *store, const char *endpoint_url,
+                                       gboolean update);
 /* The default graph (IRI NULL) or article graph IRI in FORMAT ("turtle",
  * "ntriples", "rdfxml"); NULL when there is no such graph. */
 char *ng_endpoint_graph (NgStore *store, const char *iri, const char *format,

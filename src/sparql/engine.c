@@ -39,8 +39,8 @@ silent_log (void *user_data, raptor_log_message *msg)
 
 /* Skips a string, IRI or comment starting at P; returns the position after
  * it, or P when there is none there. */
-static const char *
-skip_token (const char *p)
+const char *
+ng_sparql_skip_token (const char *p)
 {
   if (*p == '"' || *p == '\'')
     {
@@ -74,77 +74,43 @@ skip_token (const char *p)
   return p;
 }
 
-static gboolean
-word_char (char c)
+gboolean
+ng_sparql_word_char (char c)
 {
   return g_ascii_isalnum (c) || c == '_' || c == ':' || c == '?' || c == '$' || c == '-';
 }
 
-/* Cuts every FILTER (NOT) EXISTS { … } out of TEXT into PATTERNS (the
- * group texts) and returns the rewritten text. */
-static char *
-cut_exists (const char *text, GPtrArray *patterns)
+/* Copies TEXT, calling CUT at every whole word WORD outside strings, IRIs
+ * and comments: CUT appends a replacement to OUT and returns where the
+ * copy goes on, or NULL to keep the word.  What is cut goes into PARTS;
+ * the newlines of what is cut are kept, so that positions in Rasqal's
+ * messages stay those of TEXT. */
+char *
+ng_sparql_cut_keyword (const char *text, const char *word, NgCutFunc cut, GPtrArray *parts)
 {
   GString *out = g_string_new (NULL);
+  gsize wlen = strlen (word);
   const char *p = text;
   while (*p)
     {
-      const char *after = skip_token (p);
+      const char *after = ng_sparql_skip_token (p);
       if (after != p)
         {
           g_string_append_len (out, p, after - p);
           p = after;
           continue;
         }
-      if ((p == text || !word_char (p[-1])) && g_ascii_strncasecmp (p, "EXISTS", 6) == 0
-          && !word_char (p[6]))
+      if ((p == text || !ng_sparql_word_char (p[-1])) && g_ascii_strncasecmp (p, word, wlen) == 0
+          && !ng_sparql_word_char (p[wlen]))
         {
-          const char *q = p + 6, *open, *close;
-          int depth = 0;
-          gboolean negated = FALSE;
-          while (g_ascii_isspace (*q))
-            q++;
-          if (*q == '{')
+          const char *end = cut (out, p, parts);
+          if (end)
             {
-              open = q;
-              close = NULL;
-              while (*q && close == NULL)
-                {
-                  const char *a = skip_token (q);
-                  if (a != q)
-                    {
-                      q = a;
-                      continue;
-                    }
-                  if (*q == '{')
-                    depth++;
-                  else if (*q == '}' && --depth == 0)
-                    close = q;
-                  q++;
-                }
-              if (close)
-                {
-                  /* a NOT just before: take it into the replacement */
-                  gsize len = out->len;
-                  while (len > 0 && g_ascii_isspace (out->str[len - 1]))
-                    len--;
-                  if (len >= 3 && g_ascii_strncasecmp (out->str + len - 3, "NOT", 3) == 0
-                      && (len == 3 || !word_char (out->str[len - 4])))
-                    {
-                      negated = TRUE;
-                      g_string_truncate (out, len - 3);
-                    }
-                  g_string_append_printf (out, "%sBOUND(?" NG_EXISTS_VAR "%u)%s",
-                                          negated ? "(!" : "", patterns->len,
-                                          negated ? ")" : "");
-                  g_ptr_array_add (patterns, g_strndup (open, (gsize) (close - open + 1)));
-                  /* keep line numbers of what follows */
-                  for (const char *c = p; c <= close; c++)
-                    if (*c == '\n')
-                      g_string_append_c (out, '\n');
-                  p = close + 1;
-                  continue;
-                }
+              for (const char *c = p; c < end; c++)
+                if (*c == '\n')
+                  g_string_append_c (out, '\n');
+              p = end;
+              continue;
             }
         }
       g_string_append_c (out, *p);
@@ -155,14 +121,14 @@ cut_exists (const char *text, GPtrArray *patterns)
 
 /* The end of the balanced bracket group opening at P ('(' or '{'), or
  * NULL. */
-static const char *
-balanced_end (const char *p)
+const char *
+ng_sparql_balanced_end (const char *p)
 {
   char open = *p, close = open == '(' ? ')' : '}';
   int depth = 0;
   while (*p)
     {
-      const char *a = skip_token (p);
+      const char *a = ng_sparql_skip_token (p);
       if (a != p)
         {
           p = a;
@@ -184,34 +150,84 @@ constraint_end (const char *p)
   while (g_ascii_isspace (*p))
     p++;
   if (*p == '(')
-    return balanced_end (p);
-  if (g_ascii_strncasecmp (p, "NOT", 3) == 0 && !word_char (p[3]))
+    return ng_sparql_balanced_end (p);
+  if (g_ascii_strncasecmp (p, "NOT", 3) == 0 && !ng_sparql_word_char (p[3]))
     {
       p += 3;
       while (g_ascii_isspace (*p))
         p++;
     }
-  if (g_ascii_strncasecmp (p, "EXISTS", 6) == 0 && !word_char (p[6]))
+  if (g_ascii_strncasecmp (p, "EXISTS", 6) == 0 && !ng_sparql_word_char (p[6]))
     {
       p += 6;
       while (g_ascii_isspace (*p))
         p++;
-      return *p == '{' ? balanced_end (p) : NULL;
+      return *p == '{' ? ng_sparql_balanced_end (p) : NULL;
     }
   /* a function call: a name or <IRI>, then its arguments */
   if (*p == '<')
-    p = skip_token (p);
+    p = ng_sparql_skip_token (p);
   else
-    while (word_char (*p) && *p != '?' && *p != '$')
+    while (ng_sparql_word_char (*p) && *p != '?' && *p != '$')
       p++;
   while (g_ascii_isspace (*p))
     p++;
-  return *p == '(' ? balanced_end (p) : NULL;
+  return *p == '(' ? ng_sparql_balanced_end (p) : NULL;
+}
+
+/* EXISTS { … } at P (a NOT just before it is taken from OUT): replaced by
+ * BOUND(?__ng_exists_N), the group text goes to PATTERNS. */
+static const char *
+cut_one_exists (GString *out, const char *p, GPtrArray *patterns)
+{
+  const char *open = p + 6, *end;
+  gboolean negated = FALSE;
+  gsize len = out->len;
+  while (g_ascii_isspace (*open))
+    open++;
+  if (*open != '{' || (end = ng_sparql_balanced_end (open)) == NULL)
+    return NULL;
+  while (len > 0 && g_ascii_isspace (out->str[len - 1]))
+    len--;
+  if (len >= 3 && g_ascii_strncasecmp (out->str + len - 3, "NOT", 3) == 0
+      && (len == 3 || !ng_sparql_word_char (out->str[len - 4])))
+    {
+      negated = TRUE;
+      g_string_truncate (out, len - 3);
+    }
+  g_string_append_printf (out, "%sBOUND(?" NG_EXISTS_VAR "%u)%s", negated ? "(!" : "",
+                          patterns->len, negated ? ")" : "");
+  g_ptr_array_add (patterns, g_strndup (open, (gsize) (end - open)));
+  return end;
+}
+
+/* Cuts every FILTER (NOT) EXISTS { … } out of TEXT into PATTERNS (the
+ * group texts) and returns the rewritten text. */
+static char *
+cut_exists (const char *text, GPtrArray *patterns)
+{
+  return ng_sparql_cut_keyword (text, "EXISTS", cut_one_exists, patterns);
+}
+
+/* FILTER at P: replaced by two marker BINDs (a BIND, not a triple, so that
+ * Rasqal does not merge its group into the parent; two, because Rasqal
+ * merges a group of one element into its parent, which would widen the
+ * filter's scope). */
+static const char *
+cut_one_filter (GString *out, const char *p, GPtrArray *filters)
+{
+  const char *end = constraint_end (p + 6);
+  if (end == NULL)
+    return NULL;
+  g_string_append_printf (out, "BIND(<" NG_FILTER_MARK "%u> AS ?" NG_FILTER_VAR "%u) "
+                          "BIND(<" NG_FILTER_MARK "%u> AS ?" NG_FILTER_PAD "%u)",
+                          filters->len, filters->len, filters->len, filters->len);
+  g_ptr_array_add (filters, g_strndup (p, (gsize) (end - p)));
+  return end;
 }
 
 /* Cuts every FILTER out of TEXT into FILTERS and puts a marker
- * BIND(<urn:nieuwsgraaf:filter#N> AS ?__ng_filter_N) in its place (a BIND,
- * not a triple, so that Rasqal does not merge its group into the parent).
+ * BIND(<urn:nieuwsgraaf:filter#N> AS ?__ng_filter_N) in its place.
  * Rasqal's prepare step turns a FILTER in a nested group that mentions a
  * variable not bound there into false, which is wrong for BOUND, COALESCE,
  * IF, || and EXISTS; cut out, each filter is parsed on its own and applied
@@ -219,45 +235,12 @@ constraint_end (const char *p)
 static char *
 cut_filters (const char *text, GPtrArray *filters)
 {
-  GString *out = g_string_new (NULL);
-  const char *p = text;
-  while (*p)
-    {
-      const char *after = skip_token (p);
-      if (after != p)
-        {
-          g_string_append_len (out, p, after - p);
-          p = after;
-          continue;
-        }
-      if ((p == text || !word_char (p[-1])) && g_ascii_strncasecmp (p, "FILTER", 6) == 0
-          && !word_char (p[6]))
-        {
-          const char *end = constraint_end (p + 6);
-          if (end)
-            {
-              /* two BINDs: Rasqal merges a group of one element into its
-                 parent, which would widen the filter's scope */
-              g_string_append_printf (out, "BIND(<" NG_FILTER_MARK "%u> AS ?" NG_FILTER_VAR "%u) "
-                                      "BIND(<" NG_FILTER_MARK "%u> AS ?" NG_FILTER_PAD "%u)",
-                                      filters->len, filters->len, filters->len, filters->len);
-              g_ptr_array_add (filters, g_strndup (p, (gsize) (end - p)));
-              for (const char *c = p; c < end; c++)
-                if (*c == '\n')
-                  g_string_append_c (out, '\n');
-              p = end;
-              continue;
-            }
-        }
-      g_string_append_c (out, *p);
-      p++;
-    }
-  return g_string_free (out, FALSE);
+  return ng_sparql_cut_keyword (text, "FILTER", cut_one_filter, filters);
 }
 
 /* PREFIX and BASE declarations of TEXT, for the EXISTS patterns. */
-static char *
-declarations (const char *text)
+char *
+ng_sparql_declarations (const char *text)
 {
   g_autoptr (GRegex) re = g_regex_new ("(?i)\\b(PREFIX\\s+[^\\s:]*:\\s*<[^>]*>|BASE\\s*<[^>]*>)",
                                        0, 0, NULL);
@@ -293,19 +276,28 @@ ng_sparql_query_free (NgSparqlQuery *q)
 
 static NgSparqlQuery *parse_query (librdf_world *world, const char *text,
                                     const char *prologue, const char *base,
-                                    gboolean cut, GError **error);
+                                    const char *language, gboolean cut,
+                                    GError **error);
 
 NgSparqlQuery *
 ng_sparql_query_new (librdf_world *world, const char *text, const char *prologue,
                      const char *base, GError **error)
 {
-  return parse_query (world, text, prologue, base, TRUE, error);
+  return parse_query (world, text, prologue, base, "sparql11-query", TRUE, error);
 }
 
-/* With CUT, the FILTERs are cut out (not in the query of a filter). */
+NgSparqlQuery *
+ng_sparql_parse (librdf_world *world, const char *text, const char *prologue,
+                 const char *base, const char *language, GError **error)
+{
+  return parse_query (world, text, prologue, base, language, TRUE, error);
+}
+
+/* With CUT, the FILTERs are cut out (not in the query of a filter).
+ * LANGUAGE is Rasqal's: "sparql11-query" or "sparql11-update". */
 static NgSparqlQuery *
 parse_query (librdf_world *world, const char *text, const char *prologue,
-             const char *base, gboolean cut, GError **error)
+             const char *base, const char *language, gboolean cut, GError **error)
 {
   rasqal_world *rw = librdf_world_get_rasqal (world);
   g_autoptr (NgSparqlQuery) q = g_new0 (NgSparqlQuery, 1);
@@ -346,8 +338,8 @@ parse_query (librdf_world *world, const char *text, const char *prologue,
     g_autofree char *joined = g_strconcat (pro, body, NULL);
     full = ng_paths_rewrite (world, joined, base, q->paths);
   }
-  q->rq = rasqal_new_query (rw, "sparql11-query", NULL);
-  if (q->rq == NULL)
+  q->rq = rasqal_new_query (rw, language, NULL);
+  if (q->rq == NULL && strcmp (language, "sparql11-query") == 0)
     q->rq = rasqal_new_query (rw, "sparql", NULL);
   if (base)
     base_uri = raptor_new_uri (rasqal_world_get_raptor (rw), (const unsigned char *) base);
@@ -359,14 +351,14 @@ parse_query (librdf_world *world, const char *text, const char *prologue,
   if (rc != 0)
     {
       g_set_error (error, NG_SPARQL_ERROR, NG_SPARQL_ERROR_SYNTAX,
-                   "malformed query: %s",
+                   "malformed %s: %s", strstr (language, "update") ? "update" : "query",
                    log.message->len ? log.message->str : "syntax error");
       g_string_free (log.message, TRUE);
       return NULL;
     }
   g_string_free (log.message, TRUE);
 
-  decls = declarations (body);
+  decls = ng_sparql_declarations (body);
   {
     /* the query's own BASE, for IRI() and relative IRIs in expressions */
     g_autoptr (GRegex) re = g_regex_new ("(?i)\\bBASE\\s*<([^>]*)>", 0, 0, NULL);
@@ -392,7 +384,7 @@ parse_query (librdf_world *world, const char *text, const char *prologue,
     {
       g_autofree char *sub_text = g_strconcat ("SELECT * WHERE ", (char *) patterns->pdata[i], NULL);
       g_autofree char *sub_pro = g_strconcat (pro, decls, NULL);
-      NgSparqlQuery *sub = parse_query (world, sub_text, sub_pro, base, TRUE, error);
+      NgSparqlQuery *sub = parse_query (world, sub_text, sub_pro, base, "sparql11-query", TRUE, error);
       if (sub == NULL)
         return NULL;
       g_ptr_array_add (q->exists, sub);
@@ -401,7 +393,7 @@ parse_query (librdf_world *world, const char *text, const char *prologue,
     {
       g_autofree char *sub_text = g_strconcat ("SELECT * WHERE { ", (char *) filters->pdata[i], " }", NULL);
       g_autofree char *sub_pro = g_strconcat (pro, decls, NULL);
-      NgSparqlQuery *sub = parse_query (world, sub_text, sub_pro, base, FALSE, error);
+      NgSparqlQuery *sub = parse_query (world, sub_text, sub_pro, base, "sparql11-query", FALSE, error);
       if (sub == NULL)
         return NULL;
       g_ptr_array_add (q->filters, sub);

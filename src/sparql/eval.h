@@ -81,6 +81,27 @@ struct NgEval {
   guint row_gen;
 };
 
+/* text scanning (engine.c), shared with the update splitter (update.c) */
+/* The position after the string, IRI or comment at P; P when none is there. */
+const char *ng_sparql_skip_token (const char *p);
+gboolean ng_sparql_word_char (char c);
+/* The end of the balanced '(' or '{' group opening at P, or NULL. */
+const char *ng_sparql_balanced_end (const char *p);
+/* Copies TEXT, calling CUT at every whole word WORD outside strings, IRIs
+ * and comments: CUT appends a replacement to OUT and returns where the
+ * copy goes on, or NULL to keep the word; it may keep what it cuts in
+ * PARTS.  The newlines of what is cut are kept, so that positions in
+ * Rasqal's messages stay those of TEXT.  A new string. */
+typedef const char *(*NgCutFunc) (GString *out, const char *p, GPtrArray *parts);
+char *ng_sparql_cut_keyword (const char *text, const char *word, NgCutFunc cut,
+                             GPtrArray *parts);
+/* The PREFIX and BASE declarations of TEXT (a new string). */
+char *ng_sparql_declarations (const char *text);
+/* As ng_sparql_query_new, in Rasqal's LANGUAGE ("sparql11-update"). */
+NgSparqlQuery *ng_sparql_parse (librdf_world *world, const char *text,
+                                const char *prologue, const char *base,
+                                const char *language, GError **error);
+
 /* rows */
 NgRow *ng_row_new (guint n);
 NgRow *ng_row_copy (const NgRow *row);
