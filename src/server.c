@@ -54,9 +54,9 @@ struct NgServer {
   gboolean quiet;
   NgWorkers *workers;
   GPtrArray *examples;     /* NgExample*, for the query page */
-  /* Answers by request (query, format, dataset): the store changes only by
-     an update through this server, which empties the cache.  Bounded;
-     emptied when full. */
+  /* Answers by request (query, format, dataset): emptied when the served
+     graph changes (an update through this server, or a build that another
+     process switched CURRENT to).  Bounded; emptied when full. */
   GHashTable *cache;       /* char* key -> CachedAnswer* */
   gsize cache_bytes;
   /* SPARQL Update: accepted only with this bearer token (NULL: never) */
@@ -65,6 +65,8 @@ struct NgServer {
   NgStore *own_store;      /* opened again after an update; STORE then */
   gboolean updating;       /* one update at a time */
   guint generation;        /* raised by every update: older answers are stale */
+  char *current_seen;      /* the store's CURRENT when last opened */
+  guint watch_id;          /* checks CURRENT for builds by other processes */
   GMainLoop *loop;         /* only while ng_server_run() runs */
   NgHttpGuard *guard;      /* accepts the connections (src/http-guard.c) */
 };
@@ -434,11 +436,21 @@ respond_update_error (SoupServerMessage *msg, const GError *e)
     respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "%s", e->message);
 }
 
-/* An update was applied: every later query sees it.  STORE (taken; NULL
- * for an in-memory store) is a new handle on the updated store, SIZE its
- * number of statements. */
+static char *
+read_current (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "CURRENT", NULL);
+  char *text = NULL;
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return NULL;
+  return text;
+}
+
+/* The served graph changed (an update, or a build by another process):
+ * every later query sees the new one.  STORE (taken; NULL for an in-memory
+ * store) is a new handle on the store. */
 static void
-update_applied (NgServer *self, SoupServerMessage *msg, NgStore *store, int size)
+served_graph_changed (NgServer *self, NgStore *store)
 {
   self->generation++;
   g_hash_table_remove_all (self->cache);
@@ -450,6 +462,42 @@ update_applied (NgServer *self, SoupServerMessage *msg, NgStore *store, int size
     self->own_store = store;
     self->store = store;
   }
+  if (self->store_dir) {
+    g_free (self->current_seen);
+    self->current_seen = read_current (self->store_dir);
+  }
+}
+
+/* A build by another process switched the store's CURRENT to a new merged
+ * generation: served from then on, as after an update.  Checked every 2 s
+ * on the main loop; a store that does not open yet is tried again. */
+static gboolean
+watch_current (gpointer data)
+{
+  NgServer *self = data;
+  g_autofree char *now = NULL;
+  g_autoptr (GError) error = NULL;
+  NgStore *store;
+  if (self->updating || self->store_dir == NULL)
+    return G_SOURCE_CONTINUE;
+  now = read_current (self->store_dir);
+  if (now == NULL || g_strcmp0 (now, self->current_seen) == 0)
+    return G_SOURCE_CONTINUE;
+  store = ng_store_open (self->store_dir, NG_STORE_READ, &error);
+  if (store == NULL)
+    return G_SOURCE_CONTINUE;
+  served_graph_changed (self, store);
+  if (!self->quiet)
+    g_printerr ("nieuwsgraaf: the store was built again; serving its new merged graph\n");
+  return G_SOURCE_CONTINUE;
+}
+
+/* An update was applied: STORE (taken; NULL for an in-memory store) is a
+ * new handle on the updated store, SIZE its number of statements. */
+static void
+update_applied (NgServer *self, SoupServerMessage *msg, NgStore *store, int size)
+{
+  served_graph_changed (self, store);
   g_autofree char *text = size >= 0
     ? g_strdup_printf ("nieuwsgraaf: update applied; the merged graph has %d triples\n", size)
     : g_strdup ("nieuwsgraaf: update applied\n");
@@ -929,7 +977,11 @@ ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
   soup_server_add_handler (self->soup, "/health", health_handler, self, NULL);
   soup_server_add_handler (self->soup, "/data", data_handler, self, NULL);
   soup_server_add_handler (self->soup, "/", root_handler, self, NULL);
-  ng_web_register (self->soup, store);
+  ng_web_register (self->soup, &self->store);
+  if (self->store_dir) {
+    self->current_seen = read_current (self->store_dir);
+    self->watch_id = g_timeout_add_seconds (2, watch_current, self);
+  }
   g_signal_connect (self->soup, "request-started",
                     G_CALLBACK (request_started), self);
   g_signal_connect (self->soup, "request-finished",
@@ -986,6 +1038,9 @@ ng_server_free (NgServer *server)
     memset (server->update_token, 0, strlen (server->update_token));
     g_free (server->update_token);
   }
+  if (server->watch_id)
+    g_source_remove (server->watch_id);
+  g_free (server->current_seen);
   g_free (server->store_dir);
   ng_store_free (server->own_store);
   g_free (server);

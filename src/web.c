@@ -39,7 +39,7 @@ static void
 graph_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
                GHashTable *query, gpointer user_data)
 {
-  NgStore *store = user_data;
+  NgStore *store = *(NgStore *const *) user_data;
   const char *method = soup_server_message_get_method (msg);
   NgViewFilter filter = { 0 };
   NgViewMode mode = NG_VIEW_PEOPLE;
@@ -96,9 +96,9 @@ graph_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
 }
 
 void
-ng_web_register (SoupServer *server, NgStore *store)
+ng_web_register (SoupServer *server, NgStore *const *store)
 {
   g_return_if_fail (SOUP_IS_SERVER (server));
-  g_return_if_fail (store != NULL);
-  soup_server_add_handler (server, "/graph", graph_handler, store, NULL);
+  g_return_if_fail (store != NULL && *store != NULL);
+  soup_server_add_handler (server, "/graph", graph_handler, (gpointer) store, NULL);
 }

@@ -399,4 +399,33 @@ t_limits() {
 }
 ok "a runaway query gets 503; the server keeps answering others meanwhile and after" t_limits
 
+# A build by another process while the server runs: the server notices the
+# new merged generation (it checks the store's CURRENT every 2 s) and
+# answers from it, with no stale cached answer, /graph included.
+t_rebuilt() {
+  start_server "$NG_TMP/rebuilt.err" || return 1
+  L="http://127.0.0.1:$PORT"
+  Q_NEW='ASK { ?a <https://w3id.org/nieuwsgraaf/ontology#sourceFile> ?f FILTER(STRENDS(?f, "/biarritz.txt")) }'
+  request -G -H "Accept: $JSON" --data-urlencode "query=$Q_NEW" "$L/sparql"
+  status_is 200 && contains "$NG_TMP/body" '"boolean" *: *false' || { stop_server; return 1; }
+  request "$L/graph?view=full&format=cytoscape"
+  status_is 200 && lacks "$NG_TMP/body" 'Biarritz' || { stop_server; return 1; }
+  printf ' date 2019-08-25\nIn Biarritz sprak Donald Trump met Kim Jong-un over een nieuwe top.\n' \
+    > "$NG_TMP/articles/biarritz.txt"
+  "$NG_BIN" build --quiet --store "$NG_TMP/store" "$NG_TMP/articles/biarritz.txt" ||
+    { stop_server; return 1; }
+  i=0
+  while [ $i -lt 50 ]; do
+    request -G -H "Accept: $JSON" --data-urlencode "query=$Q_NEW" "$L/sparql"
+    grep -q '"boolean" *: *true' "$NG_TMP/body" && break
+    sleep 0.2; i=$((i + 1))
+  done
+  contains "$NG_TMP/body" '"boolean" *: *true' || { stop_server; return 1; }
+  request "$L/graph?view=full&format=cytoscape"
+  status_is 200 && contains "$NG_TMP/body" 'Biarritz' || { stop_server; return 1; }
+  contains "$NG_TMP/rebuilt.err" 'built again'
+  stop_server
+}
+ok "a build by another process is served within seconds, /graph included" t_rebuilt
+
 finish

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * with the export's filters as query parameters (view=people|full, from, to,
  * person).  Pages are generated from STORE's merged graph per request.
  * STORE stays owned by the caller and must outlive the server. */
-void ng_web_register (SoupServer *server, NgStore *store);
+void ng_web_register (SoupServer *server, NgStore *const *store);
 
 G_END_DECLS
 
