@@ -225,6 +225,16 @@ short_form (const Ctx *c, const NgSentence *s, guint i)
     }
   return best ? best : cands->pdata[0];
 }
+
+/* Token K is an initial: one upper-case letter and a period ("J."). */
+static gboolean
+initial_at (const NgSentence *s, guint k)
+{
+  NgToken *t = ng_sentence_token (s, k), *dot = ng_sentence_token (s, k + 1);
+  return t && dot && t->is_word && t->capitalised && g_utf8_strlen (t->text, -1) == 1
+         && strcmp (dot->text, ".") == 0;
+}
+
 void
 xt_find_entities (Ctx *c, const NgSentence *s)
 {
@@ -336,6 +346,30 @@ xt_find_entities (Ctx *c, const NgSentence *s)
         }
       if (done)
         continue;
+
+      /* a first name, middle initials and a surname: "Donald J. Trump",
+         "George H. W. Bush" are the listed "Donald Trump", "George Bush" */
+      if (t->capitalised && i + 3 < n && initial_at (s, i + 1))
+        {
+          guint k = i + 1;
+          while (k + 2 < n && initial_at (s, k))
+            k += 2;
+          for (guint w = MIN (2, n - k); w >= 1 && !done && ng_sentence_token (s, k)->capitalised; w--)
+            {
+              g_autofree char *surname = ng_sentence_phrase (s, k, w);
+              g_autofree char *name = g_strconcat (t->text, " ", surname, NULL);
+              const GPtrArray *list = ng_gazetteer_lookup (c->gaz, name);
+              const NgEntity *e = list ? choose (c, list) : NULL;
+              if (e == NULL || e->kind != NG_ENTITY_PERSON)
+                continue;
+              xt_explain (xt_add_mention (c, s, i, k + w - i, e->kind, e, NULL, FALSE),
+                          "listed person \"%s\" with middle initials", e->name);
+              i = k + w;
+              done = TRUE;
+            }
+          if (done)
+            continue;
+        }
 
       /* listed names and aliases, longest first */
       for (guint w = MIN (MIN (maxw, width), n - i); w >= 1 && !done && may; w--)

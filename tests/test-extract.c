@@ -57,6 +57,23 @@ test_meeting_basic (void)
 }
 
 static void
+test_middle_initials (void)
+{
+  /* "Donald J. Trump" is the listed Donald Trump, one mention; an initial
+     before a name nobody lists stays apart */
+  g_autoptr (NgExtraction) ex = run (" date 2019-06 Donald J. Trump sprak in Osaka met "
+                                     "Xi Jinping. Later belde Pieter J. Smit.");
+  g_assert_cmpuint (count_persons (ex, "Donald Trump"), ==, 1);
+  for (guint i = 0; i < ex->mentions->len; i++)
+    {
+      NgMention *m = ex->mentions->pdata[i];
+      if (g_strcmp0 (m->name, "Donald Trump") == 0)
+        g_assert_cmpstr (m->surface, ==, "Donald J. Trump");
+      g_assert_cmpstr (m->name, !=, "Pieter Trump");
+    }
+}
+
+static void
 test_coreference_recency (void)
 {
   g_autoptr (NgExtraction) ex = run (" date 2019-06 Kim Jong-un sprak met zijn zus Kim Yo-jong. "
@@ -437,5 +454,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/sanction-government-threaten", test_sanction_government_threaten);
   g_test_add_func ("/extract/explain", test_explain);
   g_test_add_func ("/extract/short-form-many-persons", test_short_form_many_persons);
+  g_test_add_func ("/extract/middle-initials", test_middle_initials);
   return g_test_run ();
 }
