@@ -20,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <linux/fs.h>   /* FICLONE */
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -28,6 +31,7 @@
 #include "nieuwsgraaf/store.h"
 #include "nieuwsgraaf/vocab.h"
 #include "rdf-util.h"
+#include "store-private.h"
 
 G_DEFINE_QUARK (ng-store-error-quark, ng_store_error)
 
@@ -45,6 +49,9 @@ struct NgStore
   librdf_model *merged;
   guint generation;
   char *merged_digest;    /* digest of the articles the merged graph is from */
+  NgStoreIndex *index;    /* merge index of the current generation */
+  gboolean index_loaded;
+  gboolean rehashed;      /* an article file is not the one the index names */
   librdf_storage *articles_storage;  /* in memory, loaded on demand */
   librdf_model *articles;
   GHashTable *memory_articles;       /* NG_STORE_MEMORY: key -> N-Quads text */
@@ -80,6 +87,7 @@ ng_store_free (NgStore *s)
   g_free (s->type);
   g_free (s->options);
   g_free (s->merged_digest);
+  ng_store_index_free (s->index);
   if (s->lock_fd > 0)
     close (s->lock_fd);   /* releases the flock */
   g_free (s);
@@ -526,8 +534,15 @@ put_text (NgStore *s, const char *source, char *text, GError **error)
     g_autofree char *file = g_strconcat (key, ".nq", NULL);
     g_autofree char *path = g_build_filename (s->articles_dir, file, NULL);
     g_autoptr (GError) local = NULL;
+    g_autofree char *had = NULL;
+    gsize had_len = 0;
+    /* the same article again: the file stays as it is (and the merge index
+       knows it without reading it) */
+    if (g_file_get_contents (path, &had, &had_len, NULL) && had_len == strlen (owned)
+        && memcmp (had, owned, had_len) == 0)
+      return TRUE;
     /* a changed article (same source name) replaces its earlier graph in one
-       rename; the same article again writes the same bytes */
+       rename */
     if (!write_atomically (path, owned, -1, &local))
       {
         g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s: %s", source,
@@ -829,10 +844,41 @@ ng_store_get_articles (NgStore *s)
   return s->articles;
 }
 
-/* Feeds every article text to MERGE (may be NULL) and returns the digest of
- * the article set, or NULL with ERROR set. */
+/* The merge index of generation GEN: merged-GEN.index. */
 static char *
-scan_articles (NgStore *s, NgMerge *merge, GError **error)
+index_path (NgStore *s, guint gen)
+{
+  g_autofree char *name = g_strdup_printf ("merged-%u.index", gen);
+  return path_in (s, name);
+}
+
+/* The index of the current generation, or NULL (none, damaged, or a storage
+ * that keeps no index).  Owned by the store. */
+static NgStoreIndex *
+current_index (NgStore *s)
+{
+  if (s->index_loaded)
+    return s->index;
+  s->index_loaded = TRUE;
+  if (!memory_store (s) && file_backed (s->type) && s->generation > 0)
+    {
+      g_autofree char *path = index_path (s, s->generation);
+      g_autoptr (GError) error = NULL;
+      s->index = ng_store_index_load (path, &error);
+      if (error)
+        g_debug ("%s (the next build merges from scratch)", error->message);
+    }
+  return s->index;
+}
+
+/* Goes through every article (key order): its index entry in NOW (taken
+ * from OLD when the file is unchanged; read, hashed and, when new, parsed
+ * into facts otherwise), its facts added to MERGE (may be NULL: only the
+ * digest is wanted).  Returns the digest of the article set, or NULL with
+ * ERROR set.  *PARSED counts the articles whose facts had to be parsed. */
+static char *
+scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
+               NgStoreIndex *now, guint *parsed, GError **error)
 {
   g_autoptr (GPtrArray) keys = article_keys (s);
   GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -840,16 +886,67 @@ scan_articles (NgStore *s, NgMerge *merge, GError **error)
 
   for (guint i = 0; i < keys->len; i++)
     {
-      g_autofree char *text = article_text (s, keys->pdata[i], error);
-      g_autofree char *name = NULL;
-      if (text == NULL)
-        goto out;
-      g_checksum_update (sum, (const guchar *) keys->pdata[i], -1);
-      g_checksum_update (sum, (const guchar *) text, -1);
-      name = g_strdup_printf ("%s/%s.nq", s->articles_dir ? s->articles_dir : "",
-                              (char *) keys->pdata[i]);
-      if (merge && !ng_merge_add_nquads (merge, name, text, error))
-        goto out;
+      const char *key = keys->pdata[i];
+      const NgIndexEntry *was = old ? g_hash_table_lookup (old->entries, key) : NULL;
+      NgIndexEntry *e = g_new0 (NgIndexEntry, 1);
+      g_autofree char *name = g_strdup_printf ("%s/%s.nq",
+                                               s->articles_dir ? s->articles_dir : "",
+                                               key);
+      if (!memory_store (s))
+        {
+          struct stat st;
+          if (stat (name, &st) == 0)
+            {
+              e->size = st.st_size;
+              e->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000)
+                            + st.st_mtim.tv_nsec;
+              e->ino = st.st_ino;
+            }
+        }
+      if (was && !memory_store (s) && was->size == e->size
+          && was->mtime_ns == e->mtime_ns && was->ino == e->ino)
+        {
+          /* the very file the index was made from */
+          e->digest = g_strdup (was->digest);
+          e->facts = g_strdup (was->facts);
+        }
+      else
+        {
+          g_autofree char *text = article_text (s, key, error);
+          if (text == NULL)
+            {
+              ng_index_entry_free (e);
+              goto out;
+            }
+          e->digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+          if (was && strcmp (was->digest, e->digest) == 0)
+            {
+              e->facts = g_strdup (was->facts);   /* rewritten, same bytes */
+              s->rehashed = TRUE;
+            }
+          else if (merge)
+            {
+              e->facts = ng_merge_facts_from_nquads (merge, name, text, error);
+              if (e->facts == NULL)
+                {
+                  ng_index_entry_free (e);
+                  goto out;
+                }
+              if (parsed)
+                (*parsed)++;
+            }
+        }
+      g_checksum_update (sum, (const guchar *) key, -1);
+      g_checksum_update (sum, (const guchar *) e->digest, -1);
+      if (merge && !ng_merge_add_facts (merge, name, e->facts, error))
+        {
+          ng_index_entry_free (e);
+          goto out;
+        }
+      if (now)
+        g_hash_table_replace (now->entries, g_strdup (key), e);
+      else
+        ng_index_entry_free (e);
     }
   digest = g_strdup (g_checksum_get_string (sum));
 out:
@@ -863,7 +960,7 @@ ng_store_is_current (NgStore *s)
   g_autofree char *digest = NULL;
   if (memory_store (s))
     return TRUE;
-  digest = scan_articles (s, NULL, NULL);
+  digest = scan_articles (s, NULL, current_index (s), NULL, NULL, NULL);
   return digest && g_strcmp0 (digest, s->merged_digest) == 0;
 }
 
@@ -892,56 +989,175 @@ clear_model (librdf_model *model)
     librdf_free_stream (st);
 }
 
+/* Copies FROM to TO (a new file): a reflink where the file system has them,
+ * else copy_file_range in the kernel. */
+static gboolean
+copy_file (const char *from, const char *to, GError **error)
+{
+  int in = open (from, O_RDONLY | O_CLOEXEC);
+  int out = in < 0 ? -1 : open (to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  gboolean ok = in >= 0 && out >= 0;
+  int e = errno;
+
+  if (ok && ioctl (out, FICLONE, in) != 0)
+    {
+      for (;;)
+        {
+          ssize_t n = copy_file_range (in, NULL, out, NULL, 1 << 30, 0);
+          if (n == 0)
+            break;
+          if (n < 0)
+            {
+              e = errno;
+              ok = FALSE;
+              break;
+            }
+        }
+    }
+  if (in >= 0)
+    close (in);
+  if (out >= 0 && close (out) != 0 && ok)
+    {
+      e = errno;
+      ok = FALSE;
+    }
+  if (!ok)
+    g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
+                 "cannot copy %s to %s: %s", from, to, g_strerror (e));
+  return ok;
+}
+
+/* Copies the storage files of generation FROM to generation TO. */
+static gboolean
+copy_generation (NgStore *s, guint from, guint to, GError **error)
+{
+  g_autofree char *prefix = g_strdup_printf ("merged-%u", from);
+  gsize plen = strlen (prefix);
+  GDir *d = g_dir_open (s->dir, 0, error);
+  const char *f;
+  gboolean ok = d != NULL;
+
+  while (ok && (f = g_dir_read_name (d)))
+    if (g_str_has_prefix (f, prefix) && (f[plen] == '-' || f[plen] == '.')
+        && !g_str_has_suffix (f, ".index"))
+      {
+        g_autofree char *src = g_build_filename (s->dir, f, NULL);
+        g_autofree char *name = g_strdup_printf ("merged-%u%s", to, f + plen);
+        g_autofree char *dst = g_build_filename (s->dir, name, NULL);
+        ok = copy_file (src, dst, error);
+      }
+  if (d)
+    g_dir_close (d);
+  return ok;
+}
+
+/* Writes the merged graph of MERGE into generation NEXT: when OLD describes
+ * the current generation, into a copy of it, touching only the nodes that
+ * changed (a file copy costs far less than writing every statement again);
+ * else into fresh storage.  The store's current generation is not touched,
+ * so a kill at any moment leaves it whole. */
+static NgMergeNodes *
+write_generation (NgStore *s, NgMerge *merge, guint next, const NgStoreIndex *old,
+                  librdf_storage **storage, librdf_model **model, GError **error)
+{
+  NgMergeNodes *nodes = NULL;
+  guint changed = 0;
+
+  if (old && old->nodes)
+    {
+      g_autoptr (GError) local = NULL;
+      gboolean copied = copy_generation (s, s->generation, next, &local);
+      g_debug ("%s: generation %u copied", s->dir, s->generation);
+      if (copied
+          && open_merged (s, next, FALSE, FALSE, storage, model, &local))
+        {
+          nodes = ng_merge_write_delta (merge, *model, old->nodes, &changed, &local);
+          if (nodes)
+            {
+              g_debug ("%s: %u merged nodes written or removed", s->dir, changed);
+              return nodes;
+            }
+          g_clear_pointer (model, librdf_free_model);
+          g_clear_pointer (storage, librdf_free_storage);
+        }
+      /* whatever went wrong with the copy, a merge from scratch will do */
+      g_debug ("%s: %s; merging from scratch", s->dir, local->message);
+      remove_generation (s, next);
+    }
+  if (!open_merged (s, next, TRUE, memory_store (s), storage, model, error))
+    return NULL;
+  nodes = ng_merge_write_delta (merge, *model, NULL, NULL, error);
+  if (nodes == NULL)
+    {
+      g_clear_pointer (model, librdf_free_model);
+      g_clear_pointer (storage, librdf_free_storage);
+      remove_generation (s, next);
+    }
+  return nodes;
+}
+
 gboolean
 ng_store_merge (NgStore *s, GError **error)
 {
   librdf_storage *storage = NULL;
   librdf_model *model = NULL;
   guint next = s->generation + 1;
+  guint parsed = 0;
   g_autofree char *digest = NULL;
   gboolean in_place = !memory_store (s) && !file_backed (s->type);
-  NgMerge *merge = ng_merge_new (s->world);
+  g_autoptr (NgMerge) merge = ng_merge_new (s->world);
+  g_autoptr (NgStoreIndex) now = ng_store_index_new ();
+  NgStoreIndex *old = in_place ? NULL : current_index (s);
 
-  /* the merge reads the article files straight into its own tables */
-  digest = scan_articles (s, merge, error);
+  /* 1. the facts of every article: from the index when the file is the
+        one it was made from, else parsed */
+  digest = scan_articles (s, merge, old, now, &parsed, error);
   if (digest == NULL)
+    return FALSE;
+  g_debug ("%s: %u article files parsed, %u from the merge index", s->dir, parsed,
+           g_hash_table_size (now->entries) - parsed);
+  if (old && old->nodes && g_strcmp0 (digest, s->merged_digest) == 0)
     {
-      ng_merge_free (merge);
-      return FALSE;
+      /* the same articles as the merged graph's: nothing to do but to
+         remember files that were rewritten with the same bytes */
+      if (s->rehashed)
+        {
+          g_autofree char *ipath = index_path (s, s->generation);
+          now->nodes = g_steal_pointer (&old->nodes);
+          if (ng_store_index_save (now, ipath, NULL))
+            {
+              ng_store_index_free (s->index);
+              s->index = g_steal_pointer (&now);
+            }
+          else
+            old->nodes = g_steal_pointer (&now->nodes);
+        }
+      return TRUE;
     }
 
+  /* 2. the new merged graph, complete in MODEL; CURRENT still names the
+        old one.  (Anything to re-apply over every merge belongs here.) */
   if (in_place)
     {
       storage = s->merged_storage;
       model = s->merged;
       librdf_model_transaction_start (model);
       clear_model (model);
+      now->nodes = ng_merge_write_delta (merge, model, NULL, NULL, error);
+      if (now->nodes == NULL)
+        {
+          librdf_model_transaction_rollback (model);
+          return FALSE;
+        }
+      librdf_model_transaction_commit (model);
     }
   else
     {
       remove_generation (s, next);  /* a leftover of an interrupted merge */
-      if (!open_merged (s, next, TRUE, memory_store (s), &storage, &model, error))
-        {
-          ng_merge_free (merge);
-          return FALSE;
-        }
+      now->nodes = write_generation (s, merge, next, old, &storage, &model, error);
+      if (now->nodes == NULL)
+        return FALSE;
     }
-  if (!ng_merge_write (merge, model, error))
-    {
-      ng_merge_free (merge);
-      if (in_place)
-        librdf_model_transaction_rollback (model);
-      else
-        {
-          librdf_free_model (model);
-          librdf_free_storage (storage);
-          remove_generation (s, next);
-        }
-      return FALSE;
-    }
-  ng_merge_free (merge);
-  if (in_place)
-    librdf_model_transaction_commit (model);
   librdf_model_sync (model);
   if (!in_place && !memory_store (s))
     {
@@ -954,12 +1170,26 @@ ng_store_merge (NgStore *s, GError **error)
       storage = NULL;
     }
 
+  /* 3. switch: the index of the new generation, everything synced, then
+        CURRENT renamed over the old one */
   if (!memory_store (s))
     {
       g_autofree char *cur = path_in (s, "CURRENT");
-      sync_store (s);  /* the articles and the new generation, durable */
-      g_autofree char *text = g_strdup_printf ("%u\n%s\n", in_place ? 1 : next, digest);
+      g_autofree char *text = NULL;
       g_autoptr (GError) local = NULL;
+      if (!in_place)
+        {
+          g_autofree char *ipath = index_path (s, next);
+          if (!ng_store_index_save (now, ipath, &local))
+            {
+              g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
+                           "%s: %s", s->dir, local->message);
+              remove_generation (s, next);
+              return FALSE;
+            }
+        }
+      sync_store (s);  /* the articles, the new generation and its index */
+      text = g_strdup_printf ("%u\n%s\n", in_place ? 1 : next, digest);
       if (!write_durably (cur, text, -1, &local))
         {
           g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
@@ -972,6 +1202,9 @@ ng_store_merge (NgStore *s, GError **error)
     }
   g_free (s->merged_digest);
   s->merged_digest = g_steal_pointer (&digest);
+  ng_store_index_free (s->index);
+  s->index = in_place ? NULL : g_steal_pointer (&now);
+  s->index_loaded = TRUE;
   if (in_place)
     {
       s->generation = 1;
