@@ -117,6 +117,20 @@ ng_merge_nodes_size (const NgMergeNodes *n)
   return n ? g_hash_table_size (n->nodes) : 0;
 }
 
+guint
+ng_merge_nodes_triples (const NgMergeNodes *n)
+{
+  GHashTableIter it;
+  gpointer v;
+  guint total = 0;
+  if (n == NULL)
+    return 0;
+  g_hash_table_iter_init (&it, n->nodes);
+  while (g_hash_table_iter_next (&it, NULL, &v))
+    total += ((NodeSum *) v)->count;
+  return total;
+}
+
 void
 ng_merge_nodes_append (const NgMergeNodes *n, GString *out)
 {

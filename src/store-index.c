@@ -56,19 +56,24 @@ damaged (GError **error, const char *path)
 NgStoreIndex *
 ng_store_index_load (const char *path, GError **error)
 {
-  g_autofree char *text = NULL;
+  g_autoptr (GMappedFile) file = NULL;
+  const char *text;
   gsize len = 0;
   g_autoptr (GError) local = NULL;
   g_autoptr (NgStoreIndex) x = NULL;
   const char *p, *end;
 
-  if (!g_file_get_contents (path, &text, &len, &local))
+  /* mapped, not read: only the facts copied out count against memory */
+  file = g_mapped_file_new (path, FALSE, &local);
+  if (file == NULL)
     {
       if (!g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  if (!g_str_has_prefix (text, MAGIC))
+  text = g_mapped_file_get_contents (file);
+  len = g_mapped_file_get_length (file);
+  if (len < strlen (MAGIC) || memcmp (text, MAGIC, strlen (MAGIC)) != 0)
     {
       damaged (error, path);
       return NULL;

@@ -871,6 +871,14 @@ current_index (NgStore *s)
   return s->index;
 }
 
+/* Drops the loaded index (it is loaded again when needed). */
+static void
+forget_index (NgStore *s)
+{
+  g_clear_pointer (&s->index, ng_store_index_free);
+  s->index_loaded = FALSE;
+}
+
 /* Goes through every article (key order): its index entry in NOW (taken
  * from OLD when the file is unchanged; read, hashed and, when new, parsed
  * into facts otherwise), its facts added to MERGE (may be NULL: only the
@@ -906,9 +914,11 @@ scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
       if (was && !memory_store (s) && was->size == e->size
           && was->mtime_ns == e->mtime_ns && was->ino == e->ino)
         {
-          /* the very file the index was made from */
+          /* the very file the index was made from; the new index takes
+             over its facts (the old one is dropped after the merge) */
           e->digest = g_strdup (was->digest);
-          e->facts = g_strdup (was->facts);
+          e->facts = now ? g_steal_pointer (&((NgIndexEntry *) was)->facts)
+                         : g_strdup (was->facts);
         }
       else
         {
@@ -921,7 +931,9 @@ scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
           e->digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
           if (was && strcmp (was->digest, e->digest) == 0)
             {
-              e->facts = g_strdup (was->facts);   /* rewritten, same bytes */
+              /* rewritten, same bytes */
+              e->facts = now ? g_steal_pointer (&((NgIndexEntry *) was)->facts)
+                             : g_strdup (was->facts);
               s->rehashed = TRUE;
             }
           else if (merge)
@@ -1112,26 +1124,31 @@ ng_store_merge (NgStore *s, GError **error)
   /* 1. the facts of every article: from the index when the file is the
         one it was made from, else parsed */
   digest = scan_articles (s, merge, old, now, &parsed, error);
+  if (old)
+    {
+      /* its facts moved to NOW: it is only good for its node summary */
+      g_hash_table_remove_all (old->entries);
+    }
   if (digest == NULL)
-    return FALSE;
+    {
+      forget_index (s);
+      return FALSE;
+    }
   g_debug ("%s: %u article files parsed, %u from the merge index", s->dir, parsed,
            g_hash_table_size (now->entries) - parsed);
   if (old && old->nodes && g_strcmp0 (digest, s->merged_digest) == 0)
     {
       /* the same articles as the merged graph's: nothing to do but to
          remember files that were rewritten with the same bytes */
+      now->nodes = g_steal_pointer (&old->nodes);
       if (s->rehashed)
         {
           g_autofree char *ipath = index_path (s, s->generation);
-          now->nodes = g_steal_pointer (&old->nodes);
-          if (ng_store_index_save (now, ipath, NULL))
-            {
-              ng_store_index_free (s->index);
-              s->index = g_steal_pointer (&now);
-            }
-          else
-            old->nodes = g_steal_pointer (&now->nodes);
+          if (!ng_store_index_save (now, ipath, NULL))
+            g_debug ("%s: could not update the merge index", s->dir);
         }
+      ng_store_index_free (s->index);
+      s->index = g_steal_pointer (&now);
       return TRUE;
     }
 
@@ -1225,7 +1242,12 @@ ng_store_merge (NgStore *s, GError **error)
 int
 ng_store_merged_size (NgStore *s)
 {
-  int n = librdf_model_size (s->merged);
+  int n;
+  /* after a merge the index counts them (a build need not scan the storage);
+     it is not loaded for this alone (a server would keep it in memory) */
+  if (s->index && s->index->nodes)
+    return (int) ng_merge_nodes_triples (s->index->nodes);
+  n = librdf_model_size (s->merged);
   if (n < 0)
     {
       g_autoptr (librdf_stream) st = librdf_model_as_stream (s->merged);

@@ -41,6 +41,8 @@ gboolean ng_merge_write (NgMerge *merge, librdf_model *out, GError **error);
 typedef struct NgMergeNodes NgMergeNodes;
 void ng_merge_nodes_free (NgMergeNodes *nodes);
 guint ng_merge_nodes_size (const NgMergeNodes *nodes);
+/* The statements of the graph summarised (each statement once). */
+guint ng_merge_nodes_triples (const NgMergeNodes *nodes);
 /* As text (appended to OUT), and back. */
 void ng_merge_nodes_append (const NgMergeNodes *nodes, GString *out);
 NgMergeNodes *ng_merge_nodes_parse (const char *text, gsize len, GError **error);
