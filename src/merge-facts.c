@@ -380,9 +380,9 @@ split_fields (char *line, char **fields, guint max)
 
 /* Adds the facts of one article (as made by facts_from_subjects). */
 static gboolean
-apply_facts (Merge *m, const char *facts)
+apply_facts (Merge *m, const char *facts, gsize len)
 {
-  g_autofree char *copy = g_strdup (facts);
+  g_autofree char *copy = g_strndup (facts, len);
   g_auto (GStrv) lines = NULL;
   const char *article = NULL;
   char *f[64];
@@ -506,9 +506,10 @@ apply_facts (Merge *m, const char *facts)
 }
 
 gboolean
-ng_merge_add_facts (NgMerge *nm, const char *name, const char *facts, GError **error)
+ng_merge_add_facts (NgMerge *nm, const char *name, const char *facts, gsize len,
+                    GError **error)
 {
-  if (!apply_facts (&nm->m, facts))
+  if (!apply_facts (&nm->m, facts, len))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    "%s: damaged merge facts", name);
@@ -574,7 +575,7 @@ ng_merge_add_nquads (NgMerge *nm, const char *name, const char *text,
                      GError **error)
 {
   g_autofree char *facts = ng_merge_facts_from_nquads (nm, name, text, error);
-  return facts && ng_merge_add_facts (nm, name, facts, error);
+  return facts && ng_merge_add_facts (nm, name, facts, strlen (facts), error);
 }
 
 void
@@ -594,7 +595,7 @@ ng_merge_add_model (NgMerge *nm, librdf_model *articles)
       if (ng_node_iri (ctx))
         {
           g_autofree char *facts = facts_from_subjects (subjects, ng_node_iri (ctx));
-          apply_facts (&nm->m, facts);
+          apply_facts (&nm->m, facts, strlen (facts));
         }
       librdf_iterator_next (ctxs);
     }

@@ -9,7 +9,10 @@
  *   X LEN                                    then LEN bytes of node summary */
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <gio/gio.h>
 
@@ -22,7 +25,6 @@ ng_index_entry_free (gpointer p)
 {
   NgIndexEntry *e = p;
   g_free (e->digest);
-  g_free (e->facts);
   g_free (e);
 }
 
@@ -42,6 +44,8 @@ ng_store_index_free (NgStoreIndex *x)
     return;
   g_hash_table_unref (x->entries);
   ng_merge_nodes_free (x->nodes);
+  if (x->file)
+    g_mapped_file_unref (x->file);
   g_free (x);
 }
 
@@ -103,7 +107,8 @@ ng_store_index_load (const char *path, GError **error)
           e->mtime_ns = g_ascii_strtoll (f[3], NULL, 10);
           e->ino = g_ascii_strtoull (f[4], NULL, 10);
           e->digest = g_strdup (f[5]);
-          e->facts = g_strndup (p, (gsize) n);
+          e->facts = p;
+          e->facts_len = (gsize) n;
           g_hash_table_replace (x->entries, g_strdup (f[1]), e);
           p += n + 1;
         }
@@ -129,48 +134,76 @@ ng_store_index_load (const char *path, GError **error)
       damaged (error, path);
       return NULL;
     }
+  x->file = g_steal_pointer (&file);
   return g_steal_pointer (&x);
 }
 
-static int
-key_cmp (gconstpointer a, gconstpointer b)
+struct NgIndexWriter
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  char *tmp;
+  FILE *out;
+};
+
+NgIndexWriter *
+ng_index_writer_begin (const char *path, GError **error)
+{
+  NgIndexWriter *w = g_new0 (NgIndexWriter, 1);
+  w->tmp = g_strconcat (path, ".tmp", NULL);
+  w->out = fopen (w->tmp, "we");
+  if (w->out == NULL)
+    {
+      int e = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (e), "%s: %s", w->tmp,
+                   g_strerror (e));
+      g_free (w->tmp);
+      g_free (w);
+      return NULL;
+    }
+  fputs (MAGIC, w->out);
+  return w;
+}
+
+void
+ng_index_writer_add (NgIndexWriter *w, const char *key, const NgIndexEntry *e,
+                     const char *facts, gsize len)
+{
+  fprintf (w->out, "F\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%"
+           G_GUINT64_FORMAT "\t%s\t%" G_GSIZE_FORMAT "\n", key, e->size, e->mtime_ns,
+           e->ino, e->digest, len);
+  fwrite (facts, 1, len, w->out);
+  fputc ('\n', w->out);
 }
 
 gboolean
-ng_store_index_save (const NgStoreIndex *x, const char *path, GError **error)
+ng_index_writer_finish (NgIndexWriter *w, const NgMergeNodes *nodes, const char *dest,
+                        GError **error)
 {
-  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
-  GHashTableIter it;
-  gpointer k;
-  GString *out = g_string_new (MAGIC);
-  GString *nodes = g_string_new (NULL);
-  gboolean ok;
-
-  g_hash_table_iter_init (&it, x->entries);
-  while (g_hash_table_iter_next (&it, &k, NULL))
-    g_ptr_array_add (keys, k);
-  g_ptr_array_sort (keys, key_cmp);
-  for (guint i = 0; i < keys->len; i++)
+  gboolean ok = dest != NULL;
+  int e = 0;
+  if (ok)
     {
-      NgIndexEntry *e = g_hash_table_lookup (x->entries, keys->pdata[i]);
-      gsize n = strlen (e->facts);
-      g_string_append_printf (out, "F\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT
-                              "\t%" G_GUINT64_FORMAT "\t%s\t%" G_GSIZE_FORMAT "\n",
-                              (char *) keys->pdata[i], e->size, e->mtime_ns, e->ino,
-                              e->digest, n);
-      g_string_append_len (out, e->facts, (gssize) n);
-      g_string_append_c (out, '\n');
+      GString *text = g_string_new (NULL);
+      if (nodes)
+        ng_merge_nodes_append (nodes, text);
+      fprintf (w->out, "X\t%" G_GSIZE_FORMAT "\n", text->len);
+      fwrite (text->str, 1, text->len, w->out);
+      fputc ('\n', w->out);
+      g_string_free (text, TRUE);
     }
-  if (x->nodes)
-    ng_merge_nodes_append (x->nodes, nodes);
-  g_string_append_printf (out, "X\t%" G_GSIZE_FORMAT "\n", nodes->len);
-  g_string_append_len (out, nodes->str, (gssize) nodes->len);
-  g_string_append_c (out, '\n');
-  ok = g_file_set_contents_full (path, out->str, (gssize) out->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
-  g_string_free (out, TRUE);
-  g_string_free (nodes, TRUE);
+  if (fflush (w->out) != 0 || ferror (w->out))
+    ok = FALSE, e = e ? e : errno;
+  if (fclose (w->out) != 0)
+    ok = FALSE, e = e ? e : errno;
+  if (ok && rename (w->tmp, dest) != 0)
+    ok = FALSE, e = errno;
+  if (!ok)
+    {
+      if (dest)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (e),
+                     "%s: cannot write the merge index: %s", dest, g_strerror (e));
+      unlink (w->tmp);
+    }
+  g_free (w->tmp);
+  g_free (w);
   return ok;
 }

@@ -758,6 +758,9 @@ typedef struct {
   gboolean failed;
 } LoadCtx;
 
+typedef NgIndexEntry NgIndexEntryOwned;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgIndexEntryOwned, ng_index_entry_free)
+
 static void
 load_statement (void *user_data, raptor_statement *st)
 {
@@ -871,22 +874,15 @@ current_index (NgStore *s)
   return s->index;
 }
 
-/* Drops the loaded index (it is loaded again when needed). */
-static void
-forget_index (NgStore *s)
-{
-  g_clear_pointer (&s->index, ng_store_index_free);
-  s->index_loaded = FALSE;
-}
-
-/* Goes through every article (key order): its index entry in NOW (taken
- * from OLD when the file is unchanged; read, hashed and, when new, parsed
- * into facts otherwise), its facts added to MERGE (may be NULL: only the
- * digest is wanted).  Returns the digest of the article set, or NULL with
- * ERROR set.  *PARSED counts the articles whose facts had to be parsed. */
+/* Goes through every article (key order): its index entry in NOW (may be
+ * NULL), its facts from OLD when the file is the one OLD was made from,
+ * else read, hashed and, when its bytes are new, parsed; the facts added to
+ * MERGE and written to OUT (both may be NULL: only the digest is wanted).
+ * Returns the digest of the article set, or NULL with ERROR set.  *PARSED
+ * counts the articles whose facts had to be parsed. */
 static char *
 scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
-               NgStoreIndex *now, guint *parsed, GError **error)
+               NgStoreIndex *now, NgIndexWriter *out, guint *parsed, GError **error)
 {
   g_autoptr (GPtrArray) keys = article_keys (s);
   GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -896,7 +892,10 @@ scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
     {
       const char *key = keys->pdata[i];
       const NgIndexEntry *was = old ? g_hash_table_lookup (old->entries, key) : NULL;
-      NgIndexEntry *e = g_new0 (NgIndexEntry, 1);
+      g_autoptr (NgIndexEntryOwned) e = g_new0 (NgIndexEntry, 1);
+      g_autofree char *parsed_facts = NULL;
+      const char *facts = NULL;
+      gsize facts_len = 0;
       g_autofree char *name = g_strdup_printf ("%s/%s.nq",
                                                s->articles_dir ? s->articles_dir : "",
                                                key);
@@ -911,54 +910,48 @@ scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
               e->ino = st.st_ino;
             }
         }
-      if (was && !memory_store (s) && was->size == e->size
+      if (was && was->facts && !memory_store (s) && was->size == e->size
           && was->mtime_ns == e->mtime_ns && was->ino == e->ino)
         {
-          /* the very file the index was made from; the new index takes
-             over its facts (the old one is dropped after the merge) */
+          /* the very file the index was made from */
           e->digest = g_strdup (was->digest);
-          e->facts = now ? g_steal_pointer (&((NgIndexEntry *) was)->facts)
-                         : g_strdup (was->facts);
+          facts = was->facts;
+          facts_len = was->facts_len;
         }
       else
         {
           g_autofree char *text = article_text (s, key, error);
           if (text == NULL)
-            {
-              ng_index_entry_free (e);
-              goto out;
-            }
+            goto out;
           e->digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-          if (was && strcmp (was->digest, e->digest) == 0)
+          if (was && was->facts && strcmp (was->digest, e->digest) == 0)
             {
-              /* rewritten, same bytes */
-              e->facts = now ? g_steal_pointer (&((NgIndexEntry *) was)->facts)
-                             : g_strdup (was->facts);
+              /* rewritten with the same bytes */
+              facts = was->facts;
+              facts_len = was->facts_len;
               s->rehashed = TRUE;
             }
-          else if (merge)
+          else if (merge || out)
             {
-              e->facts = ng_merge_facts_from_nquads (merge, name, text, error);
-              if (e->facts == NULL)
-                {
-                  ng_index_entry_free (e);
-                  goto out;
-                }
+              g_autoptr (NgMerge) parser = merge ? NULL : ng_merge_new (s->world);
+              parsed_facts = ng_merge_facts_from_nquads (merge ? merge : parser, name,
+                                                         text, error);
+              if (parsed_facts == NULL)
+                goto out;
+              facts = parsed_facts;
+              facts_len = strlen (parsed_facts);
               if (parsed)
                 (*parsed)++;
             }
         }
       g_checksum_update (sum, (const guchar *) key, -1);
       g_checksum_update (sum, (const guchar *) e->digest, -1);
-      if (merge && !ng_merge_add_facts (merge, name, e->facts, error))
-        {
-          ng_index_entry_free (e);
-          goto out;
-        }
+      if (merge && !ng_merge_add_facts (merge, name, facts, facts_len, error))
+        goto out;
+      if (out)
+        ng_index_writer_add (out, key, e, facts, facts_len);
       if (now)
-        g_hash_table_replace (now->entries, g_strdup (key), e);
-      else
-        ng_index_entry_free (e);
+        g_hash_table_replace (now->entries, g_strdup (key), g_steal_pointer (&e));
     }
   digest = g_strdup (g_checksum_get_string (sum));
 out:
@@ -972,7 +965,7 @@ ng_store_is_current (NgStore *s)
   g_autofree char *digest = NULL;
   if (memory_store (s))
     return TRUE;
-  digest = scan_articles (s, NULL, current_index (s), NULL, NULL, NULL);
+  digest = scan_articles (s, NULL, current_index (s), NULL, NULL, NULL, NULL);
   return digest && g_strcmp0 (digest, s->merged_digest) == 0;
 }
 
@@ -1116,44 +1109,46 @@ ng_store_merge (NgStore *s, GError **error)
   guint next = s->generation + 1;
   guint parsed = 0;
   g_autofree char *digest = NULL;
+  g_autofree char *ipath = NULL;
   gboolean in_place = !memory_store (s) && !file_backed (s->type);
+  gboolean indexed = !in_place && !memory_store (s);
   g_autoptr (NgMerge) merge = ng_merge_new (s->world);
   g_autoptr (NgStoreIndex) now = ng_store_index_new ();
-  NgStoreIndex *old = in_place ? NULL : current_index (s);
+  NgStoreIndex *old = indexed ? current_index (s) : NULL;
+  NgIndexWriter *iw = NULL;
 
-  /* 1. the facts of every article: from the index when the file is the
-        one it was made from, else parsed */
-  digest = scan_articles (s, merge, old, now, &parsed, error);
-  if (old)
+  if (indexed)
     {
-      /* its facts moved to NOW: it is only good for its node summary */
-      g_hash_table_remove_all (old->entries);
+      remove_generation (s, next);  /* a leftover of an interrupted merge */
+      ipath = index_path (s, next);
+      iw = ng_index_writer_begin (ipath, error);
+      if (iw == NULL)
+        return FALSE;
     }
+
+  /* 1. the facts of every article (from the index when the file is the one
+        it was made from, else parsed) into the merge and the new index */
+  digest = scan_articles (s, merge, old, now, iw, &parsed, error);
   if (digest == NULL)
-    {
-      forget_index (s);
-      return FALSE;
-    }
+    goto fail;
   g_debug ("%s: %u article files parsed, %u from the merge index", s->dir, parsed,
            g_hash_table_size (now->entries) - parsed);
   if (old && old->nodes && g_strcmp0 (digest, s->merged_digest) == 0)
     {
-      /* the same articles as the merged graph's: nothing to do but to
-         remember files that were rewritten with the same bytes */
+      /* the same articles as the merged graph's: nothing to merge; the
+         index is kept up to date with files rewritten with the same bytes */
+      g_autofree char *cur = index_path (s, s->generation);
       now->nodes = g_steal_pointer (&old->nodes);
-      if (s->rehashed)
-        {
-          g_autofree char *ipath = index_path (s, s->generation);
-          if (!ng_store_index_save (now, ipath, NULL))
-            g_debug ("%s: could not update the merge index", s->dir);
-        }
+      if (!ng_index_writer_finish (iw, now->nodes, s->rehashed ? cur : NULL, NULL)
+          && s->rehashed)
+        g_debug ("%s: could not update the merge index", s->dir);
       ng_store_index_free (s->index);
       s->index = g_steal_pointer (&now);
       return TRUE;
     }
 
-  /* 2. the new merged graph, complete in MODEL; CURRENT still names the
-        old one.  (Anything to re-apply over every merge belongs here.) */
+  /* 2. the new merged graph, complete in MODEL while CURRENT still names
+        the old one.  (Anything to re-apply after every merge belongs here.) */
   if (in_place)
     {
       storage = s->merged_storage;
@@ -1170,13 +1165,13 @@ ng_store_merge (NgStore *s, GError **error)
     }
   else
     {
-      remove_generation (s, next);  /* a leftover of an interrupted merge */
       now->nodes = write_generation (s, merge, next, old, &storage, &model, error);
       if (now->nodes == NULL)
-        return FALSE;
+        goto fail;
     }
+  g_clear_pointer (&merge, ng_merge_free);   /* its memory, before the switch */
   librdf_model_sync (model);
-  if (!in_place && !memory_store (s))
+  if (indexed)
     {
       /* Berkeley DB keeps pages in its own cache until the database is
          closed: close the new generation so that it is wholly on disk before
@@ -1187,34 +1182,34 @@ ng_store_merge (NgStore *s, GError **error)
       storage = NULL;
     }
 
-  /* 3. switch: the index of the new generation, everything synced, then
-        CURRENT renamed over the old one */
+  /* 3. switch: the new generation's index, everything synced, then CURRENT
+        renamed over the old one */
   if (!memory_store (s))
     {
       g_autofree char *cur = path_in (s, "CURRENT");
       g_autofree char *text = NULL;
       g_autoptr (GError) local = NULL;
-      if (!in_place)
+      if (iw)
         {
-          g_autofree char *ipath = index_path (s, next);
-          if (!ng_store_index_save (now, ipath, &local))
+          gboolean ok = ng_index_writer_finish (iw, now->nodes, ipath, &local);
+          iw = NULL;
+          if (!ok)
             {
-              g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
-                           "%s: %s", s->dir, local->message);
-              remove_generation (s, next);
-              return FALSE;
+              g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s",
+                           local->message);
+              goto fail;
             }
         }
+      g_debug ("%s: generation %u closed, index written", s->dir, next);
       sync_store (s);  /* the articles, the new generation and its index */
+      g_debug ("%s: synced", s->dir);
       text = g_strdup_printf ("%u\n%s\n", in_place ? 1 : next, digest);
       if (!write_durably (cur, text, -1, &local))
         {
           g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
                        "%s: cannot switch to the new merged graph: %s", s->dir,
                        local->message);
-          if (!in_place)
-            remove_generation (s, next);
-          return FALSE;
+          goto fail;
         }
     }
   g_free (s->merged_digest);
@@ -1237,6 +1232,17 @@ ng_store_merge (NgStore *s, GError **error)
   s->merged_storage = storage;
   s->generation = next;
   return TRUE;
+
+fail:
+  if (iw)
+    ng_index_writer_finish (iw, NULL, NULL, NULL);
+  if (model)
+    librdf_free_model (model);
+  if (storage)
+    librdf_free_storage (storage);
+  if (!in_place)
+    remove_generation (s, next);
+  return FALSE;
 }
 
 int

@@ -27,7 +27,7 @@ gboolean ng_merge_add_nquads (NgMerge *merge, const char *name,
 char *ng_merge_facts_from_nquads (NgMerge *merge, const char *name,
                                   const char *text, GError **error);
 gboolean ng_merge_add_facts (NgMerge *merge, const char *name,
-                             const char *facts, GError **error);
+                             const char *facts, gsize len, GError **error);
 
 /* Adds every context of ARTICLES as an article graph. */
 void ng_merge_add_model (NgMerge *merge, librdf_model *articles);
