@@ -436,23 +436,14 @@ places_compatible (Merge *m, const char *a, const char *b)
   return place_inside (m, a, b) || place_inside (m, b, a);
 }
 
-static guint
-overlap (const Cluster *c, const Event *e)
-{
-  guint n = 0;
-  for (guint i = 0; i < e->participants->len; i++)
-    if (g_hash_table_contains (c->participants, e->participants->pdata[i]))
-      n++;
-  return n;
-}
-
-/* Mentions that both name two or more participants must share two of them:
- * one shared person is not enough to make two summits one. */
+/* Mentions that both name two or more participants must share two of them
+ * (OVERLAP: how many of E's participants C has): one shared person is not
+ * enough to make two summits one. */
 static gboolean
-fits (Merge *m, const Cluster *c, const Event *e)
+fits (Merge *m, const Cluster *c, const Event *e, guint overlap)
 {
   guint need = MIN (2, MIN (e->participants->len, g_hash_table_size (c->participants)));
-  if (need == 0 || overlap (c, e) < need)
+  if (need == 0 || overlap < need)
     return FALSE;
   for (guint i = 0; i < c->members->len; i++)
     {
@@ -480,29 +471,39 @@ cluster_meetings (Merge *m)
   g_autoptr (GHashTable) by_person = g_hash_table_new_full (
       g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 
+  g_autoptr (GPtrArray) candidates = g_ptr_array_new ();
+  /* cluster index -> participants shared with the mention at hand (zero
+     between mentions) */
+  g_autoptr (GArray) shared = g_array_new (FALSE, TRUE, sizeof (guint));
+
   g_ptr_array_sort (m->meetings, event_order);
   for (guint i = 0; i < m->meetings->len; i++)
     {
       Event *e = m->meetings->pdata[i];
-      g_autoptr (GPtrArray) candidates = g_ptr_array_new ();
-      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
       Cluster *best = NULL;
       guint best_overlap = 0;
 
+      /* the meetings of E's participants, each with how many of them it has
+         (a cluster is listed once per participant it has) */
+      g_ptr_array_set_size (candidates, 0);
       for (guint k = 0; k < e->participants->len; k++)
         {
           GPtrArray *list = g_hash_table_lookup (by_person, e->participants->pdata[k]);
           for (guint q = 0; list && q < list->len; q++)
-            if (g_hash_table_add (seen, list->pdata[q]))
-              g_ptr_array_add (candidates, list->pdata[q]);
+            {
+              Cluster *c = list->pdata[q];
+              if (g_array_index (shared, guint, c->index)++ == 0)
+                g_ptr_array_add (candidates, c);
+            }
         }
       /* in creation order, so that ties go the same way whatever the index */
       g_ptr_array_sort (candidates, cluster_index_order);
       for (guint k = 0; k < candidates->len; k++)
         {
           Cluster *c = candidates->pdata[k];
-          guint o = overlap (c, e);
-          if (o > best_overlap && fits (m, c, e))
+          guint o = g_array_index (shared, guint, c->index);
+          g_array_index (shared, guint, c->index) = 0;
+          if (o > best_overlap && fits (m, c, e, o))
             best = c, best_overlap = o;
         }
       /* a lone participant that fits no meeting is a meeting of its own only
@@ -514,6 +515,7 @@ cluster_meetings (Merge *m)
           GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
           best = g_new0 (Cluster, 1);
           best->index = clusters->len;
+          g_array_set_size (shared, clusters->len + 1);
           best->members = g_ptr_array_new ();
           best->participants = g_hash_table_new (g_str_hash, g_str_equal);
           g_checksum_update (sum, (const guchar *) e->iri, -1);
