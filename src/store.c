@@ -1148,7 +1148,10 @@ ng_store_merge (NgStore *s, GError **error)
     }
 
   /* 2. the new merged graph, complete in MODEL while CURRENT still names
-        the old one.  (Anything to re-apply after every merge belongs here.) */
+        the old one.  Anything to re-apply after every merge (curation)
+        belongs right after this step; note that the node summaries in the
+        index describe the merge's own output, and that the next merge
+        removes a changed node's statements by (subject, predicate). */
   if (in_place)
     {
       storage = s->merged_storage;
