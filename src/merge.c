@@ -18,7 +18,17 @@
  *   reports it held, else what the latest article says;
  * - sanction regimes merge on (target, imposer); a mention without imposer
  *   joins the regime of the same target when there is exactly one;
- * - sanction events merge on (actor, action, regime). */
+ * - sanction events merge on (actor, action, regime).
+ *
+ * Incremental writing: every statement goes through an Out sink, one node
+ * (subject) at a time.  The sink keeps a summary per subject (an
+ * order-independent sum of statement hashes, the count, the predicates
+ * used), compares it with the summary of the graph the output model already
+ * holds, and touches the model only for subjects that changed: their old
+ * statements are removed (found through the predicates recorded for them)
+ * and the new ones added.  The merge itself is recomputed in memory from the
+ * facts of all articles, which keeps the result identical to a merge from
+ * scratch; only the storage work is proportional to what changed. */
 #include "config.h"
 
 #include <string.h>
@@ -27,332 +37,350 @@
 #include "nieuwsgraaf/date.h"
 #include "nieuwsgraaf/merge.h"
 #include "nieuwsgraaf/vocab.h"
+#include "merge-private.h"
 #include "rdf-util.h"
 
-/* ------------------------------------------------ reading article graphs */
+/* ------------------------------------------------------------ the sink */
+
+/* What the merged graph holds about one subject. */
+typedef struct {
+  guint64 sum;      /* sum of the statements' hashes: order does not matter */
+  guint32 count;
+  guint64 preds;    /* bit i: predicate i of the table (63: 63 and later) */
+} NodeSum;
+
+struct NgMergeNodes
+{
+  GPtrArray *preds;         /* predicate IRIs, in bit order */
+  GHashTable *pred_index;   /* IRI -> index + 1 */
+  GHashTable *nodes;        /* subject IRI -> NodeSum */
+};
 
 typedef struct {
-  char *iri;
-  GHashTable *types;        /* IRI set */
-  GHashTable *names;        /* name -> count */
-  GHashTable *alt;          /* surface forms */
-  GHashTable *articles;     /* article IRI set */
-  GHashTable *same_as;
-  char *lat, *lon, *contained_in;
-  guint mentions;
-} Entity;
+  char *s, *p, *o, *datatype;   /* in the sink's string chunk */
+  gboolean literal;
+  gboolean duplicate;
+  guint64 hash;
+} Stmt;
 
 typedef struct {
-  char *iri;                /* the mention node */
-  char *article;
-  char *sentence;
-  GPtrArray *participants;  /* IRIs (char*) */
-  NgDate date;
-  char *place;
-  char *status;
-  char *target, *imposer, *actor, *action;
-} Event;
+  NgWriter w;
+  const NgMergeNodes *old;  /* what the model holds; NULL: nothing */
+  NgMergeNodes *now;        /* what it will hold */
+  GArray *pending;          /* Stmt: the node being written */
+  GHashTable *batch;        /* subjects of the pending statements */
+  GHashTable *seen;         /* hashes of the pending statements */
+  GHashTable *changed_nodes;/* subject -> its old statements (hash -> statement) */
+  GStringChunk *strings;    /* of the pending statements */
+  guint changed;
+  gboolean split;           /* a subject written in two batches */
+} Out;
 
-typedef struct {
-  char *iri;
-  char *title, *date, *date_type, *source;
-} Article;
+static void
+hash_table_unref0 (GHashTable *table)
+{
+  if (table)
+    g_hash_table_unref (table);
+}
 
-typedef struct {
-  char *iri;
-  char *article;
-  char *text;
-  char *index, *byte_offset, *char_offset;
-} Sentence;
+static NgMergeNodes *
+nodes_new (const NgMergeNodes *like)
+{
+  NgMergeNodes *n = g_new0 (NgMergeNodes, 1);
+  n->preds = g_ptr_array_new_with_free_func (g_free);
+  n->pred_index = g_hash_table_new (g_str_hash, g_str_equal);
+  n->nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* the same bit for the same predicate as before, so summaries compare */
+  for (guint i = 0; like && i < like->preds->len; i++)
+    {
+      char *p = g_strdup (like->preds->pdata[i]);
+      g_ptr_array_add (n->preds, p);
+      g_hash_table_insert (n->pred_index, p, GUINT_TO_POINTER (i + 1));
+    }
+  return n;
+}
 
-typedef struct {
-  librdf_world *world;
-  GHashTable *entities;     /* IRI -> Entity */
-  GPtrArray *meetings;      /* Event* */
-  GPtrArray *sanctions;     /* Event* */
-  GHashTable *articles;     /* IRI -> Article */
-  GHashTable *sentences;    /* IRI -> Sentence */
-} Merge;
+void
+ng_merge_nodes_free (NgMergeNodes *n)
+{
+  if (n == NULL)
+    return;
+  g_hash_table_unref (n->pred_index);
+  g_ptr_array_unref (n->preds);
+  g_hash_table_unref (n->nodes);
+  g_free (n);
+}
+
+guint
+ng_merge_nodes_size (const NgMergeNodes *n)
+{
+  return n ? g_hash_table_size (n->nodes) : 0;
+}
+
+guint
+ng_merge_nodes_triples (const NgMergeNodes *n)
+{
+  GHashTableIter it;
+  gpointer v;
+  guint total = 0;
+  if (n == NULL)
+    return 0;
+  g_hash_table_iter_init (&it, n->nodes);
+  while (g_hash_table_iter_next (&it, NULL, &v))
+    total += ((NodeSum *) v)->count;
+  return total;
+}
+
+void
+ng_merge_nodes_append (const NgMergeNodes *n, GString *out)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  for (guint i = 0; i < n->preds->len; i++)
+    g_string_append_printf (out, "P\t%s\n", (char *) n->preds->pdata[i]);
+  g_hash_table_iter_init (&it, n->nodes);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      NodeSum *ns = v;
+      g_string_append_printf (out, "N\t%s\t%016" G_GINT64_MODIFIER "x\t%u\t%"
+                              G_GINT64_MODIFIER "x\n", (char *) k, ns->sum,
+                              ns->count, ns->preds);
+    }
+}
+
+NgMergeNodes *
+ng_merge_nodes_parse (const char *text, gsize len, GError **error)
+{
+  NgMergeNodes *n = nodes_new (NULL);
+  const char *p = text, *end = text + len;
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+      g_autofree char *line = g_strndup (p, nl ? (gsize) (nl - p) : (gsize) (end - p));
+      g_auto (GStrv) f = g_strsplit (line, "\t", 6);
+      guint nf = g_strv_length (f);
+      p = nl ? nl + 1 : end;
+      if (nf == 2 && strcmp (f[0], "P") == 0)
+        {
+          char *pred = g_strdup (f[1]);
+          g_ptr_array_add (n->preds, pred);
+          g_hash_table_insert (n->pred_index, pred, GUINT_TO_POINTER (n->preds->len));
+        }
+      else if (nf == 5 && strcmp (f[0], "N") == 0)
+        {
+          NodeSum *ns = g_new0 (NodeSum, 1);
+          ns->sum = g_ascii_strtoull (f[2], NULL, 16);
+          ns->count = (guint32) g_ascii_strtoull (f[3], NULL, 10);
+          ns->preds = g_ascii_strtoull (f[4], NULL, 16);
+          g_hash_table_replace (n->nodes, g_strdup (f[1]), ns);
+        }
+      else if (*line)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "damaged node summary: %.40s", line);
+          ng_merge_nodes_free (n);
+          return NULL;
+        }
+    }
+  return n;
+}
+
+static guint64
+hash_more (guint64 h, const char *s, char sep)
+{
+  for (; s && *s; s++)
+    h = (h ^ (guchar) *s) * G_GUINT64_CONSTANT (0x100000001b3);
+  return (h ^ (guchar) sep) * G_GUINT64_CONSTANT (0x100000001b3);
+}
+
+static guint64
+stmt_hash (const Stmt *st)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  h = hash_more (h, st->s, 1);
+  h = hash_more (h, st->p, 2);
+  h = hash_more (h, st->o, st->literal ? 3 : 4);
+  h = hash_more (h, st->datatype, 5);
+  /* a final mix (splitmix64), so that sums of hashes do not cancel */
+  h ^= h >> 30;
+  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  h ^= h >> 27;
+  h *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return h ^ (h >> 31);
+}
+
+static void
+out_add (Out *o, const char *s, const char *p, const char *obj, const char *datatype,
+         gboolean literal)
+{
+  Stmt st = { g_string_chunk_insert_const (o->strings, s),
+              g_string_chunk_insert_const (o->strings, p),
+              g_string_chunk_insert (o->strings, obj),
+              datatype ? g_string_chunk_insert_const (o->strings, datatype) : NULL,
+              literal, FALSE, 0 };
+  g_array_append_val (o->pending, st);
+}
+
+static void
+out_uri (Out *o, const char *s, const char *p, const char *obj)
+{
+  out_add (o, s, p, obj, NULL, FALSE);
+}
+
+static void
+out_literal (Out *o, const char *s, const char *p, const char *value,
+             const char *datatype)
+{
+  out_add (o, s, p, value, datatype, TRUE);
+}
+
+static void
+out_int (Out *o, const char *s, const char *p, gint64 value)
+{
+  char buf[32];
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  out_literal (o, s, p, buf, NG_XSD_INTEGER);
+}
+
+/* What the model holds about SUBJECT (as the summary WAS describes it):
+ * statement hash -> the statement, or with REMOVE_ALL, removed at once. */
+static GHashTable *
+old_statements (Out *o, const char *subject, const NodeSum *was, gboolean remove_all)
+{
+  librdf_world *world = o->w.world;
+  g_autoptr (librdf_node) s = librdf_new_node_from_uri_string (world,
+                                                               (const unsigned char *) subject);
+  GHashTable *found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) librdf_free_statement);
+  for (guint i = 0; i < o->old->preds->len; i++)
+    {
+      const char *pred = o->old->preds->pdata[i];
+      g_autoptr (librdf_node) p = NULL;
+      librdf_iterator *it;
+      if (!(was->preds & (G_GUINT64_CONSTANT (1) << MIN (i, 63))))
+        continue;
+      p = librdf_new_node_from_uri_string (world, (const unsigned char *) pred);
+      it = librdf_model_get_targets (o->w.model, s, p);
+      while (it && !librdf_iterator_end (it))
+        {
+          librdf_node *t = librdf_iterator_get_object (it);
+          const char *iri = ng_node_iri (t);
+          Stmt st = { (char *) subject, (char *) pred,
+                      (char *) (iri ? iri : ng_node_literal (t)),
+                      (char *) (iri ? NULL : ng_node_datatype (t)), iri == NULL };
+          guint64 *h = g_new (guint64, 1);
+          *h = stmt_hash (&st);
+          g_hash_table_replace (found, h, librdf_new_statement_from_nodes (
+              world, librdf_new_node_from_node (s), librdf_new_node_from_node (p),
+              librdf_new_node_from_node (t)));
+          librdf_iterator_next (it);
+        }
+      if (it)
+        librdf_free_iterator (it);
+    }
+  if (remove_all)
+    {
+      GHashTableIter hit;
+      gpointer v;
+      g_hash_table_iter_init (&hit, found);
+      while (g_hash_table_iter_next (&hit, NULL, &v))
+        if (librdf_model_remove_statement (o->w.model, v) != 0)
+          o->w.failed = TRUE;
+      g_hash_table_remove_all (found);
+    }
+  return found;
+}
+
+/* The node just written is complete: compare it with what the model holds
+ * and, if it changed, write the difference there (statement by statement:
+ * a person named in thousands of articles gains one prov:wasDerivedFrom, it
+ * is not written again). */
+static void
+out_flush (Out *o)
+{
+  GHashTableIter it;
+  gpointer k;
+
+  for (guint i = 0; i < o->pending->len; i++)
+    {
+      Stmt *st = &g_array_index (o->pending, Stmt, i);
+      NodeSum *ns = g_hash_table_lookup (o->now->nodes, st->s);
+      guint bit = GPOINTER_TO_UINT (g_hash_table_lookup (o->now->pred_index, st->p));
+      st->hash = stmt_hash (st);
+      if (!g_hash_table_add (o->seen, &st->hash))
+        {
+          st->duplicate = TRUE;   /* the same statement twice: a set holds it once */
+          continue;
+        }
+      if (ns == NULL)
+        {
+          ns = g_new0 (NodeSum, 1);
+          g_hash_table_insert (o->now->nodes, g_strdup (st->s), ns);
+          g_hash_table_add (o->batch, st->s);
+        }
+      else if (!g_hash_table_contains (o->batch, st->s))
+        o->split = TRUE;
+      if (bit == 0)
+        {
+          char *pred = g_strdup (st->p);
+          g_ptr_array_add (o->now->preds, pred);
+          bit = o->now->preds->len;
+          g_hash_table_insert (o->now->pred_index, pred, GUINT_TO_POINTER (bit));
+        }
+      ns->sum += st->hash;
+      ns->count++;
+      ns->preds |= G_GUINT64_CONSTANT (1) << MIN (bit - 1, 63);
+    }
+  g_hash_table_iter_init (&it, o->batch);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    {
+      const NodeSum *now = g_hash_table_lookup (o->now->nodes, k);
+      const NodeSum *was = o->old ? g_hash_table_lookup (o->old->nodes, k) : NULL;
+      if (was && was->sum == now->sum && was->count == now->count)
+        continue;
+      /* changed: what the model holds of it, to keep what stays */
+      g_hash_table_insert (o->changed_nodes, k,
+                           was ? old_statements (o, k, was, FALSE) : NULL);
+      o->changed++;
+    }
+  for (guint i = 0; i < o->pending->len; i++)
+    {
+      Stmt *st = &g_array_index (o->pending, Stmt, i);
+      GHashTable *had;
+      if (st->duplicate || !g_hash_table_lookup_extended (o->changed_nodes, st->s,
+                                                          NULL, (gpointer *) &had))
+        continue;
+      if (had && g_hash_table_remove (had, &st->hash))
+        continue;   /* already there */
+      if (st->literal)
+        ng_write_literal (&o->w, st->s, st->p, st->o, st->datatype);
+      else
+        ng_write_uri (&o->w, st->s, st->p, st->o);
+    }
+  /* what is left of the old statements of changed nodes goes */
+  g_hash_table_iter_init (&it, o->changed_nodes);
+  while (g_hash_table_iter_next (&it, NULL, &k))
+    {
+      GHashTableIter hit;
+      gpointer v;
+      if (k == NULL)
+        continue;
+      g_hash_table_iter_init (&hit, k);
+      while (g_hash_table_iter_next (&hit, NULL, &v))
+        if (librdf_model_remove_statement (o->w.model, v) != 0)
+          o->w.failed = TRUE;
+    }
+  g_hash_table_remove_all (o->changed_nodes);
+  g_hash_table_remove_all (o->seen);
+  g_hash_table_remove_all (o->batch);
+  g_array_set_size (o->pending, 0);
+  g_string_chunk_clear (o->strings);
+}
 
 static GHashTable *
 str_set (void)
 {
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-static void
-entity_free (gpointer p)
-{
-  Entity *e = p;
-  g_free (e->iri);
-  g_hash_table_unref (e->types);
-  g_hash_table_unref (e->names);
-  g_hash_table_unref (e->alt);
-  g_hash_table_unref (e->articles);
-  g_hash_table_unref (e->same_as);
-  g_free (e->lat);
-  g_free (e->lon);
-  g_free (e->contained_in);
-  g_free (e);
-}
-
-static void
-event_free (gpointer p)
-{
-  Event *e = p;
-  g_free (e->iri);
-  g_free (e->article);
-  g_free (e->sentence);
-  g_ptr_array_unref (e->participants);
-  g_free (e->place);
-  g_free (e->status);
-  g_free (e->target);
-  g_free (e->imposer);
-  g_free (e->actor);
-  g_free (e->action);
-  g_free (e);
-}
-
-static void
-article_free (gpointer p)
-{
-  Article *a = p;
-  g_free (a->iri);
-  g_free (a->title);
-  g_free (a->date);
-  g_free (a->date_type);
-  g_free (a->source);
-  g_free (a);
-}
-
-static void
-sentence_free (gpointer p)
-{
-  Sentence *s = p;
-  g_free (s->iri);
-  g_free (s->article);
-  g_free (s->text);
-  g_free (s->index);
-  g_free (s->byte_offset);
-  g_free (s->char_offset);
-  g_free (s);
-}
-
-static Entity *
-entity_get (Merge *m, const char *iri)
-{
-  Entity *e = g_hash_table_lookup (m->entities, iri);
-  if (e == NULL)
-    {
-      e = g_new0 (Entity, 1);
-      e->iri = g_strdup (iri);
-      e->types = str_set ();
-      e->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      e->alt = str_set ();
-      e->articles = str_set ();
-      e->same_as = str_set ();
-      g_hash_table_insert (m->entities, e->iri, e);
-    }
-  return e;
-}
-
-/* One article graph as subject -> list of (predicate, object) pairs. */
-typedef struct {
-  char *p;
-  librdf_node *o;
-} Pair;
-
-static void
-pair_free (gpointer p)
-{
-  Pair *x = p;
-  g_free (x->p);
-  librdf_free_node (x->o);
-  g_free (x);
-}
-
-static const char *
-first_iri (GPtrArray *pairs, const char *p)
-{
-  for (guint i = 0; pairs && i < pairs->len; i++)
-    {
-      Pair *x = pairs->pdata[i];
-      if (strcmp (x->p, p) == 0 && ng_node_iri (x->o))
-        return ng_node_iri (x->o);
-    }
-  return NULL;
-}
-
-static librdf_node *
-first_node (GPtrArray *pairs, const char *p)
-{
-  for (guint i = 0; pairs && i < pairs->len; i++)
-    {
-      Pair *x = pairs->pdata[i];
-      if (strcmp (x->p, p) == 0)
-        return x->o;
-    }
-  return NULL;
-}
-
-static char *
-dup_literal (GPtrArray *pairs, const char *p)
-{
-  return g_strdup (ng_node_literal (first_node (pairs, p)));
-}
-
-static gboolean
-has_type (GPtrArray *pairs, const char *type)
-{
-  for (guint i = 0; pairs && i < pairs->len; i++)
-    {
-      Pair *x = pairs->pdata[i];
-      if (strcmp (x->p, NG_RDF_TYPE) == 0 && g_strcmp0 (ng_node_iri (x->o), type) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-read_event (Merge *m, const char *subject, GPtrArray *pairs, const char *article,
-            GPtrArray *into)
-{
-  Event *e = g_new0 (Event, 1);
-  librdf_node *d;
-  e->iri = g_strdup (subject);
-  e->article = g_strdup (article);
-  e->participants = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      Pair *x = pairs->pdata[i];
-      if (strcmp (x->p, NG_PARTICIPANT) == 0 && ng_node_iri (x->o))
-        g_ptr_array_add (e->participants, g_strdup (ng_node_iri (x->o)));
-    }
-  g_ptr_array_sort (e->participants, (GCompareFunc) g_strcmp0);
-  e->sentence = g_strdup (first_iri (pairs, NG_IN_SENTENCE));
-  e->place = g_strdup (first_iri (pairs, NG_MENTION_PLACE));
-  e->status = g_strdup (first_iri (pairs, NG_STATUS));
-  e->target = g_strdup (first_iri (pairs, NG_TARGET));
-  e->imposer = g_strdup (first_iri (pairs, NG_IMPOSER));
-  e->actor = g_strdup (first_iri (pairs, NG_ACTOR));
-  e->action = g_strdup (first_iri (pairs, NG_ACTION));
-  d = first_node (pairs, NG_MENTION_DATE);
-  if (d == NULL || !ng_date_parse (ng_node_literal (d) ? ng_node_literal (d) : "",
-                                   &e->date, NULL))
-    e->date.precision = NG_DATE_NONE;
-  g_ptr_array_add (into, e);
-}
-
-/* Adds statement ST to SUBJECTS (subject IRI -> pairs). */
-static void
-collect_statement (GHashTable *subjects, librdf_statement *st)
-{
-  const char *si = ng_node_iri (librdf_statement_get_subject (st));
-  const char *pi = ng_node_iri (librdf_statement_get_predicate (st));
-  GPtrArray *pairs;
-  Pair *x;
-
-  if (si == NULL || pi == NULL)
-    return;
-  pairs = g_hash_table_lookup (subjects, si);
-  if (pairs == NULL)
-    {
-      pairs = g_ptr_array_new_with_free_func (pair_free);
-      g_hash_table_insert (subjects, g_strdup (si), pairs);
-    }
-  x = g_new0 (Pair, 1);
-  x->p = g_strdup (pi);
-  x->o = librdf_new_node_from_node (librdf_statement_get_object (st));
-  g_ptr_array_add (pairs, x);
-}
-
-static GHashTable *
-new_subjects (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                (GDestroyNotify) g_ptr_array_unref);
-}
-
-/* Reads what one article graph says (SUBJECTS, from the graph ARTICLE). */
-static void
-process_article (Merge *m, GHashTable *subjects, const char *article)
-{
-  GHashTableIter it;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&it, subjects);
-  while (g_hash_table_iter_next (&it, &key, &value))
-    {
-      const char *subject = key;
-      GPtrArray *pairs = value;
-
-      if (has_type (pairs, NG_ARTICLE))
-        {
-          Article *a = g_new0 (Article, 1);
-          librdf_node *d = first_node (pairs, NG_DCT_DATE);
-          a->iri = g_strdup (subject);
-          a->title = dup_literal (pairs, NG_DCT_TITLE);
-          a->source = dup_literal (pairs, NG_SOURCE_FILE);
-          a->date = g_strdup (ng_node_literal (d));
-          a->date_type = g_strdup (ng_node_datatype (d));
-          g_hash_table_replace (m->articles, a->iri, a);
-        }
-      else if (has_type (pairs, NG_SENTENCE))
-        {
-          Sentence *s = g_new0 (Sentence, 1);
-          s->iri = g_strdup (subject);
-          s->article = g_strdup (article);
-          s->text = dup_literal (pairs, NG_TEXT);
-          s->index = dup_literal (pairs, NG_SENTENCE_INDEX);
-          s->byte_offset = dup_literal (pairs, NG_BYTE_OFFSET);
-          s->char_offset = dup_literal (pairs, NG_CHAR_OFFSET);
-          g_hash_table_replace (m->sentences, s->iri, s);
-        }
-      else if (has_type (pairs, NG_MEETING_MENTION))
-        read_event (m, subject, pairs, article, m->meetings);
-      else if (has_type (pairs, NG_SANCTION_MENTION))
-        read_event (m, subject, pairs, article, m->sanctions);
-      else if (has_type (pairs, NG_ENTITY_MENTION))
-        {
-          const char *ref = first_iri (pairs, NG_REFERS_TO);
-          const char *surface = ng_node_literal (first_node (pairs, NG_SURFACE_FORM));
-          gboolean role = first_node (pairs, NG_TRIGGER) != NULL;
-          if (ref)
-            {
-              Entity *e = entity_get (m, ref);
-              e->mentions++;
-              g_hash_table_add (e->articles, g_strdup (article));
-              /* role phrases ("de Amerikaanse president") are not names */
-              if (surface && !role)
-                g_hash_table_add (e->alt, g_strdup (surface));
-            }
-        }
-      else if (has_type (pairs, NG_SCHEMA_PERSON) || has_type (pairs, NG_SCHEMA_PLACE)
-               || has_type (pairs, NG_SCHEMA_ORGANIZATION))
-        {
-          Entity *e = entity_get (m, subject);
-          for (guint i = 0; i < pairs->len; i++)
-            {
-              Pair *x = pairs->pdata[i];
-              if (strcmp (x->p, NG_RDF_TYPE) == 0 && ng_node_iri (x->o))
-                g_hash_table_add (e->types, g_strdup (ng_node_iri (x->o)));
-              else if (strcmp (x->p, NG_SCHEMA_NAME) == 0 && ng_node_literal (x->o))
-                {
-                  const char *n = ng_node_literal (x->o);
-                  guint c = GPOINTER_TO_UINT (g_hash_table_lookup (e->names, n));
-                  g_hash_table_replace (e->names, g_strdup (n), GUINT_TO_POINTER (c + 1));
-                }
-              else if (strcmp (x->p, NG_OWL_SAME_AS) == 0 && ng_node_iri (x->o))
-                g_hash_table_add (e->same_as, g_strdup (ng_node_iri (x->o)));
-              else if (strcmp (x->p, NG_SCHEMA_LATITUDE) == 0 && !e->lat)
-                e->lat = g_strdup (ng_node_literal (x->o));
-              else if (strcmp (x->p, NG_SCHEMA_LONGITUDE) == 0 && !e->lon)
-                e->lon = g_strdup (ng_node_literal (x->o));
-              else if (strcmp (x->p, NG_SCHEMA_CONTAINED_IN) == 0 && !e->contained_in)
-                e->contained_in = g_strdup (ng_node_iri (x->o));
-            }
-        }
-    }
 }
 
 /* ------------------------------------------------------------ clustering */
@@ -408,23 +436,14 @@ places_compatible (Merge *m, const char *a, const char *b)
   return place_inside (m, a, b) || place_inside (m, b, a);
 }
 
-static guint
-overlap (const Cluster *c, const Event *e)
-{
-  guint n = 0;
-  for (guint i = 0; i < e->participants->len; i++)
-    if (g_hash_table_contains (c->participants, e->participants->pdata[i]))
-      n++;
-  return n;
-}
-
-/* Mentions that both name two or more participants must share two of them:
- * one shared person is not enough to make two summits one. */
+/* Mentions that both name two or more participants must share two of them
+ * (OVERLAP: how many of E's participants C has): one shared person is not
+ * enough to make two summits one. */
 static gboolean
-fits (Merge *m, const Cluster *c, const Event *e)
+fits (Merge *m, const Cluster *c, const Event *e, guint overlap)
 {
   guint need = MIN (2, MIN (e->participants->len, g_hash_table_size (c->participants)));
-  if (need == 0 || overlap (c, e) < need)
+  if (need == 0 || overlap < need)
     return FALSE;
   for (guint i = 0; i < c->members->len; i++)
     {
@@ -452,29 +471,39 @@ cluster_meetings (Merge *m)
   g_autoptr (GHashTable) by_person = g_hash_table_new_full (
       g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 
+  g_autoptr (GPtrArray) candidates = g_ptr_array_new ();
+  /* cluster index -> participants shared with the mention at hand (zero
+     between mentions) */
+  g_autoptr (GArray) shared = g_array_new (FALSE, TRUE, sizeof (guint));
+
   g_ptr_array_sort (m->meetings, event_order);
   for (guint i = 0; i < m->meetings->len; i++)
     {
       Event *e = m->meetings->pdata[i];
-      g_autoptr (GPtrArray) candidates = g_ptr_array_new ();
-      g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
       Cluster *best = NULL;
       guint best_overlap = 0;
 
+      /* the meetings of E's participants, each with how many of them it has
+         (a cluster is listed once per participant it has) */
+      g_ptr_array_set_size (candidates, 0);
       for (guint k = 0; k < e->participants->len; k++)
         {
           GPtrArray *list = g_hash_table_lookup (by_person, e->participants->pdata[k]);
           for (guint q = 0; list && q < list->len; q++)
-            if (g_hash_table_add (seen, list->pdata[q]))
-              g_ptr_array_add (candidates, list->pdata[q]);
+            {
+              Cluster *c = list->pdata[q];
+              if (g_array_index (shared, guint, c->index)++ == 0)
+                g_ptr_array_add (candidates, c);
+            }
         }
       /* in creation order, so that ties go the same way whatever the index */
       g_ptr_array_sort (candidates, cluster_index_order);
       for (guint k = 0; k < candidates->len; k++)
         {
           Cluster *c = candidates->pdata[k];
-          guint o = overlap (c, e);
-          if (o > best_overlap && fits (m, c, e))
+          guint o = g_array_index (shared, guint, c->index);
+          g_array_index (shared, guint, c->index) = 0;
+          if (o > best_overlap && fits (m, c, e, o))
             best = c, best_overlap = o;
         }
       /* a lone participant that fits no meeting is a meeting of its own only
@@ -486,6 +515,7 @@ cluster_meetings (Merge *m)
           GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
           best = g_new0 (Cluster, 1);
           best->index = clusters->len;
+          g_array_set_size (shared, clusters->len + 1);
           best->members = g_ptr_array_new ();
           best->participants = g_hash_table_new (g_str_hash, g_str_equal);
           g_checksum_update (sum, (const guchar *) e->iri, -1);
@@ -536,16 +566,16 @@ sorted_keys (GHashTable *set)
 }
 
 static void
-write_provenance (NgWriter *w, const char *node, GHashTable *articles, guint count)
+write_provenance (Out *o, const char *node, GHashTable *articles, guint count)
 {
   g_autoptr (GPtrArray) arts = sorted_keys (articles);
   for (guint i = 0; i < arts->len; i++)
-    ng_write_uri (w, node, NG_PROV_DERIVED_FROM, arts->pdata[i]);
-  ng_write_int (w, node, NG_MENTION_COUNT, count);
+    out_uri (o, node, NG_PROV_DERIVED_FROM, arts->pdata[i]);
+  out_int (o, node, NG_MENTION_COUNT, count);
 }
 
 static void
-write_entities (Merge *m, NgWriter *w)
+write_entities (Merge *m, Out *o)
 {
   g_autoptr (GPtrArray) iris = sorted_keys (m->entities);
   for (guint i = 0; i < iris->len; i++)
@@ -567,29 +597,30 @@ write_entities (Merge *m, NgWriter *w)
             name = names->pdata[k], best = c;
         }
       for (guint k = 0; k < types->len; k++)
-        ng_write_uri (w, e->iri, NG_RDF_TYPE, types->pdata[k]);
-      ng_write_literal (w, e->iri, NG_SCHEMA_NAME, name, NULL);
+        out_uri (o, e->iri, NG_RDF_TYPE, types->pdata[k]);
+      out_literal (o, e->iri, NG_SCHEMA_NAME, name, NULL);
       for (guint k = 0; k < names->len; k++)
         if (strcmp (names->pdata[k], name) != 0)
-          ng_write_literal (w, e->iri, NG_SCHEMA_ALTERNATE_NAME, names->pdata[k], NULL);
+          out_literal (o, e->iri, NG_SCHEMA_ALTERNATE_NAME, names->pdata[k], NULL);
       for (guint k = 0; k < alts->len; k++)
         if (strcmp (alts->pdata[k], name) != 0 && !g_hash_table_contains (e->names, alts->pdata[k]))
-          ng_write_literal (w, e->iri, NG_SCHEMA_ALTERNATE_NAME, alts->pdata[k], NULL);
+          out_literal (o, e->iri, NG_SCHEMA_ALTERNATE_NAME, alts->pdata[k], NULL);
       for (guint k = 0; k < same->len; k++)
-        ng_write_uri (w, e->iri, NG_OWL_SAME_AS, same->pdata[k]);
+        out_uri (o, e->iri, NG_OWL_SAME_AS, same->pdata[k]);
       if (e->lat && e->lon)
         {
-          ng_write_literal (w, e->iri, NG_SCHEMA_LATITUDE, e->lat, NG_XSD_DECIMAL);
-          ng_write_literal (w, e->iri, NG_SCHEMA_LONGITUDE, e->lon, NG_XSD_DECIMAL);
+          out_literal (o, e->iri, NG_SCHEMA_LATITUDE, e->lat, NG_XSD_DECIMAL);
+          out_literal (o, e->iri, NG_SCHEMA_LONGITUDE, e->lon, NG_XSD_DECIMAL);
         }
       /* link to the containing place only when that place is in the graph */
       if (e->contained_in)
         {
           Entity *c = g_hash_table_lookup (m->entities, e->contained_in);
           if (c && g_hash_table_size (c->names) > 0)
-            ng_write_uri (w, e->iri, NG_SCHEMA_CONTAINED_IN, e->contained_in);
+            out_uri (o, e->iri, NG_SCHEMA_CONTAINED_IN, e->contained_in);
         }
-      write_provenance (w, e->iri, e->articles, e->mentions);
+      write_provenance (o, e->iri, e->articles, e->mentions);
+      out_flush (o);
     }
 }
 
@@ -626,7 +657,7 @@ report_order (gconstpointer a, gconstpointer b)
  * meeting's status is held once any article reports it held, otherwise what
  * the latest article says. */
 static const char *
-write_status_history (Merge *m, NgWriter *w, const char *meeting, GPtrArray *members)
+write_status_history (Merge *m, Out *o, const char *meeting, GPtrArray *members)
 {
   g_autoptr (GHashTable) by_article = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GArray) reports = g_array_new (FALSE, TRUE, sizeof (Report));
@@ -657,14 +688,14 @@ write_status_history (Merge *m, NgWriter *w, const char *meeting, GPtrArray *mem
       const char *tail = strrchr (r->article, '/');
       g_autofree char *node = g_strdup_printf ("%s/status/%s", meeting,
                                                tail ? tail + 1 : r->article);
-      ng_write_uri (w, meeting, NG_STATUS_REPORT_P, node);
-      ng_write_uri (w, node, NG_RDF_TYPE, NG_STATUS_REPORT);
-      ng_write_uri (w, node, NG_STATUS, r->status);
-      ng_write_uri (w, node, NG_PROV_DERIVED_FROM, r->article);
+      out_uri (o, meeting, NG_STATUS_REPORT_P, node);
+      out_uri (o, node, NG_RDF_TYPE, NG_STATUS_REPORT);
+      out_uri (o, node, NG_STATUS, r->status);
+      out_uri (o, node, NG_PROV_DERIVED_FROM, r->article);
       if (r->date.precision != NG_DATE_NONE)
         {
           g_autofree char *d = ng_date_to_string (&r->date);
-          ng_write_literal (w, node, NG_DCT_DATE, d, ng_date_xsd_type (&r->date));
+          out_literal (o, node, NG_DCT_DATE, d, ng_date_xsd_type (&r->date));
         }
       if (g_strcmp0 (status, NG_HELD) != 0)
         status = r->status;
@@ -675,15 +706,15 @@ write_status_history (Merge *m, NgWriter *w, const char *meeting, GPtrArray *mem
 }
 
 static void
-write_evidence (Merge *m, NgWriter *w, const char *node, GHashTable *sentences)
+write_evidence (Merge *m, Out *o, const char *node, GHashTable *sentences)
 {
   g_autoptr (GPtrArray) list = sorted_keys (sentences);
   for (guint i = 0; i < list->len; i++)
-    ng_write_uri (w, node, NG_EVIDENCE, list->pdata[i]);
+    out_uri (o, node, NG_EVIDENCE, list->pdata[i]);
 }
 
 static void
-write_meetings (Merge *m, NgWriter *w, GHashTable *used_sentences)
+write_meetings (Merge *m, Out *o, GHashTable *used_sentences)
 {
   g_autoptr (GPtrArray) clusters = cluster_meetings (m);
   for (guint i = 0; i < clusters->len; i++)
@@ -710,21 +741,22 @@ write_meetings (Merge *m, NgWriter *w, GHashTable *used_sentences)
           if (e->place && (place == NULL || place_inside (m, e->place, place)))
             place = e->place;
         }
-      ng_write_uri (w, c->iri, NG_RDF_TYPE, NG_MEETING);
+      out_uri (o, c->iri, NG_RDF_TYPE, NG_MEETING);
       for (guint k = 0; k < parts->len; k++)
-        ng_write_uri (w, c->iri, NG_SCHEMA_ATTENDEE, parts->pdata[k]);
+        out_uri (o, c->iri, NG_SCHEMA_ATTENDEE, parts->pdata[k]);
       if (date)
         {
           g_autofree char *v = ng_date_to_string (date);
-          ng_write_literal (w, c->iri, NG_SCHEMA_START_DATE, v, ng_date_xsd_type (date));
+          out_literal (o, c->iri, NG_SCHEMA_START_DATE, v, ng_date_xsd_type (date));
         }
       if (place)
-        ng_write_uri (w, c->iri, NG_SCHEMA_LOCATION, place);
-      status = write_status_history (m, w, c->iri, c->members);
+        out_uri (o, c->iri, NG_SCHEMA_LOCATION, place);
+      status = write_status_history (m, o, c->iri, c->members);
       if (status)
-        ng_write_uri (w, c->iri, NG_STATUS, status);
-      write_evidence (m, w, c->iri, sents);
-      write_provenance (w, c->iri, arts, c->members->len);
+        out_uri (o, c->iri, NG_STATUS, status);
+      write_evidence (m, o, c->iri, sents);
+      write_provenance (o, c->iri, arts, c->members->len);
+      out_flush (o);
     }
 }
 
@@ -796,7 +828,7 @@ group_add (Group *g, const Event *e, GHashTable *used_sentences)
 }
 
 static void
-write_sanctions (Merge *m, NgWriter *w, GHashTable *used_sentences)
+write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
 {
   g_autoptr (GHashTable) regimes = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                           NULL, group_free);
@@ -853,12 +885,13 @@ write_sanctions (Merge *m, NgWriter *w, GHashTable *used_sentences)
     for (guint i = 0; i < keys->len; i++)
       {
         Group *g = g_hash_table_lookup (regimes, keys->pdata[i]);
-        ng_write_uri (w, g->iri, NG_RDF_TYPE, NG_SANCTION);
-        ng_write_uri (w, g->iri, NG_TARGET, g->a);
+        out_uri (o, g->iri, NG_RDF_TYPE, NG_SANCTION);
+        out_uri (o, g->iri, NG_TARGET, g->a);
         if (g->b)
-          ng_write_uri (w, g->iri, NG_IMPOSER, g->b);
-        write_evidence (m, w, g->iri, g->sentences);
-        write_provenance (w, g->iri, g->articles, g->count);
+          out_uri (o, g->iri, NG_IMPOSER, g->b);
+        write_evidence (m, o, g->iri, g->sentences);
+        write_provenance (o, g->iri, g->articles, g->count);
+        out_flush (o);
       }
   }
   {
@@ -866,65 +899,67 @@ write_sanctions (Merge *m, NgWriter *w, GHashTable *used_sentences)
     for (guint i = 0; i < keys->len; i++)
       {
         Group *g = g_hash_table_lookup (events, keys->pdata[i]);
-        ng_write_uri (w, g->iri, NG_RDF_TYPE, NG_SANCTION_EVENT);
-        ng_write_uri (w, g->iri, NG_ACTOR, g->a);
-        ng_write_uri (w, g->iri, NG_ACTION, g->b);
-        ng_write_uri (w, g->iri, NG_SANCTION_P, g->c);
-        write_evidence (m, w, g->iri, g->sentences);
-        write_provenance (w, g->iri, g->articles, g->count);
+        out_uri (o, g->iri, NG_RDF_TYPE, NG_SANCTION_EVENT);
+        out_uri (o, g->iri, NG_ACTOR, g->a);
+        out_uri (o, g->iri, NG_ACTION, g->b);
+        out_uri (o, g->iri, NG_SANCTION_P, g->c);
+        write_evidence (m, o, g->iri, g->sentences);
+        write_provenance (o, g->iri, g->articles, g->count);
+        out_flush (o);
       }
   }
 }
 
 static void
-write_articles (Merge *m, NgWriter *w, GHashTable *used_sentences)
+write_articles (Merge *m, Out *o, GHashTable *used_sentences)
 {
   g_autoptr (GPtrArray) arts = sorted_keys (m->articles);
   g_autoptr (GPtrArray) sents = sorted_keys (used_sentences);
   for (guint i = 0; i < arts->len; i++)
     {
       Article *a = g_hash_table_lookup (m->articles, arts->pdata[i]);
-      ng_write_uri (w, a->iri, NG_RDF_TYPE, NG_ARTICLE);
+      out_uri (o, a->iri, NG_RDF_TYPE, NG_ARTICLE);
       if (a->title)
-        ng_write_literal (w, a->iri, NG_DCT_TITLE, a->title, NULL);
+        out_literal (o, a->iri, NG_DCT_TITLE, a->title, NULL);
       if (a->source)
-        ng_write_literal (w, a->iri, NG_SOURCE_FILE, a->source, NULL);
+        out_literal (o, a->iri, NG_SOURCE_FILE, a->source, NULL);
       if (a->date)
-        ng_write_literal (w, a->iri, NG_DCT_DATE, a->date, a->date_type);
+        out_literal (o, a->iri, NG_DCT_DATE, a->date, a->date_type);
+      out_flush (o);
     }
   for (guint i = 0; i < sents->len; i++)
     {
       Sentence *s = g_hash_table_lookup (m->sentences, sents->pdata[i]);
       if (s == NULL)
         continue;
-      ng_write_uri (w, s->iri, NG_RDF_TYPE, NG_SENTENCE);
-      ng_write_uri (w, s->iri, NG_IN_ARTICLE, s->article);
+      out_uri (o, s->iri, NG_RDF_TYPE, NG_SENTENCE);
+      out_uri (o, s->iri, NG_IN_ARTICLE, s->article);
       if (s->text)
-        ng_write_literal (w, s->iri, NG_TEXT, s->text, NULL);
+        out_literal (o, s->iri, NG_TEXT, s->text, NULL);
       if (s->index)
-        ng_write_literal (w, s->iri, NG_SENTENCE_INDEX, s->index, NG_XSD_INTEGER);
+        out_literal (o, s->iri, NG_SENTENCE_INDEX, s->index, NG_XSD_INTEGER);
       if (s->byte_offset)
-        ng_write_literal (w, s->iri, NG_BYTE_OFFSET, s->byte_offset, NG_XSD_INTEGER);
+        out_literal (o, s->iri, NG_BYTE_OFFSET, s->byte_offset, NG_XSD_INTEGER);
       if (s->char_offset)
-        ng_write_literal (w, s->iri, NG_CHAR_OFFSET, s->char_offset, NG_XSD_INTEGER);
+        out_literal (o, s->iri, NG_CHAR_OFFSET, s->char_offset, NG_XSD_INTEGER);
+      out_flush (o);
     }
 }
-
-struct NgMerge
-{
-  Merge m;
-};
+/* ------------------------------------------------------------ the API */
 
 NgMerge *
 ng_merge_new (librdf_world *world)
 {
   NgMerge *nm = g_new0 (NgMerge, 1);
   nm->m.world = world;
-  nm->m.entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entity_free);
-  nm->m.meetings = g_ptr_array_new_with_free_func (event_free);
-  nm->m.sanctions = g_ptr_array_new_with_free_func (event_free);
-  nm->m.articles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, article_free);
-  nm->m.sentences = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, sentence_free);
+  nm->m.entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          ng_merge_entity_free);
+  nm->m.meetings = g_ptr_array_new_with_free_func (ng_merge_event_free);
+  nm->m.sanctions = g_ptr_array_new_with_free_func (ng_merge_event_free);
+  nm->m.articles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          ng_merge_article_free);
+  nm->m.sentences = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           ng_merge_sentence_free);
   return nm;
 }
 
@@ -941,93 +976,71 @@ ng_merge_free (NgMerge *nm)
   g_free (nm);
 }
 
-typedef struct {
-  GHashTable *subjects;
-  char *graph;
-  gboolean mixed;
-} ParseState;
-
-static void
-parse_statement (void *user_data, raptor_statement *st)
-{
-  ParseState *ps = user_data;
-  const char *g = st->graph ? ng_node_iri ((librdf_node *) st->graph) : NULL;
-  if (g == NULL || (ps->graph && strcmp (ps->graph, g) != 0))
-    {
-      ps->mixed = TRUE;
-      return;
-    }
-  if (ps->graph == NULL)
-    ps->graph = g_strdup (g);
-  /* librdf 1.0.17 statements and nodes are raptor statements and terms */
-  collect_statement (ps->subjects, (librdf_statement *) st);
-}
-
-gboolean
-ng_merge_add_nquads (NgMerge *nm, const char *name, const char *text,
-                     GError **error)
-{
-  raptor_world *rw = librdf_world_get_raptor (nm->m.world);
-  raptor_parser *p = raptor_new_parser (rw, "nquads");
-  raptor_uri *base = raptor_new_uri (rw, (const unsigned char *) NG_ID_BASE);
-  ParseState ps = { new_subjects (), NULL, FALSE };
-  gboolean ok;
-
-  raptor_parser_set_statement_handler (p, &ps, parse_statement);
-  ok = raptor_parser_parse_start (p, base) == 0
-       && raptor_parser_parse_chunk (p, (const unsigned char *) text, strlen (text), 1) == 0;
-  raptor_free_parser (p);
-  raptor_free_uri (base);
-  if (!ok || ps.mixed)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 "%s: not the N-Quads of one article graph", name);
-  else if (ps.graph)
-    process_article (&nm->m, ps.subjects, ps.graph);
-  g_hash_table_unref (ps.subjects);
-  g_free (ps.graph);
-  return ok && !ps.mixed;
-}
-
-void
-ng_merge_add_model (NgMerge *nm, librdf_model *articles)
-{
-  g_autoptr (librdf_iterator) ctxs = librdf_model_get_contexts (articles);
-  while (ctxs && !librdf_iterator_end (ctxs))
-    {
-      librdf_node *ctx = librdf_iterator_get_object (ctxs);
-      g_autoptr (GHashTable) subjects = new_subjects ();
-      g_autoptr (librdf_stream) st = librdf_model_context_as_stream (articles, ctx);
-      while (st && !librdf_stream_end (st))
-        {
-          collect_statement (subjects, librdf_stream_get_object (st));
-          librdf_stream_next (st);
-        }
-      if (ng_node_iri (ctx))
-        process_article (&nm->m, subjects, ng_node_iri (ctx));
-      librdf_iterator_next (ctxs);
-    }
-}
-
-gboolean
-ng_merge_write (NgMerge *nm, librdf_model *out, GError **error)
+NgMergeNodes *
+ng_merge_write_delta (NgMerge *nm, librdf_model *out, const NgMergeNodes *old,
+                      guint *changed, GError **error)
 {
   Merge *m = &nm->m;
-  NgWriter w = { m->world, out, NULL, FALSE };
+  Out o = { { m->world, out, NULL, FALSE, NULL, NULL }, old, nodes_new (old),
+            g_array_new (FALSE, TRUE, sizeof (Stmt)),
+            g_hash_table_new (g_str_hash, g_str_equal),
+            g_hash_table_new (g_int64_hash, g_int64_equal),
+            g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                   (GDestroyNotify) hash_table_unref0),
+            g_string_chunk_new (4096), 0, FALSE };
   g_autoptr (GHashTable) used_sentences = str_set ();
 
-  write_entities (m, &w);
-  write_meetings (m, &w, used_sentences);
-  write_sanctions (m, &w, used_sentences);
-  write_articles (m, &w, used_sentences);
-  if (w.failed)
+  write_entities (m, &o);
+  write_meetings (m, &o, used_sentences);
+  write_sanctions (m, &o, used_sentences);
+  write_articles (m, &o, used_sentences);
+  out_flush (&o);
+  if (old)
+    {
+      /* nodes no article supports any more */
+      GHashTableIter it;
+      gpointer k, v;
+      g_hash_table_iter_init (&it, old->nodes);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        if (!g_hash_table_contains (o.now->nodes, k))
+          {
+            g_hash_table_unref (old_statements (&o, k, v, TRUE));
+            o.changed++;
+          }
+    }
+  g_array_unref (o.pending);
+  g_hash_table_unref (o.batch);
+  g_hash_table_unref (o.seen);
+  g_hash_table_unref (o.changed_nodes);
+  g_string_chunk_free (o.strings);
+  if (changed)
+    *changed = o.changed;
+  if (o.split)
+    {
+      /* cannot happen with the writers above (each writes whole nodes) */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the merged graph was not written node by node");
+      ng_merge_nodes_free (o.now);
+      return NULL;
+    }
+  if (o.w.failed)
     {
       g_autofree char *why = ng_rdf_take_error ();
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "could not write the merged graph%s%s", why ? ": " : "",
                    why ? why : "");
-      return FALSE;
+      ng_merge_nodes_free (o.now);
+      return NULL;
     }
-  return TRUE;
+  return o.now;
+}
+
+gboolean
+ng_merge_write (NgMerge *nm, librdf_model *out, GError **error)
+{
+  NgMergeNodes *nodes = ng_merge_write_delta (nm, out, NULL, NULL, error);
+  ng_merge_nodes_free (nodes);
+  return nodes != NULL;
 }
 
 gboolean

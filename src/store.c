@@ -20,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <linux/fs.h>   /* FICLONE */
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -29,6 +32,7 @@
 #include "nieuwsgraaf/store.h"
 #include "nieuwsgraaf/vocab.h"
 #include "rdf-util.h"
+#include "store-private.h"
 
 G_DEFINE_QUARK (ng-store-error-quark, ng_store_error)
 
@@ -46,6 +50,9 @@ struct NgStore
   librdf_model *merged;
   guint generation;
   char *merged_digest;    /* digest of the articles the merged graph is from */
+  NgStoreIndex *index;    /* merge index of the current generation */
+  gboolean index_loaded;
+  gboolean rehashed;      /* an article file is not the one the index names */
   librdf_storage *articles_storage;  /* in memory, loaded on demand */
   librdf_model *articles;
   GHashTable *memory_articles;       /* NG_STORE_MEMORY: key -> N-Quads text */
@@ -81,6 +88,7 @@ ng_store_free (NgStore *s)
   g_free (s->type);
   g_free (s->options);
   g_free (s->merged_digest);
+  ng_store_index_free (s->index);
   if (s->lock_fd > 0)
     close (s->lock_fd);   /* releases the flock */
   g_free (s);
@@ -527,8 +535,15 @@ put_text (NgStore *s, const char *source, char *text, GError **error)
     g_autofree char *file = g_strconcat (key, ".nq", NULL);
     g_autofree char *path = g_build_filename (s->articles_dir, file, NULL);
     g_autoptr (GError) local = NULL;
+    g_autofree char *had = NULL;
+    gsize had_len = 0;
+    /* the same article again: the file stays as it is (and the merge index
+       knows it without reading it) */
+    if (g_file_get_contents (path, &had, &had_len, NULL) && had_len == strlen (owned)
+        && memcmp (had, owned, had_len) == 0)
+      return TRUE;
     /* a changed article (same source name) replaces its earlier graph in one
-       rename; the same article again writes the same bytes */
+       rename */
     if (!write_atomically (path, owned, -1, &local))
       {
         g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s: %s", source,
@@ -744,6 +759,9 @@ typedef struct {
   gboolean failed;
 } LoadCtx;
 
+typedef NgIndexEntry NgIndexEntryOwned;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgIndexEntryOwned, ng_index_entry_free)
+
 static void
 load_statement (void *user_data, raptor_statement *st)
 {
@@ -830,10 +848,60 @@ ng_store_get_articles (NgStore *s)
   return s->articles;
 }
 
-/* Feeds every article text to MERGE (may be NULL) and returns the digest of
- * the article set, or NULL with ERROR set. */
+/* The merge index of generation GEN: merged-GEN.index. */
 static char *
-scan_articles (NgStore *s, NgMerge *merge, GError **error)
+index_path (NgStore *s, guint gen)
+{
+  g_autofree char *name = g_strdup_printf ("merged-%u.index", gen);
+  return path_in (s, name);
+}
+
+/* The index of the current generation, or NULL (none, damaged, or a storage
+ * that keeps no index).  Owned by the store. */
+static NgStoreIndex *
+current_index (NgStore *s)
+{
+  if (s->index_loaded)
+    return s->index;
+  s->index_loaded = TRUE;
+  if (!memory_store (s) && file_backed (s->type) && s->generation > 0)
+    {
+      g_autofree char *path = index_path (s, s->generation);
+      g_autoptr (GError) error = NULL;
+      s->index = ng_store_index_load (path, &error);
+      if (error)
+        g_debug ("%s (the next build merges from scratch)", error->message);
+    }
+  return s->index;
+}
+
+/* Whether the store has a non-empty curation log (accepted SPARQL
+ * updates, re-applied after every merge); its text into *TEXT if asked. */
+static gboolean
+curation_log (NgStore *s, char **text)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  if (memory_store (s))
+    return FALSE;
+  path = path_in (s, NG_CURATION_LOG);
+  if (!g_file_get_contents (path, &contents, &len, NULL) || len == 0)
+    return FALSE;
+  if (text)
+    *text = g_steal_pointer (&contents);
+  return TRUE;
+}
+
+/* Goes through every article (key order): its index entry in NOW (may be
+ * NULL), its facts from OLD when the file is the one OLD was made from,
+ * else read, hashed and, when its bytes are new, parsed; the facts added to
+ * MERGE and written to OUT (both may be NULL: only the digest is wanted).
+ * Returns the digest of the article set, or NULL with ERROR set.  *PARSED
+ * counts the articles whose facts had to be parsed. */
+static char *
+scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
+               NgStoreIndex *now, NgIndexWriter *out, guint *parsed, GError **error)
 {
   g_autoptr (GPtrArray) keys = article_keys (s);
   GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -841,17 +909,80 @@ scan_articles (NgStore *s, NgMerge *merge, GError **error)
 
   for (guint i = 0; i < keys->len; i++)
     {
-      g_autofree char *text = article_text (s, keys->pdata[i], error);
-      g_autofree char *name = NULL;
-      if (text == NULL)
+      const char *key = keys->pdata[i];
+      const NgIndexEntry *was = old ? g_hash_table_lookup (old->entries, key) : NULL;
+      g_autoptr (NgIndexEntryOwned) e = g_new0 (NgIndexEntry, 1);
+      g_autofree char *parsed_facts = NULL;
+      const char *facts = NULL;
+      gsize facts_len = 0;
+      g_autofree char *name = g_strdup_printf ("%s/%s.nq",
+                                               s->articles_dir ? s->articles_dir : "",
+                                               key);
+      if (!memory_store (s))
+        {
+          struct stat st;
+          if (stat (name, &st) == 0)
+            {
+              e->size = st.st_size;
+              e->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000)
+                            + st.st_mtim.tv_nsec;
+              e->ino = st.st_ino;
+            }
+        }
+      if (was && was->facts && !memory_store (s) && was->size == e->size
+          && was->mtime_ns == e->mtime_ns && was->ino == e->ino)
+        {
+          /* the very file the index was made from */
+          e->digest = g_strdup (was->digest);
+          facts = was->facts;
+          facts_len = was->facts_len;
+        }
+      else
+        {
+          g_autofree char *text = article_text (s, key, error);
+          if (text == NULL)
+            goto out;
+          e->digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+          if (was && was->facts && strcmp (was->digest, e->digest) == 0)
+            {
+              /* rewritten with the same bytes */
+              facts = was->facts;
+              facts_len = was->facts_len;
+              s->rehashed = TRUE;
+            }
+          else if (merge || out)
+            {
+              g_autoptr (NgMerge) parser = merge ? NULL : ng_merge_new (s->world);
+              parsed_facts = ng_merge_facts_from_nquads (merge ? merge : parser, name,
+                                                         text, error);
+              if (parsed_facts == NULL)
+                goto out;
+              facts = parsed_facts;
+              facts_len = strlen (parsed_facts);
+              if (parsed)
+                (*parsed)++;
+            }
+        }
+      g_checksum_update (sum, (const guchar *) key, -1);
+      g_checksum_update (sum, (const guchar *) e->digest, -1);
+      if (merge && !ng_merge_add_facts (merge, name, facts, facts_len, error))
         goto out;
-      g_checksum_update (sum, (const guchar *) keys->pdata[i], -1);
-      g_checksum_update (sum, (const guchar *) text, -1);
-      name = g_strdup_printf ("%s/%s.nq", s->articles_dir ? s->articles_dir : "",
-                              (char *) keys->pdata[i]);
-      if (merge && !ng_merge_add_nquads (merge, name, text, error))
-        goto out;
+      if (out)
+        ng_index_writer_add (out, key, e, facts, facts_len);
+      if (now)
+        g_hash_table_replace (now->entries, g_strdup (key), g_steal_pointer (&e));
     }
+  {
+    /* the curation log is part of what the merged graph is made from */
+    g_autofree char *log = NULL;
+    gsize log_len = 0;
+    if (curation_log (s, &log) && log)
+      {
+        log_len = strlen (log);
+        g_checksum_update (sum, (const guchar *) "\n" NG_CURATION_LOG "\n", -1);
+        g_checksum_update (sum, (const guchar *) log, (gssize) log_len);
+      }
+  }
   digest = g_strdup (g_checksum_get_string (sum));
 out:
   g_checksum_free (sum);
@@ -864,7 +995,7 @@ ng_store_is_current (NgStore *s)
   g_autofree char *digest = NULL;
   if (memory_store (s))
     return TRUE;
-  digest = scan_articles (s, NULL, NULL);
+  digest = scan_articles (s, NULL, current_index (s), NULL, NULL, NULL, NULL);
   return digest && g_strcmp0 (digest, s->merged_digest) == 0;
 }
 
@@ -893,61 +1024,195 @@ clear_model (librdf_model *model)
     librdf_free_stream (st);
 }
 
+/* Copies FROM to TO (a new file): a reflink where the file system has them,
+ * else copy_file_range in the kernel. */
+static gboolean
+copy_file (const char *from, const char *to, GError **error)
+{
+  int in = open (from, O_RDONLY | O_CLOEXEC);
+  int out = in < 0 ? -1 : open (to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  gboolean ok = in >= 0 && out >= 0;
+  int e = errno;
+
+  if (ok && ioctl (out, FICLONE, in) != 0)
+    {
+      for (;;)
+        {
+          ssize_t n = copy_file_range (in, NULL, out, NULL, 1 << 30, 0);
+          if (n == 0)
+            break;
+          if (n < 0)
+            {
+              e = errno;
+              ok = FALSE;
+              break;
+            }
+        }
+    }
+  if (in >= 0)
+    close (in);
+  if (out >= 0 && close (out) != 0 && ok)
+    {
+      e = errno;
+      ok = FALSE;
+    }
+  if (!ok)
+    g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
+                 "cannot copy %s to %s: %s", from, to, g_strerror (e));
+  return ok;
+}
+
+/* Copies the storage files of generation FROM to generation TO. */
+static gboolean
+copy_generation (NgStore *s, guint from, guint to, GError **error)
+{
+  g_autofree char *prefix = g_strdup_printf ("merged-%u", from);
+  gsize plen = strlen (prefix);
+  GDir *d = g_dir_open (s->dir, 0, error);
+  const char *f;
+  gboolean ok = d != NULL;
+
+  while (ok && (f = g_dir_read_name (d)))
+    if (g_str_has_prefix (f, prefix) && (f[plen] == '-' || f[plen] == '.')
+        && !g_str_has_suffix (f, ".index"))
+      {
+        g_autofree char *src = g_build_filename (s->dir, f, NULL);
+        g_autofree char *name = g_strdup_printf ("merged-%u%s", to, f + plen);
+        g_autofree char *dst = g_build_filename (s->dir, name, NULL);
+        ok = copy_file (src, dst, error);
+      }
+  if (d)
+    g_dir_close (d);
+  return ok;
+}
+
+/* Writes the merged graph of MERGE into generation NEXT: when OLD describes
+ * the current generation, into a copy of it, touching only the nodes that
+ * changed (a file copy costs far less than writing every statement again);
+ * else into fresh storage.  The store's current generation is not touched,
+ * so a kill at any moment leaves it whole. */
+static NgMergeNodes *
+write_generation (NgStore *s, NgMerge *merge, guint next, const NgStoreIndex *old,
+                  librdf_storage **storage, librdf_model **model, GError **error)
+{
+  NgMergeNodes *nodes = NULL;
+  guint changed = 0;
+
+  if (old && old->nodes)
+    {
+      g_autoptr (GError) local = NULL;
+      gboolean copied = copy_generation (s, s->generation, next, &local);
+      g_debug ("%s: generation %u copied", s->dir, s->generation);
+      if (copied
+          && open_merged (s, next, FALSE, FALSE, storage, model, &local))
+        {
+          nodes = ng_merge_write_delta (merge, *model, old->nodes, &changed, &local);
+          if (nodes)
+            {
+              g_debug ("%s: %u merged nodes written or removed", s->dir, changed);
+              return nodes;
+            }
+          g_clear_pointer (model, librdf_free_model);
+          g_clear_pointer (storage, librdf_free_storage);
+        }
+      /* whatever went wrong with the copy, a merge from scratch will do */
+      g_debug ("%s: %s; merging from scratch", s->dir, local->message);
+      remove_generation (s, next);
+    }
+  if (!open_merged (s, next, TRUE, memory_store (s), storage, model, error))
+    return NULL;
+  nodes = ng_merge_write_delta (merge, *model, NULL, NULL, error);
+  if (nodes == NULL)
+    {
+      g_clear_pointer (model, librdf_free_model);
+      g_clear_pointer (storage, librdf_free_storage);
+      remove_generation (s, next);
+    }
+  return nodes;
+}
+
 gboolean
 ng_store_merge (NgStore *s, GError **error)
 {
   librdf_storage *storage = NULL;
   librdf_model *model = NULL;
   guint next = s->generation + 1;
+  guint parsed = 0;
   g_autofree char *digest = NULL;
+  g_autofree char *ipath = NULL;
   gboolean in_place = !memory_store (s) && !file_backed (s->type);
-  NgMerge *merge = ng_merge_new (s->world);
+  gboolean indexed = !in_place && !memory_store (s);
+  g_autoptr (NgMerge) merge = ng_merge_new (s->world);
+  g_autoptr (NgStoreIndex) now = ng_store_index_new ();
+  NgStoreIndex *old = indexed ? current_index (s) : NULL;
+  NgIndexWriter *iw = NULL;
+  gboolean curated = curation_log (s, NULL);
 
-  /* the merge reads the article files straight into its own tables */
-  digest = scan_articles (s, merge, error);
-  if (digest == NULL)
+  if (indexed)
     {
-      ng_merge_free (merge);
-      return FALSE;
+      remove_generation (s, next);  /* a leftover of an interrupted merge */
+      ipath = index_path (s, next);
+      iw = ng_index_writer_begin (ipath, error);
+      if (iw == NULL)
+        return FALSE;
     }
 
+  /* 1. the facts of every article (from the index when the file is the one
+        it was made from, else parsed) into the merge and the new index */
+  digest = scan_articles (s, merge, old, now, iw, &parsed, error);
+  if (digest == NULL)
+    goto fail;
+  g_debug ("%s: %u article files parsed, %u from the merge index", s->dir, parsed,
+           g_hash_table_size (now->entries) - parsed);
+  if (old && old->nodes && g_strcmp0 (digest, s->merged_digest) == 0)
+    {
+      /* the same articles as the merged graph's: nothing to merge; the
+         index is kept up to date with files rewritten with the same bytes */
+      g_autofree char *cur = index_path (s, s->generation);
+      now->nodes = g_steal_pointer (&old->nodes);
+      if (!ng_index_writer_finish (iw, now->nodes, s->rehashed ? cur : NULL, NULL)
+          && s->rehashed)
+        g_debug ("%s: could not update the merge index", s->dir);
+      ng_store_index_free (s->index);
+      s->index = g_steal_pointer (&now);
+      return TRUE;
+    }
+
+  /* 2. the new merged graph, complete in MODEL while CURRENT still names
+        the old one.  Anything to re-apply after every merge (curation)
+        belongs right after this step; note that the node summaries in the
+        index describe the merge's own output, and that the next merge
+        removes a changed node's statements by (subject, predicate). */
   if (in_place)
     {
       storage = s->merged_storage;
       model = s->merged;
       librdf_model_transaction_start (model);
       clear_model (model);
+      now->nodes = ng_merge_write_delta (merge, model, NULL, NULL, error);
+      if (now->nodes == NULL
+          || !ng_curation_replay (s->world, s->dir, model, error))
+        {
+          librdf_model_transaction_rollback (model);
+          return FALSE;
+        }
+      librdf_model_transaction_commit (model);
     }
   else
     {
-      remove_generation (s, next);  /* a leftover of an interrupted merge */
-      if (!open_merged (s, next, TRUE, memory_store (s), &storage, &model, error))
-        {
-          ng_merge_free (merge);
-          return FALSE;
-        }
+      /* the curation log (accepted SPARQL updates) is applied to the
+         merge's own output: a curated store's generation is written from
+         scratch, not as a delta onto the previous, already curated one */
+      now->nodes = write_generation (s, merge, next, curated ? NULL : old, &storage, &model,
+                                     error);
+      if (now->nodes == NULL)
+        goto fail;
+      if (!ng_curation_replay (s->world, memory_store (s) ? NULL : s->dir, model, error))
+        goto fail;
     }
-  /* the merged graph is complete: apply the curation log (accepted SPARQL
-     updates) before CURRENT names it */
-  if (!ng_merge_write (merge, model, error)
-      || !ng_curation_replay (s->world, memory_store (s) ? NULL : s->dir, model, error))
-    {
-      ng_merge_free (merge);
-      if (in_place)
-        librdf_model_transaction_rollback (model);
-      else
-        {
-          librdf_free_model (model);
-          librdf_free_storage (storage);
-          remove_generation (s, next);
-        }
-      return FALSE;
-    }
-  ng_merge_free (merge);
-  if (in_place)
-    librdf_model_transaction_commit (model);
+  g_clear_pointer (&merge, ng_merge_free);   /* its memory, before the switch */
   librdf_model_sync (model);
-  if (!in_place && !memory_store (s))
+  if (indexed)
     {
       /* Berkeley DB keeps pages in its own cache until the database is
          closed: close the new generation so that it is wholly on disk before
@@ -958,24 +1223,41 @@ ng_store_merge (NgStore *s, GError **error)
       storage = NULL;
     }
 
+  /* 3. switch: the new generation's index, everything synced, then CURRENT
+        renamed over the old one */
   if (!memory_store (s))
     {
       g_autofree char *cur = path_in (s, "CURRENT");
-      sync_store (s);  /* the articles and the new generation, durable */
-      g_autofree char *text = g_strdup_printf ("%u\n%s\n", in_place ? 1 : next, digest);
+      g_autofree char *text = NULL;
       g_autoptr (GError) local = NULL;
+      if (iw)
+        {
+          gboolean ok = ng_index_writer_finish (iw, now->nodes, ipath, &local);
+          iw = NULL;
+          if (!ok)
+            {
+              g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s",
+                           local->message);
+              goto fail;
+            }
+        }
+      g_debug ("%s: generation %u closed, index written", s->dir, next);
+      sync_store (s);  /* the articles, the new generation and its index */
+      g_debug ("%s: synced", s->dir);
+      text = g_strdup_printf ("%u\n%s\n", in_place ? 1 : next, digest);
       if (!write_durably (cur, text, -1, &local))
         {
           g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
                        "%s: cannot switch to the new merged graph: %s", s->dir,
                        local->message);
-          if (!in_place)
-            remove_generation (s, next);
-          return FALSE;
+          goto fail;
         }
     }
   g_free (s->merged_digest);
   s->merged_digest = g_steal_pointer (&digest);
+  ng_store_index_free (s->index);
+  s->index = in_place ? NULL : g_steal_pointer (&now);
+  s->index_loaded = TRUE;
   if (in_place)
     {
       s->generation = 1;
@@ -991,12 +1273,28 @@ ng_store_merge (NgStore *s, GError **error)
   s->merged_storage = storage;
   s->generation = next;
   return TRUE;
+
+fail:
+  if (iw)
+    ng_index_writer_finish (iw, NULL, NULL, NULL);
+  if (model)
+    librdf_free_model (model);
+  if (storage)
+    librdf_free_storage (storage);
+  if (!in_place)
+    remove_generation (s, next);
+  return FALSE;
 }
 
 int
 ng_store_merged_size (NgStore *s)
 {
-  int n = librdf_model_size (s->merged);
+  int n;
+  /* after a merge the index counts them (a build need not scan the storage);
+     it is not loaded for this alone (a server would keep it in memory) */
+  if (s->index && s->index->nodes)
+    return (int) ng_merge_nodes_triples (s->index->nodes);
+  n = librdf_model_size (s->merged);
   if (n < 0)
     {
       g_autoptr (librdf_stream) st = librdf_model_as_stream (s->merged);

@@ -122,6 +122,41 @@ gen_articles() {  # DIR N
   }'
 }
 
+# Incremental builds: a store built from A, then given B, a changed article
+# of A and an unchanged one again, holds exactly the graph a build of the
+# final articles from scratch gives (both storages); and the second build
+# took the incremental path (it wrote only the nodes that changed).
+t_incremental() {
+  for type in hashes sqlite; do
+    A="$NG_TMP/inc-$type-a"; B="$NG_TMP/inc-$type-b"; rm -rf "$A" "$B"
+    gen_articles "$A" 40 || return 1
+    mkdir -p "$B"; cp "$D"/*.txt "$B"/
+    mv "$A/g0031.txt" "$A/g0032.txt" "$B"/
+    ng build --quiet --store "$NG_TMP/inc-$type" --store-type "$type" "$A" || return 1
+    # a changed article: other people, another city
+    printf ' date 2017-05-02\nOverleg in Brussel\n\nMark Rutte ontmoette Emmanuel Macron op 2 mei in Brussel.\n' > "$A/g0007.txt"
+    G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --store "$NG_TMP/inc-$type" \
+      "$A/g0007.txt" "$A/g0012.txt" "$B" > "$NG_TMP/inc.log" 2>&1 || { cat "$NG_TMP/inc.log"; return 1; }
+    grep -q 'merged nodes written or removed' "$NG_TMP/inc.log" || { echo "$type: not incremental"; cat "$NG_TMP/inc.log"; return 1; }
+    grep -q ' 11 article files parsed' "$NG_TMP/inc.log" || { echo "$type: parsed more than the new articles"; grep parsed "$NG_TMP/inc.log"; return 1; }
+    ng build --quiet --store "$NG_TMP/inc-$type-full" --store-type "$type" "$A" "$B" || return 1
+    sorted_nt "$NG_TMP/inc-$type" > "$NG_TMP/inc.nt"
+    sorted_nt "$NG_TMP/inc-$type-full" > "$NG_TMP/full.nt"
+    echo "$type: $(wc -l < "$NG_TMP/inc.nt") triples incrementally, $(wc -l < "$NG_TMP/full.nt") from scratch"
+    cmp "$NG_TMP/inc.nt" "$NG_TMP/full.nt" || { diff "$NG_TMP/inc.nt" "$NG_TMP/full.nt" | head; return 1; }
+    ng stats --store "$NG_TMP/inc-$type" > "$NG_TMP/inc.stats" || return 1
+    grep -q 'up to date' "$NG_TMP/inc.stats" || return 1
+    # the triple count (from the merge index) is the storage's
+    grep -q "^triples *$(wc -l < "$NG_TMP/inc.nt")\$" "$NG_TMP/inc.stats" || { cat "$NG_TMP/inc.stats"; return 1; }
+    # the same articles again: nothing changes, not even the generation
+    cur=$(head -n 1 "$NG_TMP/inc-$type/CURRENT")
+    ng build --quiet --store "$NG_TMP/inc-$type" "$A" "$B" || return 1
+    [ "$(head -n 1 "$NG_TMP/inc-$type/CURRENT")" = "$cur" ] || { echo "$type: a new generation for nothing"; return 1; }
+    sorted_nt "$NG_TMP/inc-$type" | cmp - "$NG_TMP/full.nt" || return 1
+  done
+}
+ok "incremental build = build from scratch (new, changed and unchanged articles; hashes and sqlite)" t_incremental
+
 t_crash() {
   G="$NG_TMP/gen"; gen_articles "$G" 300
   ng build --quiet --store "$NG_TMP/ref" "$G" || return 1

@@ -1,6 +1,7 @@
 #include "config.h"
 #include <stdio.h>
 #include <string.h>
+#include "nieuwsgraaf/merge.h"
 #include "nieuwsgraaf/store.h"
 #include "nieuwsgraaf/vocab.h"
 #include "test-util.h"
@@ -78,13 +79,26 @@ test_near_miss (void)
   g_assert_cmpuint (count_lines_with (nt, "<" NG_RDF_TYPE "> <" NG_MEETING ">"), ==, 2);
 }
 
+/* The merged graph as sorted N-Triples. */
+static char *
+sorted_ntriples (NgStore *s)
+{
+  g_autofree char *nt = export (s, "ntriples");
+  g_auto (GStrv) lines = g_strsplit (nt, "\n", -1);
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+  for (char **l = lines; *l; l++)
+    g_ptr_array_add (sorted, *l);
+  g_ptr_array_sort (sorted, line_cmp);
+  for (guint i = 0; i < sorted->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) sorted->pdata[i]);
+  return g_string_free (out, FALSE);
+}
+
 static char *
 graph_of (const char *const *order, guint n)
 {
   g_autoptr (NgStore) s = memory_store ();
-  g_autofree char *nt = NULL;
-  g_auto (GStrv) lines = NULL;
-  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
   const char *texts[] = { A, B, C };
   const char *names[] = { "a.txt", "b.txt", "c.txt" };
   for (guint i = 0; i < n; i++)
@@ -93,17 +107,7 @@ graph_of (const char *const *order, guint n)
       ng_test_put (s, names[k], texts[k]);
     }
   g_assert_true (ng_store_merge (s, NULL));
-  nt = export (s, "ntriples");
-  lines = g_strsplit (nt, "\n", -1);
-  for (char **l = lines; *l; l++)
-    g_ptr_array_add (sorted, *l);
-  g_ptr_array_sort (sorted, line_cmp);
-  {
-    GString *out = g_string_new (NULL);
-    for (guint i = 0; i < sorted->len; i++)
-      g_string_append_printf (out, "%s\n", (char *) sorted->pdata[i]);
-    return g_string_free (out, FALSE);
-  }
+  return sorted_ntriples (s);
 }
 
 static void
@@ -183,6 +187,55 @@ test_missing_and_formats (void)
   ng_test_rmdir (dir);
 }
 
+/* The merge index is a cache: incremental merges give the graph of a merge
+ * from scratch, and a damaged or missing index only means merging from
+ * scratch. */
+static void
+test_merge_index (void)
+{
+  g_autofree char *dir = ng_test_tmpdir ();
+  g_autofree char *all = NULL;
+  {
+    const char *o[] = { "a", "b", "c" };
+    all = graph_of (o, 3);
+  }
+  {
+    g_autoptr (NgStore) s = ng_store_open (dir, NG_STORE_WRITE, NULL);
+    ng_test_put (s, "a.txt", A);
+    ng_test_put (s, "c.txt", C);
+    g_assert_true (ng_store_merge (s, NULL));
+    ng_test_put (s, "b.txt", B);            /* one more, merged incrementally */
+    g_assert_true (ng_store_merge (s, NULL));
+    g_autofree char *nt = sorted_ntriples (s);
+    g_assert_cmpstr (nt, ==, all);
+    g_assert_true (ng_store_is_current (s));
+  }
+  {
+    /* damage the index of the current generation */
+    g_autofree char *cur = g_build_filename (dir, "CURRENT", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *name = NULL, *path = NULL;
+    g_assert_true (g_file_get_contents (cur, &text, NULL, NULL));
+    name = g_strdup_printf ("merged-%u.index", (guint) g_ascii_strtoull (text, NULL, 10));
+    path = g_build_filename (dir, name, NULL);
+    g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_set_contents (path, "nieuwsgraaf-merge-index 1\nF\tx", -1, NULL));
+  }
+  {
+    g_autoptr (NgStore) s = ng_store_open (dir, NG_STORE_WRITE, NULL);
+    g_autoptr (GError) error = NULL;
+    ng_test_put (s, "b.txt", C);             /* a changed article */
+    ng_test_put (s, "b.txt", B);             /* and back */
+    g_assert_true (ng_store_merge (s, &error));
+    g_assert_no_error (error);
+    g_autofree char *nt = sorted_ntriples (s);
+    g_assert_cmpstr (nt, ==, all);
+    g_assert_cmpint (ng_store_merged_size (s), ==, (int) count_lines_with (nt, " .\n"));
+  }
+  ng_merge_nodes_free (NULL);
+  ng_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -192,5 +245,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/order-independent", test_order_independent);
   g_test_add_func ("/store/disk-idempotent", test_disk_idempotent);
   g_test_add_func ("/store/missing-and-formats", test_missing_and_formats);
+  g_test_add_func ("/store/merge-index", test_merge_index);
   return g_test_run ();
 }

@@ -20,17 +20,50 @@ void ng_merge_free (NgMerge *merge);
 gboolean ng_merge_add_nquads (NgMerge *merge, const char *name,
                               const char *text, GError **error);
 
+/* The facts of one article graph (N-Quads, one named graph) that the merge
+ * reads from it, as a compact text to keep for later builds: adding them
+ * with ng_merge_add_facts is the same as adding the graph.  Caller frees.
+ * NULL with ERROR when TEXT is not one article graph. */
+char *ng_merge_facts_from_nquads (NgMerge *merge, const char *name,
+                                  const char *text, GError **error);
+gboolean ng_merge_add_facts (NgMerge *merge, const char *name,
+                             const char *facts, gsize len, GError **error);
+
 /* Adds every context of ARTICLES as an article graph. */
 void ng_merge_add_model (NgMerge *merge, librdf_model *articles);
 
 /* Adds the merged graph of everything added so far to OUT. */
 gboolean ng_merge_write (NgMerge *merge, librdf_model *out, GError **error);
 
+/* A summary of a merged graph, node by node (per subject: a digest of its
+ * statements and the predicates it uses), so that the next merge can touch
+ * only the nodes that changed. */
+typedef struct NgMergeNodes NgMergeNodes;
+void ng_merge_nodes_free (NgMergeNodes *nodes);
+guint ng_merge_nodes_size (const NgMergeNodes *nodes);
+/* The statements of the graph summarised (each statement once). */
+guint ng_merge_nodes_triples (const NgMergeNodes *nodes);
+/* As text (appended to OUT), and back. */
+void ng_merge_nodes_append (const NgMergeNodes *nodes, GString *out);
+NgMergeNodes *ng_merge_nodes_parse (const char *text, gsize len, GError **error);
+
+/* Makes OUT hold the merged graph of everything added so far, given that it
+ * holds the graph OLD summarises (NULL: OUT is empty): statements are
+ * removed and added only for the nodes that differ.  Returns the summary of
+ * the new graph (caller frees) and in CHANGED (may be NULL) how many nodes
+ * were written or removed; NULL with ERROR on failure. */
+NgMergeNodes *ng_merge_write_delta (NgMerge *merge, librdf_model *out,
+                                    const NgMergeNodes *old, guint *changed,
+                                    GError **error);
+
 /* Reads every statement of ARTICLES (a model with one context per article)
  * and adds the merged graph to OUT.  The result does not depend on the order
  * of the articles. */
 gboolean ng_merge (librdf_world *world, librdf_model *articles,
                    librdf_model *out, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgMerge, ng_merge_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgMergeNodes, ng_merge_nodes_free)
 
 G_END_DECLS
 

@@ -187,9 +187,10 @@ ng_cmd_build (int argc, char **argv)
   g_option_context_set_summary (ctx,
     "Reads Dutch news articles (files, directories read recursively, or - for\n"
     "standard input), extracts persons, places, meetings and sanctions, stores\n"
-    "each article's graph and recomputes the merged graph.  Building again with\n"
-    "more articles adds to the same graph; the same article again changes\n"
-    "nothing; a changed file replaces its earlier version.");
+    "each article's graph and updates the merged graph.  Building again with\n"
+    "more articles adds to the same graph, parsing and writing only what\n"
+    "changed; the same article again changes nothing; a changed file replaces\n"
+    "its earlier version.");
   g_option_context_set_description (ctx,
     "An article is UTF-8 text; an optional first line \" date YYYY-MM\" or\n"
     "\" date YYYY-MM-DD\" gives its date.  Articles that cannot be read are\n"
