@@ -122,15 +122,3 @@ noinst_HEADERS += src/http-guard.h
 NG_UNIT_TESTS += tests/test-http-guard
 tests_test_http_guard_LDADD = $(NG_LIBS)
 tests_test_http_guard_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src
-
-# The kill -9 drill of tests/merge.sh at benchmark scale (10k articles by
-# default; DRILL_ARTICLES, DRILL_KILLS): a measurement run, not in make check.
-DRILL_ARTICLES ?= 10000
-DRILL_KILLS ?= 20
-crash-drill: nieuwsgraaf
-	@NG_BIN='$(abs_top_builddir)/nieuwsgraaf' NG_SRCDIR='$(abs_top_srcdir)' \
-	  NG_DATA_DIR='$(abs_top_srcdir)/ontology' DRILL_ARTICLES='$(DRILL_ARTICLES)' \
-	  DRILL_KILLS='$(DRILL_KILLS)' DRILL_DIR='$(abs_top_builddir)/output/crash-drill' \
-	  $(SHELL) '$(abs_top_srcdir)/scripts/crash-drill'
-EXTRA_DIST += scripts/crash-drill
-.PHONY: crash-drill
