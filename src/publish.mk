@@ -12,8 +12,9 @@ NG_E2E_TESTS += tests/publish.sh
 EXTRA_DIST += scripts/virtuoso scripts/bench-publish \
 	$(wildcard $(srcdir)/examples/queries/publish-*.rq)
 
-# A measurement, not a test: publish ~1M triples into a private Virtuoso,
-# next to Virtuoso's own bulk loader on the same N-Triples.
+# A measurement, not a test: publish a store of ~1.3M triples (merged and
+# article graphs) into a private Virtuoso, next to Virtuoso's own bulk
+# loader and rapper's parse of the same N-Quads (scripts/bench-publish).
 bench-publish: nieuwsgraaf
 	@NG_BIN='$(abs_top_builddir)/nieuwsgraaf' NG_DATA_DIR='$(abs_top_srcdir)/ontology' \
 	  $(SHELL) '$(srcdir)/scripts/bench-publish'

@@ -38,7 +38,10 @@ typedef enum {
 #define NG_PUBLISH_DEFAULT_GRAPH_BASE "https://w3id.org/nieuwsgraaf/graph/"
 #define NG_PUBLISH_DEFAULT_BATCH 50000
 #define NG_PUBLISH_DEFAULT_RETRIES 4
-#define NG_PUBLISH_DEFAULT_JOBS 2
+/* Requests in flight: a server loads each request on one thread (Virtuoso
+ * parses and indexes a request's triples on one core), so several requests
+ * keep its cores busy; 4 fills two cores and hides the round trips. */
+#define NG_PUBLISH_DEFAULT_JOBS 4
 
 typedef struct NgPublisher NgPublisher;
 

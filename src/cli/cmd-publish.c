@@ -34,10 +34,10 @@ static GOptionEntry entries[] = {
   { "store", 's', 0, G_OPTION_ARG_FILENAME, &opt_store,
     "Store directory (default " NG_DEFAULT_STORE ")", "DIR" },
   { "batch-triples", 0, 0, G_OPTION_ARG_INT, &opt_batch,
-    "Triples per request (default 50000; 0: one request per graph)", "N" },
+    "Triples per request (default " G_STRINGIFY (NG_PUBLISH_DEFAULT_BATCH) "; 0: one request per graph)", "N" },
   { "retries", 0, 0, G_OPTION_ARG_INT, &opt_retries,
     "Attempts after a connection error or 5xx answer, 0.5 s apart and doubling (default 4)", "N" },
-  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs, "Requests in flight at once (default 2)", "N" },
+  { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs, "Requests in flight at once (default " G_STRINGIFY (NG_PUBLISH_DEFAULT_JOBS) ")", "N" },
   G_OPTION_ENTRY_NULL
 };
 
