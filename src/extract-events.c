@@ -158,6 +158,17 @@ persons_in (const Ctx *c, const NgSentence *s, guint from, guint to)
   return n;
 }
 
+/* Does a subordinate clause open up to three words before token I ("die de
+ * VS bezoekt"): only there does the object stand before the verb. */
+static gboolean
+in_subclause (const Ctx *c, const NgSentence *s, guint i)
+{
+  for (guint back = 1; back <= 3 && back <= i; back++)
+    if (is_kind (c, s, i - back, "subordinator"))
+      return TRUE;
+  return FALSE;
+}
+
 /* Does a visit word at token AT (W tokens) name a place as what is visited:
  * a place up to six words after it ("bezocht Moskou", "bezocht de Chinese
  * leider nog Moskou", "bezoek van Xi aan Europa") or up to three before it
@@ -181,7 +192,7 @@ visits_place (const Ctx *c, const NgSentence *s, guint at, guint w)
         e = s->tokens->len;
       if (i >= at + w && i <= at + w + 6)
         lo = at + w, hi = i;
-      else if (e <= at && e + 3 >= at)
+      else if (e <= at && e + 3 >= at && in_subclause (c, s, i))
         lo = e, hi = at;
       else
         continue;
@@ -223,7 +234,7 @@ visits_person (const Ctx *c, const NgSentence *s, guint at, guint w)
         e = s->tokens->len;
       if (i >= at + w && i <= at + w + 6)
         lo = at + w, hi = i;
-      else if (e <= at && e + 3 >= at)
+      else if (e <= at && e + 3 >= at && in_subclause (c, s, i))
         lo = e, hi = at;
       else
         continue;
@@ -260,6 +271,26 @@ trigger_ok (const Ctx *c, const NgSentence *s, guint i, guint w, const NgLexEntr
   return TRUE;
 }
 
+/* Does a two-word meeting phrase start with token I ("kwamen … bijeen")? */
+static gboolean
+starts_split_meeting (const Ctx *c, const NgSentence *s, guint i)
+{
+  NgToken *t = ng_sentence_token (s, i);
+  const GPtrArray *all;
+  gsize len;
+  if (!ng_sentence_starts_phrase (c->gaz, s, i) || t->width1 < 3)
+    return FALSE;
+  all = ng_gazetteer_lexicon_all (c->gaz, "meeting");
+  len = strlen (t->norm);
+  for (guint k = 0; k < all->len; k++)
+    {
+      const char *p = ((const NgLexEntry *) all->pdata[k])->phrase;
+      if (strncmp (p, t->norm, len) == 0 && p[len] == ' ')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The next valid meeting trigger at or after token FROM: its entry, token
  * and width; FALSE when there is none. */
 static gboolean
@@ -270,6 +301,9 @@ next_trigger (const Ctx *c, const NgSentence *s, guint from,
     {
       const NgLexEntry *x = NULL;
       guint k = ng_lex_at (c->gaz, s, i, "meeting", &x);
+      /* "kwamen maandag in Rome bijeen" */
+      if (k == 0 && starts_split_meeting (c, s, i) && xt_lex_split_verb (c, s, i, "meeting", &x))
+        k = 1;
       if (k && trigger_ok (c, s, i, k, x))
         {
           *e = x, *at = i, *w = k;
