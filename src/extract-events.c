@@ -492,7 +492,10 @@ pronoun_referent (const Ctx *c, const NgSentence *s, guint at)
 {
   gsize cut = ng_sentence_token (s, at)->start;
   gboolean object = is_kind (c, s, at, "object-pronoun");
-  if (object)
+  /* "…', twitterde hij": the speaker is not one named in the quote */
+  if (at > 0 && is_kind (c, s, at - 1, "speech-verb"))
+    cut = s->start;
+  else if (object)
     {
       guint i = at;
       while (i > 0 && ng_sentence_token (s, i - 1)->is_word
@@ -521,6 +524,33 @@ pronoun_referent (const Ctx *c, const NgSentence *s, guint at)
                   && is_kind (c, ms, i - 2, "preposition"))))
         continue;
       return m;
+    }
+  return NULL;
+}
+
+/* The speaker of a quote in S: the person right after a speech verb ("…',
+ * zei Trump", "twitterde hij") or right before it ("Trump zei: '…'"). */
+static NgMention *
+speaker (const Ctx *c, const NgSentence *s)
+{
+  for (guint v = 0; v < s->tokens->len; v++)
+    {
+      if (!is_kind (c, s, v, "speech-verb"))
+        continue;
+      if (is_kind (c, s, v + 1, "subject-pronoun"))
+        return pronoun_referent (c, s, v + 1);
+      for (guint k = c->ex->mentions->len; k > 0; k--)
+        {
+          NgMention *m = c->ex->mentions->pdata[k - 1];
+          guint i, e;
+          if (m->sentence < s->index)
+            break;
+          if (m->kind != NG_ENTITY_PERSON || (i = token_of (s, m)) == G_MAXUINT)
+            continue;
+          e = xt_token_index (s, m->end);
+          if ((i > v && i <= v + 2) || e == v)
+            return m;
+        }
     }
   return NULL;
 }
@@ -695,6 +725,9 @@ place_rule (const Ctx *c, const NgSentence *s, guint i)
       if (p->is_word && ng_lex_at (c->gaz, s, i - back, "meeting", &e)
           && g_strcmp0 (e->value, "visit") == 0)
         return "the place visited";
+      /* "aan de grens/DMZ": alternatives joined by a slash */
+      if (!p->is_word && g_str_equal (p->text, "/"))
+        continue;
       if (!(p->is_word
             && (!p->capitalised || ng_gazetteer_lookup_adjective (c->gaz, p->text)))
           || is_kind (c, s, i - back, "clause-mark") || is_kind (c, s, i - back, "subordinator"))
@@ -1063,7 +1096,18 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
   for (guint i = seg_from; i < seg_to; i++)
     {
       const NgLexEntry *g = NULL;
-      if (is_pronoun (c, s, i))
+      if (is_kind (c, s, i, "first-person"))
+        {
+          NgMention *m = speaker (c, s);
+          if (m && !has_person (mm->participants, m))
+            {
+              g_string_append_printf (who, "; \"%s\" is %s (the speaker of the quote)",
+                                      ng_sentence_token (s, i)->text, m->name);
+              add_participant (mm->participants, m);
+              add_participant (named, m);
+            }
+        }
+      else if (is_pronoun (c, s, i))
         {
           NgMention *m = pronoun_referent (c, s, i);
           if (m && !has_person (mm->participants, m))

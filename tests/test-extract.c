@@ -621,6 +621,30 @@ test_meeting_same_event_building (void)
   assert_explains (m, "Catshuis");
 }
 
+static void
+test_meeting_quote_speaker (void)
+{
+  /* "ik" in a quote is its speaker after the speech verb ("zei hij": not
+     the person named in the quote); a speaker before it ("X zei: 'Ik …'")
+     is one of the sentence's persons and stays one participant */
+  g_autoptr (NgExtraction) after = run (" date 2023-03-15 Olaf Scholz kwam dinsdag in Rome "
+                                        "aan. 'Als Giorgia Meloni tijd heeft, wil ik haar "
+                                        "morgen aan de kust/Rome ontmoeten', zei hij.");
+  g_autoptr (NgExtraction) before = run (" date 2023-03-15 Giorgia Meloni zei: 'Ik heb Olaf "
+                                         "Scholz gisteren in Rome ontmoet.'");
+  NgMeetingMention *m = meeting (after, 0);
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_true (has_participant (m, "Giorgia Meloni"));
+  g_assert_cmpint (m->status, ==, NG_STATUS_PLANNED);
+  g_assert_cmpstr (m->place->name, ==, "Rome");
+  assert_explains (m, "speaker of the quote");
+  m = meeting (before, 0);
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_true (has_participant (m, "Giorgia Meloni"));
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  assert_date (m, "2023-03-14");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -659,5 +683,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/meeting-waar-daar", test_meeting_waar_daar);
   g_test_add_func ("/extract/meeting-two-triggers", test_meeting_two_triggers);
   g_test_add_func ("/extract/meeting-same-event-building", test_meeting_same_event_building);
+  g_test_add_func ("/extract/meeting-quote-speaker", test_meeting_quote_speaker);
   return g_test_run ();
 }
