@@ -409,6 +409,8 @@ test_meeting_talk_verbs (void)
                                       "zagen elkaar gisteren in Rome.");
   g_autoptr (NgExtraction) figures = run (" date 2023-03-15 Giorgia Meloni zag de cijfers "
                                           "van Pedro Sánchez.");
+  g_autoptr (NgExtraction) press = run (" date 2023-03-15 Olaf Scholz sprak na afloop met "
+                                        "verslaggevers over Pedro Sánchez.");
   NgMeetingMention *m = meeting (talk, 0);
   g_assert_true (has_participant (m, "Olaf Scholz"));
   g_assert_true (has_participant (m, "Mark Rutte"));
@@ -419,6 +421,8 @@ test_meeting_talk_verbs (void)
      "elkaar": no meeting */
   g_assert_cmpuint (alone->meetings->len, ==, 0);
   g_assert_cmpuint (figures->meetings->len, ==, 0);
+  /* "met" someone who is not a person */
+  g_assert_cmpuint (press->meetings->len, ==, 0);
   m = meeting (saw, 0);
   g_assert_true (has_participant (m, "Pedro Sánchez"));
   g_assert_cmpstr (m->place->name, ==, "Rome");
