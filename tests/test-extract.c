@@ -427,6 +427,281 @@ test_short_form_many_persons (void)
   g_assert_cmpstr (last->name, ==, "Kobabana Bakobastra");
 }
 
+/* ---- meetings from context (src/extract-events.c, lexicon.tsv) ---- */
+
+static NgMeetingMention *
+meeting (NgExtraction *ex, guint i)
+{
+  g_assert_cmpuint (ex->meetings->len, >, i);
+  return ex->meetings->pdata[i];
+}
+
+static void
+assert_date (const NgMeetingMention *m, const char *want)
+{
+  g_autofree char *d = ng_date_to_string (&m->date);
+  g_assert_cmpstr (d, ==, want);
+}
+
+static void
+assert_explains (const NgMeetingMention *m, const char *part)
+{
+  g_assert_nonnull (m->explain);
+  if (strstr (m->explain, part) == NULL)
+    g_error ("explanation lacks \"%s\": %s", part, m->explain);
+}
+
+static void
+test_meeting_talk_verbs (void)
+{
+  g_autoptr (NgExtraction) talk = run (" date 2023-03-15 Olaf Scholz en Mark Rutte hebben "
+                                       "maandag in Berlijn met elkaar gesproken.");
+  g_autoptr (NgExtraction) alone = run (" date 2023-03-15 Olaf Scholz sprak maandag in "
+                                        "Berlijn over de economie.");
+  g_autoptr (NgExtraction) saw = run (" date 2023-03-15 Giorgia Meloni en Pedro Sánchez "
+                                      "zagen elkaar gisteren in Rome.");
+  g_autoptr (NgExtraction) figures = run (" date 2023-03-15 Giorgia Meloni zag de cijfers "
+                                          "van Pedro Sánchez.");
+  g_autoptr (NgExtraction) press = run (" date 2023-03-15 Olaf Scholz sprak na afloop met "
+                                        "verslaggevers over Pedro Sánchez.");
+  NgMeetingMention *m = meeting (talk, 0);
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_true (has_participant (m, "Mark Rutte"));
+  g_assert_cmpstr (m->place->name, ==, "Berlijn");
+  assert_date (m, "2023-03-13");
+  assert_explains (m, "(with)");
+  /* a talking verb without "met"/"elkaar", a reciprocal verb without
+     "elkaar": no meeting */
+  g_assert_cmpuint (alone->meetings->len, ==, 0);
+  g_assert_cmpuint (figures->meetings->len, ==, 0);
+  /* "met" someone who is not a person */
+  g_assert_cmpuint (press->meetings->len, ==, 0);
+  m = meeting (saw, 0);
+  g_assert_true (has_participant (m, "Pedro Sánchez"));
+  g_assert_cmpstr (m->place->name, ==, "Rome");
+  assert_date (m, "2023-03-14");
+}
+
+static void
+test_meeting_visit (void)
+{
+  g_autoptr (NgExtraction) place = run (" date 2023-03-15 Fumio Kishida bezocht vorige week "
+                                        "Berlijn.");
+  g_autoptr (NgExtraction) museum = run (" date 2023-03-15 Fumio Kishida bezoekt graag musea.");
+  g_autoptr (NgExtraction) person = run (" date 2023-03-15 Fumio Kishida bezocht vorige week "
+                                         "Olaf Scholz in Berlijn.");
+  g_assert_cmpuint (place->meetings->len, ==, 0);
+  g_assert_cmpuint (museum->meetings->len, ==, 0);
+  g_assert_true (has_participant (meeting (person, 0), "Olaf Scholz"));
+  g_assert_true (has_participant (meeting (person, 0), "Fumio Kishida"));
+  g_assert_cmpstr (meeting (person, 0)->place->name, ==, "Berlijn");
+}
+
+static void
+test_meeting_negated (void)
+{
+  const char *texts[] = {
+    " date 2023-03-15 Er komt geen nieuwe ontmoeting tussen Olaf Scholz en Giorgia Meloni.",
+    " date 2023-03-15 Olaf Scholz zal Giorgia Meloni volgende week niet ontmoeten.",
+    " date 2023-03-15 Er zijn geen plannen voor een top van Olaf Scholz en Giorgia Meloni.",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (NgExtraction) ex = run (texts[i]);
+      g_assert_cmpuint (ex->meetings->len, ==, 0);
+    }
+}
+
+static void
+test_meeting_status_words (void)
+{
+  g_autoptr (NgExtraction) off = run (" date 2023-03-15 De top van Olaf Scholz en Giorgia "
+                                      "Meloni in Rome is van de baan.");
+  g_autoptr (NgExtraction) notyet = run (" date 2023-03-15 De top van Olaf Scholz en Giorgia "
+                                         "Meloni in Rome gaat voorlopig niet door.");
+  g_autoptr (NgExtraction) failed = run (" date 2023-03-15 De top van Olaf Scholz en Giorgia "
+                                         "Meloni in Rome is mislukt.");
+  g_autoptr (NgExtraction) wanted = run (" date 2023-03-15 Olaf Scholz wilde Giorgia Meloni "
+                                         "in Rome ontmoeten.");
+  g_assert_cmpint (meeting (off, 0)->status, ==, NG_STATUS_CANCELLED);
+  g_assert_cmpint (meeting (notyet, 0)->status, ==, NG_STATUS_CANCELLED);
+  /* a failed meeting took place */
+  g_assert_cmpint (meeting (failed, 0)->status, ==, NG_STATUS_HELD);
+  assert_explains (meeting (failed, 0), "failed");
+  g_assert_cmpint (meeting (wanted, 0)->status, ==, NG_STATUS_PLANNED);
+}
+
+static void
+test_meeting_pronouns (void)
+{
+  /* "hem": not the subject of its own clause; the arrival sets the place */
+  g_autoptr (NgExtraction) ex = run (" date 2023-03-15 Olaf Scholz landde dinsdag in Rome. "
+                                     "Giorgia Meloni ontving hem op het vliegveld.");
+  /* "hij": a subject, not the name after "met" */
+  g_autoptr (NgExtraction) subj = run (" date 2023-03-15 Pedro Sánchez sprak maandag met "
+                                       "Mark Rutte. Dinsdag werd hij in Berlijn ontvangen "
+                                       "door Olaf Scholz.");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_true (has_participant (m, "Giorgia Meloni"));
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_nonnull (m->place);
+  g_assert_cmpstr (m->place->name, ==, "Rome");
+  assert_explains (m, "pronoun");
+  assert_explains (m, "arrival");
+  m = meeting (subj, 1);
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_true (has_participant (m, "Pedro Sánchez"));
+  g_assert_false (has_participant (m, "Mark Rutte"));
+}
+
+static void
+test_meeting_group_phrase (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2023-03-15 Olaf Scholz en Giorgia Meloni kwamen "
+                                     "maandag in Rome bijeen. Dinsdag spraken de twee leiders "
+                                     "in Milaan opnieuw met elkaar.");
+  NgMeetingMention *m = meeting (ex, 1);
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_true (has_participant (m, "Giorgia Meloni"));
+  assert_date (m, "2023-03-14");
+  assert_explains (m, "de twee leiders");
+}
+
+static void
+test_meeting_delegation (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2023-03-15 Pedro Sánchez heeft dinsdag in Madrid "
+                                     "een gesprek gehad met Chinese diplomaten.");
+  NgMeetingMention *m = meeting (ex, 0);
+  gboolean org = FALSE;
+  g_assert_true (has_participant (m, "Pedro Sánchez"));
+  for (guint i = 0; i < m->participants->len; i++)
+    {
+      NgMention *p = m->participants->pdata[i];
+      if (p->kind == NG_ENTITY_ORGANISATION)
+        {
+          org = TRUE;
+          g_assert_cmpstr (p->entity->country, ==, "Q148");
+        }
+    }
+  g_assert_true (org);
+  assert_explains (m, "delegation");
+}
+
+static void
+test_meeting_refers_back (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2023-03-15 Olaf Scholz en Mark Rutte hebben "
+                                     "dinsdag in Den Haag met elkaar gesproken. Scholz noemde "
+                                     "het gesprek nuttig.\n\nOok Jens Stoltenberg schoof, na "
+                                     "een korte vertraging, aan.");
+  NgMeetingMention *m;
+  /* "het gesprek" says nothing new: told again, one mention */
+  g_assert_cmpuint (ex->meetings->len, ==, 2);
+  assert_explains (meeting (ex, 0), "told again in sentence 2");
+  /* the attendance joins the meeting, with its place and date */
+  m = meeting (ex, 1);
+  g_assert_true (has_participant (m, "Jens Stoltenberg"));
+  g_assert_true (has_participant (m, "Mark Rutte"));
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_cmpstr (m->place->name, ==, "Den Haag");
+  assert_date (m, "2023-03-14");
+  assert_explains (m, "attendance");
+}
+
+static void
+test_meeting_clause_date_place (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2023-06-21 Olaf Scholz ontmoette Mark Rutte "
+                                     "dinsdag in Den Haag, nadat hij in mei in Madrid was "
+                                     "geweest.");
+  g_autoptr (NgExtraction) since = run (" date 2023-06-21 Olaf Scholz en Mark Rutte spraken "
+                                        "dinsdag met elkaar. Het was hun eerste gesprek sinds "
+                                        "Rutte in mei in Madrid was.");
+  g_autoptr (NgExtraction) inside = run (" date 2023-06-21 Olaf Scholz en Mark Rutte zagen "
+                                         "elkaar dit jaar al één keer, op 4 maart in Brussel.");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_cmpstr (m->place->name, ==, "Den Haag");
+  assert_date (m, "2023-06-20");
+  /* "sinds … in mei": not the date of this meeting */
+  g_assert_cmpuint (since->meetings->len, ==, 1);
+  assert_date (meeting (since, 0), "2023-06-20");
+  assert_date (meeting (inside, 0), "2023-03-04");
+  assert_explains (meeting (inside, 0), "more precise");
+}
+
+static void
+test_meeting_waar_daar (void)
+{
+  g_autoptr (NgExtraction) waar = run (" date 2023-03-15 Olaf Scholz reisde vorige week naar "
+                                       "Tokio, waar hij met Fumio Kishida sprak.");
+  g_autoptr (NgExtraction) daar = run ("In maart 2022 was Olaf Scholz in Tokio. Hij heeft daar "
+                                       "urenlang met Fumio Kishida onderhandeld.");
+  NgMeetingMention *m = meeting (waar, 0);
+  g_assert_cmpstr (m->place->name, ==, "Tokio");
+  assert_explains (m, "waar");
+  m = meeting (daar, 0);
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_true (has_participant (m, "Fumio Kishida"));
+  g_assert_cmpstr (m->place->name, ==, "Tokio");
+  assert_date (m, "2022-03");
+  assert_explains (m, "daar");
+}
+
+static void
+test_meeting_two_triggers (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2023-06-21 Olaf Scholz en Pedro Sánchez spraken "
+                                     "dinsdag in Rome met elkaar. Deze top leverde meer op dan "
+                                     "de eerste top in mei in Madrid.");
+  NgMeetingMention *m;
+  /* "deze top" is the Rome meeting told again; May and Madrid are the
+     first top's */
+  g_assert_cmpuint (ex->meetings->len, ==, 2);
+  g_assert_cmpstr (meeting (ex, 0)->place->name, ==, "Rome");
+  m = meeting (ex, 1);
+  g_assert_true (has_participant (m, "Pedro Sánchez"));
+  g_assert_cmpstr (m->place->name, ==, "Madrid");
+  assert_date (m, "2023-05");
+}
+
+static void
+test_meeting_same_event_building (void)
+{
+  g_autoptr (NgExtraction) ex = run (" date 2023-03-15 Mark Rutte en Olaf Scholz hebben "
+                                     "dinsdag in Den Haag met elkaar gesproken. Rutte ontving "
+                                     "Scholz in het Catshuis.");
+  NgMeetingMention *m;
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  m = meeting (ex, 0);
+  g_assert_cmpstr (m->place->name, ==, "Den Haag");
+  assert_explains (m, "Catshuis");
+}
+
+static void
+test_meeting_quote_speaker (void)
+{
+  /* "ik" in a quote is its speaker after the speech verb ("zei hij": not
+     the person named in the quote); a speaker before it ("X zei: 'Ik …'")
+     is one of the sentence's persons and stays one participant */
+  g_autoptr (NgExtraction) after = run (" date 2023-03-15 Olaf Scholz kwam dinsdag in Rome "
+                                        "aan. 'Als Giorgia Meloni tijd heeft, wil ik haar "
+                                        "morgen aan de kust/Rome ontmoeten', zei hij.");
+  g_autoptr (NgExtraction) before = run (" date 2023-03-15 Giorgia Meloni zei: 'Ik heb Olaf "
+                                         "Scholz gisteren in Rome ontmoet.'");
+  NgMeetingMention *m = meeting (after, 0);
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_true (has_participant (m, "Giorgia Meloni"));
+  g_assert_cmpint (m->status, ==, NG_STATUS_PLANNED);
+  g_assert_cmpstr (m->place->name, ==, "Rome");
+  assert_explains (m, "speaker of the quote");
+  m = meeting (before, 0);
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_true (has_participant (m, "Giorgia Meloni"));
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  assert_date (m, "2023-03-14");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -455,5 +730,18 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/explain", test_explain);
   g_test_add_func ("/extract/short-form-many-persons", test_short_form_many_persons);
   g_test_add_func ("/extract/middle-initials", test_middle_initials);
+  g_test_add_func ("/extract/meeting-talk-verbs", test_meeting_talk_verbs);
+  g_test_add_func ("/extract/meeting-visit", test_meeting_visit);
+  g_test_add_func ("/extract/meeting-negated", test_meeting_negated);
+  g_test_add_func ("/extract/meeting-status-words", test_meeting_status_words);
+  g_test_add_func ("/extract/meeting-pronouns", test_meeting_pronouns);
+  g_test_add_func ("/extract/meeting-group-phrase", test_meeting_group_phrase);
+  g_test_add_func ("/extract/meeting-delegation", test_meeting_delegation);
+  g_test_add_func ("/extract/meeting-refers-back", test_meeting_refers_back);
+  g_test_add_func ("/extract/meeting-clause-date-place", test_meeting_clause_date_place);
+  g_test_add_func ("/extract/meeting-waar-daar", test_meeting_waar_daar);
+  g_test_add_func ("/extract/meeting-two-triggers", test_meeting_two_triggers);
+  g_test_add_func ("/extract/meeting-same-event-building", test_meeting_same_event_building);
+  g_test_add_func ("/extract/meeting-quote-speaker", test_meeting_quote_speaker);
   return g_test_run ();
 }
