@@ -197,11 +197,11 @@ put_field (GString *out, const char *v)
 }
 
 static void
-put_record (GString *out, char tag, ...)
+put_record (GString *out, int tag, ...)
 {
   va_list ap;
   int n;
-  g_string_append_c (out, tag);
+  g_string_append_c (out, (char) tag);
   va_start (ap, tag);
   n = va_arg (ap, int);
   for (int i = 0; i < n; i++)
