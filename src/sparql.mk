@@ -31,6 +31,7 @@ noinst_HEADERS += \
 NG_UNIT_TESTS += tests/test-sparql tests/test-paths tests/test-update
 tests_test_sparql_LDADD = $(NG_LIBS)
 tests_test_paths_LDADD = $(NG_LIBS)
+noinst_HEADERS += tests/sparql-fixture.h
 tests_test_update_LDADD = $(NG_LIBS)
 
 # The W3C SPARQL test suites: a measurement, not part of make check.

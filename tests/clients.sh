@@ -13,14 +13,6 @@ if [ "${CURL:-no}" = no ]; then
   exit 0
 fi
 
-SERVER_PID=
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  kill "$SERVER_PID" 2>/dev/null
-  wait "$SERVER_PID" 2>/dev/null
-  SERVER_PID=
-}
-ng_cleanup_hooks="stop_server $ng_cleanup_hooks"
 
 PROLOGUE='PREFIX ng: <https://w3id.org/nieuwsgraaf/ontology#>
 PREFIX schema: <http://schema.org/>

@@ -17,14 +17,6 @@ fi
 S="$NG_TMP/store"
 SAMPLE="$NG_SRCDIR/examples/sample"
 ng() { "$NG_BIN" "$@"; }
-SERVER_PID=
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  kill "$SERVER_PID" 2>/dev/null
-  wait "$SERVER_PID" 2>/dev/null
-  SERVER_PID=
-}
-ng_cleanup_hooks="stop_server $ng_cleanup_hooks"
 
 ng build --quiet --store "$S" "$SAMPLE" || test $? -eq 1 || exit 1
 # what the page must show: the nodes of the full view

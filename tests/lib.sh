@@ -4,12 +4,22 @@
 NG_TAP_N=0
 NG_TAP_FAILED=0
 NG_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ng-e2e-XXXXXX")
-ng_cleanup_hooks=""
 ng_cleanup() {
   for h in $ng_cleanup_hooks; do "$h" || true; done
   rm -rf "$NG_TMP"
 }
 trap ng_cleanup EXIT INT TERM
+
+# A server a test starts in the background sets SERVER_PID (the binary's
+# own pid, not a subshell's); stop_server stops it, also on exit.
+SERVER_PID=
+stop_server() {
+  [ -n "$SERVER_PID" ] || return 0
+  kill "$SERVER_PID" 2>/dev/null
+  wait "$SERVER_PID" 2>/dev/null
+  SERVER_PID=
+}
+ng_cleanup_hooks="stop_server"
 
 ok() {   # ok NAME COMMAND... : passes when COMMAND exits 0
   name=$1; shift

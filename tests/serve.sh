@@ -10,14 +10,6 @@ if [ "${CURL:-no}" = no ] || ! command -v "$CURL" >/dev/null 2>&1; then
 fi
 
 MAX_QUERY=4096
-SERVER_PID=
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  kill "$SERVER_PID" 2>/dev/null
-  wait "$SERVER_PID" 2>/dev/null
-  SERVER_PID=
-}
-ng_cleanup_hooks="stop_server $ng_cleanup_hooks"
 
 # Who met whom.  ORDER BY makes the answers of the different transports
 # byte-comparable.

@@ -8,7 +8,7 @@
 #include "nieuwsgraaf/sparql.h"
 #include <redland.h>
 
-#define PRO "PREFIX : <http://ex.org/> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> "
+#include "sparql-fixture.h"
 
 /* Seven meetings with two attendees each; m1 and m2 have a location. */
 static const char data[] =
@@ -22,85 +22,6 @@ static const char data[] =
   ":m7 a :Meeting ; :attendee :moon, :xi .\n"
   ":trump :name \"Donald Trump\" ; :age 72 . :kim :name \"Kim Jong-un\" ; :age 35 .\n"
   ":moon :name \"Moon Jae-in\" ; :age 66 . :xi :name \"Xi Jinping\" . :putin :name \"Vladimir Poetin\"@nl .\n";
-
-typedef struct {
-  librdf_world *world;
-  librdf_storage *storage;
-  librdf_model *model;
-} Fixture;
-
-static void
-fixture_setup (Fixture *f, gconstpointer unused)
-{
-  librdf_parser *p;
-  librdf_uri *base;
-  f->world = librdf_new_world ();
-  librdf_world_open (f->world);
-  f->storage = librdf_new_storage (f->world, "hashes", NULL, "hash-type='memory'");
-  f->model = librdf_new_model (f->world, f->storage, NULL);
-  p = librdf_new_parser (f->world, "turtle", NULL, NULL);
-  base = librdf_new_uri (f->world, (const unsigned char *) "http://ex.org/");
-  g_assert_cmpint (librdf_parser_parse_string_into_model (p, (const unsigned char *) data,
-                                                          base, f->model), ==, 0);
-  librdf_free_uri (base);
-  librdf_free_parser (p);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer unused)
-{
-  librdf_free_model (f->model);
-  librdf_free_storage (f->storage);
-  librdf_free_world (f->world);
-}
-
-static int
-cmp_lines (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(char *const *) a, *(char *const *) b);
-}
-
-static NgSparqlResults *
-run (Fixture *f, const char *query, GError **error)
-{
-  NgSparqlDataset ds = { f->world, f->model, NULL, NULL, NULL, NULL };
-  g_autoptr (NgSparqlQuery) q = ng_sparql_query_new (f->world, query, PRO, NULL, error);
-  if (q == NULL)
-    return NULL;
-  return ng_sparql_query_execute (q, &ds, 0, NULL, error);
-}
-
-/* The rows as "a|b" lines (unbound: "-"), sorted unless ORDERED. */
-static char *
-rows (Fixture *f, const char *query, gboolean ordered)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (NgSparqlResults) r = run (f, query, &error);
-  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  GString *out = g_string_new (NULL);
-  g_assert_no_error (error);
-  for (guint i = 0; i < ng_sparql_results_get_count (r); i++)
-    {
-      GString *line = g_string_new (NULL);
-      for (guint c = 0; c < ng_sparql_results_get_width (r); c++)
-        {
-          rasqal_literal *l = ng_sparql_results_get (r, i, c);
-          const char *s = l ? (const char *) rasqal_literal_as_string (l) : "-";
-          if (l && l->type == RASQAL_LITERAL_URI && g_str_has_prefix (s, "http://ex.org/"))
-            s += strlen ("http://ex.org/");
-          g_string_append_printf (line, "%s%s", c ? "|" : "", s);
-        }
-      g_ptr_array_add (lines, g_string_free (line, FALSE));
-    }
-  if (!ordered)
-    g_ptr_array_sort (lines, cmp_lines);
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (out, "%s%s", i ? " " : "", (char *) lines->pdata[i]);
-  return g_string_free (out, FALSE);
-}
-
-#define ASSERT_ROWS(f, q, ordered, want) \
-  do { g_autofree char *got_ = rows (f, q, ordered); g_assert_cmpstr (got_, ==, want); } while (0)
 
 static void
 test_optional_after_bgp (Fixture *f, gconstpointer u)
@@ -249,7 +170,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, fn) g_test_add ("/sparql/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+#define ADD(name, fn) g_test_add ("/sparql/" name, Fixture, data, fixture_setup, fn, fixture_teardown)
   ADD ("optional-after-bgp", test_optional_after_bgp);
   ADD ("optional-filter", test_optional_filter);
   ADD ("bind-after-pattern", test_bind_after_pattern);

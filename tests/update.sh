@@ -11,14 +11,6 @@ fi
 
 PY=/usr/bin/python3
 TOKEN=nieuwsgraaf-test-token-$$-4711
-SERVER_PID=
-stop_server() {
-  [ -n "$SERVER_PID" ] || return 0
-  kill "$SERVER_PID" 2>/dev/null
-  wait "$SERVER_PID" 2>/dev/null
-  SERVER_PID=
-}
-ng_cleanup_hooks="stop_server $ng_cleanup_hooks"
 
 # start_server ERRFILE ARGS... — `serve --port 0` in the background; waits
 # for the endpoint line, sets SERVER_PID, PORT and U.
