@@ -169,14 +169,14 @@ in_subclause (const Ctx *c, const NgSentence *s, guint i)
   return FALSE;
 }
 
-/* Does a visit word at token AT (W tokens) name a place as what is visited:
- * a place up to six words after it ("bezocht Moskou", "bezocht de Chinese
- * leider nog Moskou", "bezoek van Xi aan Europa") or up to three before it
- * ("die de VS bezoekt")?  A place after a locative other than a
- * visit-object word is where the visit is, not what is visited ("bezocht
- * Xi in Peking"). */
-static gboolean
-visits_place (const Ctx *c, const NgSentence *s, guint at, guint w)
+/* The token of the last mention of KIND in S that stands up to six words
+ * after the visit word at AT (W tokens) or up to three before it in a
+ * subclause, with only words in between; G_MAXUINT when there is none.
+ * With NOT_LOCATIVE, a mention right after a locative that is no
+ * visit-object word does not count ("bezocht Xi in Peking"). */
+static guint
+visited_mention (const Ctx *c, const NgSentence *s, guint at, guint w, NgEntityKind kind,
+                 gboolean not_locative)
 {
   for (guint k = c->ex->mentions->len; k > 0; k--)
     {
@@ -185,7 +185,7 @@ visits_place (const Ctx *c, const NgSentence *s, guint at, guint w)
       gboolean words = TRUE;
       if (m->sentence < s->index)
         break;
-      if (m->kind != NG_ENTITY_PLACE || (i = token_of (s, m)) == G_MAXUINT)
+      if (m->kind != kind || (i = token_of (s, m)) == G_MAXUINT)
         continue;
       e = xt_token_index (s, m->end);
       if (e == G_MAXUINT)
@@ -200,11 +200,24 @@ visits_place (const Ctx *c, const NgSentence *s, guint at, guint w)
         words &= ng_sentence_token (s, q)->is_word;
       if (!words)
         continue;
-      if (i > at && is_kind (c, s, i - 1, "locative") && !is_kind (c, s, i - 1, "visit-object"))
+      if (not_locative && i > at && is_kind (c, s, i - 1, "locative")
+          && !is_kind (c, s, i - 1, "visit-object"))
         continue;
-      return TRUE;
+      return i;
     }
-  return FALSE;
+  return G_MAXUINT;
+}
+
+/* Does a visit word at token AT (W tokens) name a place as what is visited:
+ * a place up to six words after it ("bezocht Moskou", "bezocht de Chinese
+ * leider nog Moskou", "bezoek van Xi aan Europa") or up to three before it
+ * ("die de VS bezoekt")?  A place after a locative other than a
+ * visit-object word is where the visit is, not what is visited ("bezocht
+ * Xi in Peking"). */
+static gboolean
+visits_place (const Ctx *c, const NgSentence *s, guint at, guint w)
+{
+  return visited_mention (c, s, at, w, NG_ENTITY_PLACE, TRUE) != G_MAXUINT;
 }
 
 /* A visit is a meeting when it names whom it visits: a person up to six
@@ -220,30 +233,7 @@ visits_person (const Ctx *c, const NgSentence *s, guint at, guint w)
       if (is_kind (c, s, q, "object-pronoun"))
         return TRUE;
     }
-  for (guint k = c->ex->mentions->len; k > 0; k--)
-    {
-      const NgMention *m = c->ex->mentions->pdata[k - 1];
-      guint i, e, lo, hi;
-      gboolean words = TRUE;
-      if (m->sentence < s->index)
-        break;
-      if (m->kind != NG_ENTITY_PERSON || (i = token_of (s, m)) == G_MAXUINT)
-        continue;
-      e = xt_token_index (s, m->end);
-      if (e == G_MAXUINT)
-        e = s->tokens->len;
-      if (i >= at + w && i <= at + w + 6)
-        lo = at + w, hi = i;
-      else if (e <= at && e + 3 >= at && in_subclause (c, s, i))
-        lo = e, hi = at;
-      else
-        continue;
-      for (guint q = lo; q < hi; q++)
-        words &= ng_sentence_token (s, q)->is_word;
-      if (words)
-        return TRUE;
-    }
-  return FALSE;
+  return visited_mention (c, s, at, w, NG_ENTITY_PERSON, FALSE) != G_MAXUINT;
 }
 
 /* "met" at token I introduces whom one talks to: a person (or "hem",
