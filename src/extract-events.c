@@ -299,19 +299,9 @@ static gboolean
 starts_split_meeting (const Ctx *c, const NgSentence *s, guint i)
 {
   NgToken *t = ng_sentence_token (s, i);
-  const GPtrArray *all;
-  gsize len;
   if (!ng_sentence_starts_phrase (c->gaz, s, i) || t->width1 < 3)
     return FALSE;
-  all = ng_gazetteer_lexicon_all (c->gaz, "meeting");
-  len = strlen (t->norm);
-  for (guint k = 0; k < all->len; k++)
-    {
-      const char *p = ((const NgLexEntry *) all->pdata[k])->phrase;
-      if (strncmp (p, t->norm, len) == 0 && p[len] == ' ')
-        return TRUE;
-    }
-  return FALSE;
+  return ng_gazetteer_lexicon_head (c->gaz, "meeting", t->norm);
 }
 
 /* The next valid meeting trigger at or after token FROM: its entry, token

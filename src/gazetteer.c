@@ -18,6 +18,8 @@ struct NgGazetteer
   GHashTable *roles;        /* normalised noun -> role key (owned) */
   GHashTable *lex_by_key;   /* "kind\x1fphrase" -> NgLexEntry* */
   GHashTable *lex_by_kind;  /* kind -> GPtrArray of NgLexEntry* */
+  GHashTable *lex_heads;    /* kind -> set of the first words of its phrases
+                               of more than one word */
   GPtrArray *empty;
   GHashTable *lex_by_phrase; /* normalised phrase -> GPtrArray of NgLexEntry* */
   GHashTable *first_words;  /* first word of every name, role and lexicon
@@ -198,6 +200,7 @@ ng_gazetteer_free (NgGazetteer *g)
   g_hash_table_unref (g->roles);
   g_hash_table_unref (g->lex_by_key);
   g_hash_table_unref (g->lex_by_kind);
+  g_hash_table_unref (g->lex_heads);
   g_hash_table_unref (g->first_words);
   g_hash_table_unref (g->lex_by_phrase);
   g_ptr_array_unref (g->entities);
@@ -502,6 +505,16 @@ lex_row (NgGazetteer *g, char **cols, guint n, const char *where,
       g_hash_table_insert (g->lex_by_kind, g_strdup (l->kind), list);
     }
   g_ptr_array_add (list, l);
+  if (strchr (l->phrase, ' '))
+    {
+      GHashTable *heads = g_hash_table_lookup (g->lex_heads, l->kind);
+      if (heads == NULL)
+        {
+          heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (g->lex_heads, g_strdup (l->kind), heads);
+        }
+      g_hash_table_add (heads, g_strndup (l->phrase, (gsize) (strchr (l->phrase, ' ') - l->phrase)));
+    }
   return TRUE;
 }
 
@@ -699,6 +712,8 @@ ng_gazetteer_load (const char *dir, GError **error)
   g->lex_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g->lex_by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_ptr_array_unref);
+  g->lex_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_hash_table_unref);
   g->empty = g_ptr_array_new ();
   g->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g->lex_by_phrase = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -802,6 +817,13 @@ ng_gazetteer_lexicon_all (const NgGazetteer *g, const char *kind)
 {
   GPtrArray *list = g_hash_table_lookup (g->lex_by_kind, kind);
   return list ? list : g->empty;
+}
+
+gboolean
+ng_gazetteer_lexicon_head (const NgGazetteer *g, const char *kind, const char *word)
+{
+  GHashTable *heads = g_hash_table_lookup (g->lex_heads, kind);
+  return heads && g_hash_table_contains (heads, word);
 }
 
 const NgEntity *

@@ -121,6 +121,10 @@ const GPtrArray *ng_gazetteer_lexicon_all (const NgGazetteer *gaz,
                                            const char *kind);
 
 /* The entity with Wikidata id QID, or NULL. */
+/* Whether a lexicon phrase of KIND of more than one word starts with the
+ * normalised WORD. */
+gboolean ng_gazetteer_lexicon_head (const NgGazetteer *gaz, const char *kind,
+                                    const char *word);
 const NgEntity *ng_gazetteer_by_wikidata (const NgGazetteer *gaz,
                                           const char *qid);
 
