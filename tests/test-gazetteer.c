@@ -163,6 +163,18 @@ test_phrase_index_reference (void)
   g_assert_cmpuint (checked, >, 300);
 }
 
+/* The first words of a kind's phrases of more than one word ("kwamen
+ * bijeen"), for verbs whose parts a sentence splits. */
+static void
+test_lexicon_heads (void)
+{
+  NgGazetteer *gaz = ng_test_gazetteer ();
+  g_assert_true (ng_gazetteer_lexicon_head (gaz, "meeting", "kwamen"));
+  g_assert_false (ng_gazetteer_lexicon_head (gaz, "meeting", "bijeen"));
+  g_assert_false (ng_gazetteer_lexicon_head (gaz, "meeting", "bijeenkomst"));
+  g_assert_false (ng_gazetteer_lexicon_head (gaz, "no-such-kind", "kwamen"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -172,5 +184,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gazetteer/errors", test_errors);
   g_test_add_func ("/gazetteer/phrase-index", test_phrase_index);
   g_test_add_func ("/gazetteer/phrase-index-reference", test_phrase_index_reference);
+  g_test_add_func ("/gazetteer/lexicon-heads", test_lexicon_heads);
   return g_test_run ();
 }
