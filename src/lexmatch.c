@@ -9,12 +9,6 @@
 
 #include "nieuwsgraaf/lexmatch.h"
 
-NgToken *
-ng_sentence_token (const NgSentence *s, guint i)
-{
-  return s && i < s->tokens->len ? s->tokens->pdata[i] : NULL;
-}
-
 char *
 ng_sentence_phrase (const NgSentence *s, guint i, guint w)
 {
@@ -144,7 +138,7 @@ ng_sentence_role (const NgGazetteer *gaz, const NgSentence *s, guint i, guint w)
 }
 
 gboolean
-ng_sentence_starts_phrase (const NgGazetteer *gaz, const NgSentence *s, guint i)
+ng_sentence_starts_phrase_slow (const NgGazetteer *gaz, const NgSentence *s, guint i)
 {
   NgToken *t = ng_sentence_token (s, i);
   if (t == NULL || !t->is_word)

@@ -10,8 +10,13 @@
 
 G_BEGIN_DECLS
 
-/* Token I of S, or NULL past the end. */
-NgToken *ng_sentence_token (const NgSentence *s, guint i);
+/* Token I of S, or NULL past the end.  Inline: every rule asks it of every
+ * token. */
+static inline NgToken *
+ng_sentence_token (const NgSentence *s, guint i)
+{
+  return s && i < s->tokens->len ? (NgToken *) s->tokens->pdata[i] : NULL;
+}
 
 /* Normalised text of tokens [I, I+W) joined by spaces; NULL when one of
  * them is not a word or the range runs past the sentence.  Caller frees. */
@@ -39,8 +44,19 @@ const char *ng_sentence_role (const NgGazetteer *gaz, const NgSentence *s,
 
 /* TRUE when some reference phrase (name, role, lexicon) starts with token
  * I of S: when FALSE, no lookup starting there can succeed. */
-gboolean ng_sentence_starts_phrase (const NgGazetteer *gaz, const NgSentence *s,
-                                    guint i);
+gboolean ng_sentence_starts_phrase_slow (const NgGazetteer *gaz, const NgSentence *s,
+                                         guint i);
+static inline gboolean
+ng_sentence_starts_phrase (const NgGazetteer *gaz, const NgSentence *s, guint i)
+{
+  /* the answer cached in the token once the sentence's words are interned */
+  NgToken *t = ng_sentence_token (s, i);
+  if (t == NULL || !t->is_word)
+    return FALSE;
+  if (s->word_ids_of == (const void *) gaz && t->width1 != 0)
+    return t->width1 > 1;
+  return ng_sentence_starts_phrase_slow (gaz, s, i);
+}
 
 /* Width (1..3 words) of the longest lexicon phrase of KIND starting at token
  * I, 0 for none; *OUT (may be NULL) receives the entry. */
