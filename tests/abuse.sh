@@ -271,21 +271,7 @@ stop_server() {
 ng_cleanup_hooks="stop_server $ng_cleanup_hooks"
 
 start_server() {
-  PORT=
-  "$NG_BIN" serve --quiet --store "$NG_TMP/store" --port 0 "$@" \
-    > "$NG_TMP/serve.out" 2> "$NG_TMP/serve.err" &
-  SERVER_PID=$!
-  i=0
-  while [ $i -lt 100 ]; do
-    PORT=$(sed -n 's|^nieuwsgraaf: SPARQL endpoint at http://127\.0\.0\.1:\([0-9][0-9]*\)/sparql$|\1|p' \
-             "$NG_TMP/serve.err" | head -n 1)
-    [ -n "$PORT" ] && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-    i=$((i + 1))
-  done
-  echo "the server did not start:"; cat "$NG_TMP/serve.err"
-  return 1
+  ng_serve "$NG_TMP/serve.err" "$NG_TMP/store" --quiet "$@"
 }
 
 rss() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$SERVER_PID/status" 2>/dev/null; }

@@ -75,18 +75,7 @@ t_export_page() {
 ok "the HTML export draws every node in Chromium, without script errors" t_export_page
 
 start_server() {
-  # the binary itself, so that SERVER_PID is the server and not a subshell
-  "$NG_BIN" serve --store "$S" --bind 127.0.0.1 --port 0 > "$NG_TMP/serve.out" 2> "$NG_TMP/serve.err" &
-  SERVER_PID=$!
-  i=0
-  while [ $i -lt 100 ]; do
-    URL=$(sed -n 's#.*SPARQL endpoint at \(http://[^ ]*\)/sparql.*#\1#p' "$NG_TMP/serve.out" "$NG_TMP/serve.err" 2>/dev/null | head -1)
-    [ -n "$URL" ] && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1; i=$((i + 1))
-  done
-  echo "the server did not start:"; cat "$NG_TMP/serve.err"
-  return 1
+  ng_serve "$NG_TMP/serve.err" "$S" --bind 127.0.0.1
 }
 
 start_server || exit 1

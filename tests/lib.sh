@@ -21,6 +21,29 @@ stop_server() {
 }
 ng_cleanup_hooks="stop_server"
 
+# ng_serve ERRFILE STORE ARGS... — starts `nieuwsgraaf serve --port 0` (the
+# binary itself, in the background) and waits at most 10 s for its endpoint
+# line; sets SERVER_PID, PORT and URL (http://127.0.0.1:PORT).
+ng_serve() {
+  ng_serve_err=$1 ng_serve_store=$2
+  shift 2
+  PORT= URL=
+  "$NG_BIN" serve --store "$ng_serve_store" --port 0 "$@" \
+    > "$NG_TMP/serve.out" 2> "$ng_serve_err" &
+  SERVER_PID=$!
+  i=0
+  while [ $i -lt 100 ]; do
+    PORT=$(sed -n 's|^nieuwsgraaf: SPARQL endpoint at http://127\.0\.0\.1:\([0-9][0-9]*\)/sparql$|\1|p' \
+             "$ng_serve_err" | head -n 1)
+    if [ -n "$PORT" ] && [ "$PORT" -gt 0 ]; then URL="http://127.0.0.1:$PORT"; return 0; fi
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+    i=$((i + 1))
+  done
+  echo "no 'SPARQL endpoint at' line within 10 s:"; cat "$ng_serve_err"
+  return 1
+}
+
 ok() {   # ok NAME COMMAND... : passes when COMMAND exits 0
   name=$1; shift
   NG_TAP_N=$((NG_TAP_N + 1))

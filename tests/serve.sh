@@ -77,21 +77,7 @@ ok "build a store from our two articles and the samples" t_build
 start_server() {
   err=$1
   shift
-  PORT=
-  "$NG_BIN" serve --store "$NG_TMP/store" --port 0 "$@" \
-    > "$NG_TMP/serve.out" 2> "$err" &
-  SERVER_PID=$!
-  i=0
-  while [ $i -lt 100 ]; do
-    PORT=$(sed -n 's|^nieuwsgraaf: SPARQL endpoint at http://127\.0\.0\.1:\([0-9][0-9]*\)/sparql$|\1|p' \
-             "$err" | head -n 1)
-    [ -n "$PORT" ] && [ "$PORT" -gt 0 ] && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-    i=$((i + 1))
-  done
-  echo "no 'SPARQL endpoint at' line within 10 s:"; cat "$err"
-  return 1
+  ng_serve "$err" "$NG_TMP/store" "$@"
 }
 
 t_start() {

@@ -17,21 +17,7 @@ TOKEN=nieuwsgraaf-test-token-$$-4711
 start_server() {
   err=$1
   shift
-  PORT=
-  "$NG_BIN" serve --store "$NG_TMP/store" --port 0 --workers 2 "$@" \
-    > "$NG_TMP/serve.out" 2> "$err" &
-  SERVER_PID=$!
-  i=0
-  while [ $i -lt 100 ]; do
-    PORT=$(sed -n 's|^nieuwsgraaf: SPARQL endpoint at http://127\.0\.0\.1:\([0-9][0-9]*\)/sparql$|\1|p' \
-             "$err" | head -n 1)
-    if [ -n "$PORT" ]; then U="http://127.0.0.1:$PORT/sparql"; return 0; fi
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-    i=$((i + 1))
-  done
-  echo "no 'SPARQL endpoint at' line within 10 s:"; cat "$err"
-  return 1
+  ng_serve "$err" "$NG_TMP/store" --workers 2 "$@" && U="$URL/sparql"
 }
 
 request() {   # sets STATUS; body in $NG_TMP/body, headers in $NG_TMP/headers
