@@ -23,6 +23,23 @@ static const char data[] =
   ":trump :name \"Donald Trump\" ; :age 72 . :kim :name \"Kim Jong-un\" ; :age 35 .\n"
   ":moon :name \"Moon Jae-in\" ; :age 66 . :xi :name \"Xi Jinping\" . :putin :name \"Vladimir Poetin\"@nl .\n";
 
+/* A \\u or \\U escape without its hex digits is refused with its line (the
+ * lexer of Rasqal 0.9.33 crashed on it; found by fuzz-query); a backslash
+ * pair, a comment and complete escapes are fine. */
+static void
+test_unicode_escapes (Fixture *f, gconstpointer u)
+{
+  g_autofree char *bad = rows (f, "SELECT ?x WHERE {\n ?x a :Person } VA\\Ua:x", FALSE);
+  g_autofree char *bad2 = rows (f, "SELECT ?x WHERE { ?x :name \"Kim\\u00\" }", FALSE);
+  g_assert_true (g_str_has_prefix (bad, "error: "));
+  g_assert_nonnull (strstr (bad, "line 2"));
+  g_assert_true (g_str_has_prefix (bad2, "error: "));
+  ASSERT_ROWS (f, "SELECT ?p WHERE { ?p :name \"Kim Jong\\u002Dun\" }\n# \\U in a comment\n", FALSE,
+               "kim");
+  ASSERT_ROWS (f, "SELECT ?p WHERE { ?p :name ?n FILTER(?n != \"a\\\\u\") } ORDER BY ?p LIMIT 1",
+               TRUE, "kim");
+}
+
 static void
 test_optional_after_bgp (Fixture *f, gconstpointer u)
 {
@@ -180,6 +197,7 @@ main (int argc, char **argv)
   ADD ("aggregates", test_aggregates);
   ADD ("order-distinct", test_order_distinct);
   ADD ("ask-construct", test_ask_construct);
+  ADD ("unicode-escapes", test_unicode_escapes);
   ADD ("errors", test_errors);
   ADD ("formats", test_formats);
   ADD ("timeout", test_timeout);
