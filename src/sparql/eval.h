@@ -162,6 +162,10 @@ void ng_path_free (NgPath *p);
 /* patterns (pattern.c): the node at a triple pattern's position L under
  * ROW (NULL with *ANY set for an unbound variable); binding a pattern
  * position's variable in R (FALSE when R holds another value there). */
+/* The model of the active graph (the default graph, or the named graphs
+ * while GRAPH sets ev->graph), and the statements of it matching PATTERN. */
+librdf_model *ng_eval_active_model (NgEval *ev);
+librdf_stream *ng_eval_find (NgEval *ev, librdf_statement *pattern);
 librdf_node *ng_pattern_node (NgEval *ev, rasqal_literal *l, const NgRow *row,
                               gboolean *any);
 gboolean ng_pattern_bind (NgEval *ev, NgRow *r, rasqal_literal *pat, librdf_node *value);

@@ -691,12 +691,6 @@ ng_path_mark (rasqal_literal *l, guint *index)
 
 /* ------------------------------------------------------------ evaluation */
 
-static librdf_model *
-path_model (NgEval *ev)
-{
-  return ev->graph ? ev->named_model : ev->default_model;
-}
-
 static char *
 node_key (librdf_node *n)
 {
@@ -712,7 +706,7 @@ static void
 step (NgEval *ev, librdf_node *start, librdf_node *p, GPtrArray *exclude,
       gboolean forward, GPtrArray *out)
 {
-  librdf_model *model = path_model (ev);
+  librdf_model *model = ng_eval_active_model (ev);
   librdf_statement *pattern;
   librdf_stream *stream;
   if (model == NULL || (forward && librdf_node_is_literal (start)))
@@ -737,8 +731,7 @@ step (NgEval *ev, librdf_node *start, librdf_node *p, GPtrArray *exclude,
                                              forward ? NULL : librdf_new_node_from_node (start));
   if (pattern == NULL)
     return;
-  stream = ev->graph ? librdf_model_find_statements_in_context (model, pattern, ev->graph)
-                     : librdf_model_find_statements (model, pattern);
+  stream = ng_eval_find (ev, pattern);
   while (stream && !librdf_stream_end (stream))
     {
       librdf_statement *st = librdf_stream_get_object (stream);
@@ -767,7 +760,7 @@ static void eval_from (NgEval *ev, NgPath *path, librdf_node *start, gboolean fo
 static gboolean
 in_graph (NgEval *ev, librdf_node *n)
 {
-  librdf_model *model = path_model (ev);
+  librdf_model *model = ng_eval_active_model (ev);
   gboolean found = FALSE;
   if (model == NULL)
     return FALSE;
@@ -783,8 +776,7 @@ in_graph (NgEval *ev, librdf_node *n)
                                                  k == 1 ? librdf_new_node_from_node (n) : NULL);
       if (pattern == NULL)
         return FALSE;
-      stream = ev->graph ? librdf_model_find_statements_in_context (model, pattern, ev->graph)
-                         : librdf_model_find_statements (model, pattern);
+      stream = ng_eval_find (ev, pattern);
       found = stream && !librdf_stream_end (stream);
       if (stream)
         librdf_free_stream (stream);
@@ -895,7 +887,7 @@ eval_from (NgEval *ev, NgPath *path, librdf_node *start, gboolean forward, gbool
 static GPtrArray *
 graph_nodes (NgEval *ev)
 {
-  librdf_model *model = path_model (ev);
+  librdf_model *model = ng_eval_active_model (ev);
   GPtrArray *nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) librdf_free_node);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   librdf_stream *stream;

@@ -10,10 +10,18 @@
 
 /* ------------------------------------------------------------ triples */
 
-static librdf_model *
-active_model (NgEval *ev)
+librdf_model *
+ng_eval_active_model (NgEval *ev)
 {
   return ev->graph ? ev->named_model : ev->default_model;
+}
+
+librdf_stream *
+ng_eval_find (NgEval *ev, librdf_statement *pattern)
+{
+  librdf_model *model = ng_eval_active_model (ev);
+  return ev->graph ? librdf_model_find_statements_in_context (model, pattern, ev->graph)
+                   : librdf_model_find_statements (model, pattern);
 }
 
 /* The node for position L of a triple pattern under ROW: NULL with *ANY
@@ -62,7 +70,7 @@ ng_pattern_bind (NgEval *ev, NgRow *r, rasqal_literal *pat, librdf_node *value)
 static void
 match_triple (NgEval *ev, rasqal_triple *t, const NgRow *row, GPtrArray *out)
 {
-  librdf_model *model = active_model (ev);
+  librdf_model *model = ng_eval_active_model (ev);
   gboolean any_s, any_p, any_o;
   librdf_node *s, *p, *o;
   librdf_statement *pattern;
@@ -127,8 +135,7 @@ match_triple (NgEval *ev, rasqal_triple *t, const NgRow *row, GPtrArray *out)
   pattern = librdf_new_statement_from_nodes (ev->world, s, p, o);
   if (pattern == NULL)
     return;
-  stream = ev->graph ? librdf_model_find_statements_in_context (model, pattern, ev->graph)
-                     : librdf_model_find_statements (model, pattern);
+  stream = ng_eval_find (ev, pattern);
   while (stream && !librdf_stream_end (stream))
     {
       librdf_statement *st = librdf_stream_get_object (stream);
