@@ -543,10 +543,9 @@ parse_statement (void *user_data, raptor_statement *st)
 }
 
 char *
-ng_merge_facts_from_nquads (NgMerge *nm, const char *name, const char *text,
-                            GError **error)
+ng_merge_facts_parse (raptor_world *rw, const char *name, const char *text,
+                      GError **error)
 {
-  raptor_world *rw = librdf_world_get_raptor (nm->m.world);
   raptor_parser *p = raptor_new_parser (rw, "nquads");
   raptor_uri *base = raptor_new_uri (rw, (const unsigned char *) NG_ID_BASE);
   ParseState ps = { new_subjects (), NULL, FALSE };
@@ -568,6 +567,13 @@ ng_merge_facts_from_nquads (NgMerge *nm, const char *name, const char *text,
   g_hash_table_unref (ps.subjects);
   g_free (ps.graph);
   return facts;
+}
+
+char *
+ng_merge_facts_from_nquads (NgMerge *nm, const char *name, const char *text,
+                            GError **error)
+{
+  return ng_merge_facts_parse (librdf_world_get_raptor (nm->m.world), name, text, error);
 }
 
 gboolean

@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "bulk-bdb.h"
 #include "nieuwsgraaf/curation.h"
 #include "nieuwsgraaf/graph.h"
 #include "nieuwsgraaf/merge.h"
@@ -57,6 +58,10 @@ struct NgStore
   librdf_model *articles;
   GHashTable *memory_articles;       /* NG_STORE_MEMORY: key -> N-Quads text */
   GMutex lock;                       /* put_* may run on several threads */
+  GPtrArray *pending;                /* written article files, not yet renamed:
+                                        temporary path, final path, … */
+  GHashTable *fresh;                 /* article key -> Fresh: what this process
+                                        wrote, for the next merge's scan */
   int lock_fd;                       /* LOCK, held while open for writing */
 };
 
@@ -69,11 +74,16 @@ drop_articles_model (NgStore *s)
   g_clear_pointer (&s->articles_storage, librdf_free_storage);
 }
 
+static void flush_articles (NgStore *s);
+
 void
 ng_store_free (NgStore *s)
 {
   if (s == NULL)
     return;
+  flush_articles (s);
+  g_clear_pointer (&s->pending, g_ptr_array_unref);
+  g_clear_pointer (&s->fresh, g_hash_table_unref);
   drop_articles_model (s);
   if (s->merged)
     librdf_free_model (s->merged);
@@ -266,17 +276,6 @@ take_lock (NgStore *s, GError **error)
   return TRUE;
 }
 
-/* Writes an article file: a temporary file renamed over the old one, so a
- * kill leaves the old or the new version, never a mix.  Not synced one by
- * one (that cost milliseconds per article): sync_store() makes all of a
- * build's files durable at once before CURRENT is switched. */
-static gboolean
-write_atomically (const char *path, const char *data, gssize len, GError **error)
-{
-  return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0644, error);
-}
-
 /* Flushes everything written to the store's file system (one syncfs per
  * merge instead of one fsync per article). */
 static void
@@ -289,6 +288,177 @@ sync_store (NgStore *s)
         g_warning ("%s: syncfs: %s", s->dir, g_strerror (errno));
       close (fd);
     }
+}
+
+/* An article graph this process has just stored: the SHA-256 of its bytes
+ * and its merge facts, computed on the thread that extracted it (in
+ * parallel) so that the merge does not read and parse the file again. */
+typedef struct {
+  char *digest;
+  char *facts;
+} Fresh;
+
+static void
+fresh_free (gpointer p)
+{
+  Fresh *f = p;
+  g_free (f->digest);
+  g_free (f->facts);
+  g_free (f);
+}
+
+static void
+raptor_world_free0 (gpointer w)
+{
+  if (w)
+    raptor_free_world (w);
+}
+
+static void
+ignore_raptor_log (void *user_data, raptor_log_message *msg)
+{
+}
+
+/* The calling thread's own raptor world (raptor worlds are not shared
+ * between threads). */
+static raptor_world *
+thread_raptor_world (void)
+{
+  static GPrivate key = G_PRIVATE_INIT (raptor_world_free0);
+  raptor_world *w = g_private_get (&key);
+  if (w == NULL)
+    {
+      w = raptor_new_world ();
+      raptor_world_set_log_handler (w, NULL, ignore_raptor_log);
+      raptor_world_open (w);
+      g_private_set (&key, w);
+    }
+  return w;
+}
+
+/* Fresh facts of TEXT, the N-Quads of the article file PATH; their facts
+ * NULL when they cannot be computed here (the merge then reads the file as
+ * usual). */
+static Fresh *
+fresh_new (const char *path, const char *text)
+{
+  Fresh *f = g_new0 (Fresh, 1);
+  f->facts = ng_merge_facts_parse (thread_raptor_world (), path, text, NULL);
+  if (f->facts)
+    f->digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  return f;
+}
+
+/* Article files are written in batches: each to a temporary file beside
+ * its final name (never a complete article: removed when a store is opened
+ * for writing), and every FLUSH_BATCH files one syncfs makes the batch
+ * durable before the files are renamed to their final names.  A kill
+ * leaves each article's old or new version, never a mix, and a power loss
+ * cannot leave a renamed file without its data.  (One fsync of the file
+ * and one of the directory per article, which GLib's consistent
+ * g_file_set_contents does, cost more than extracting the article.) */
+#define FLUSH_BATCH 2000
+
+/* Renames the pending article files after one sync.  Returns FALSE with
+ * ERROR set when a rename fails (the files of the batch not renamed are
+ * removed: those articles stay as they were). */
+static gboolean
+flush_articles_checked (NgStore *s, GError **error)
+{
+  g_autoptr (GPtrArray) batch = NULL;
+  gboolean ok = TRUE;
+
+  g_mutex_lock (&s->lock);
+  batch = g_steal_pointer (&s->pending);
+  g_mutex_unlock (&s->lock);
+  if (batch == NULL || batch->len == 0)
+    return TRUE;
+  sync_store (s);
+  for (guint i = 0; i + 1 < batch->len; i += 2)
+    {
+      const char *tmp = batch->pdata[i];
+      const char *path = batch->pdata[i + 1];
+      if (ok && g_rename (tmp, path) != 0)
+        {
+          int e = errno;
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
+                       "%s: cannot rename the article file into place: %s", path,
+                       g_strerror (e));
+          ok = FALSE;
+        }
+      if (!ok)
+        g_unlink (tmp);
+    }
+  return ok;
+}
+
+static void
+flush_articles (NgStore *s)
+{
+  g_autoptr (GError) local = NULL;
+  if (s->articles_dir && !flush_articles_checked (s, &local))
+    g_warning ("%s", local->message);
+}
+
+/* Writes DATA as the article file PATH: a temporary file now, renamed by
+ * the next flush. */
+static gboolean
+write_article_file (NgStore *s, const char *key, const char *path, const char *data,
+                    GError **error)
+{
+  Fresh *fresh = fresh_new (path, data);
+  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
+  gsize len = strlen (data);
+  gboolean flush;
+  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    {
+      int e = errno;
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s: %s", tmp,
+                   g_strerror (e));
+      g_clear_pointer (&fresh, fresh_free);
+      return FALSE;
+    }
+  for (gsize done = 0; done < len;)
+    {
+      gssize n = write (fd, data + done, len - done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int e = n < 0 ? errno : ENOSPC;
+          close (fd);
+          g_unlink (tmp);
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s: %s", path,
+                       g_strerror (e));
+          g_clear_pointer (&fresh, fresh_free);
+          return FALSE;
+        }
+      done += (gsize) n;
+    }
+  if (close (fd) != 0)
+    {
+      int e = errno;
+      g_unlink (tmp);
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s: %s", path,
+                   g_strerror (e));
+      g_clear_pointer (&fresh, fresh_free);
+      return FALSE;
+    }
+  g_mutex_lock (&s->lock);
+  /* in the same critical section as the rename's place in the queue: the
+     last version of an article written twice is the one both keep */
+  if (s->fresh == NULL)
+    s->fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fresh_free);
+  g_hash_table_replace (s->fresh, g_strdup (key), fresh);
+  if (s->pending == NULL)
+    s->pending = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (s->pending, g_steal_pointer (&tmp));
+  g_ptr_array_add (s->pending, g_strdup (path));
+  flush = s->pending->len >= 2 * FLUSH_BATCH;
+  g_mutex_unlock (&s->lock);
+  return !flush || flush_articles_checked (s, error);
 }
 
 static gboolean
@@ -395,6 +565,7 @@ ng_store_open_with_backend (const char *dir, NgStoreFlags flags, const char *typ
   s->world = librdf_new_world ();
   librdf_world_open (s->world);
   ng_rdf_world_setup (s->world);
+  ng_bulk_register (s->world);
 
   if (flags & NG_STORE_MEMORY)
     {
@@ -539,12 +710,17 @@ put_text (NgStore *s, const char *source, char *text, GError **error)
     gsize had_len = 0;
     /* the same article again: the file stays as it is (and the merge index
        knows it without reading it) */
-    if (g_file_get_contents (path, &had, &had_len, NULL) && had_len == strlen (owned)
+    gboolean written_here;
+    g_mutex_lock (&s->lock);
+    written_here = s->fresh && g_hash_table_contains (s->fresh, key);
+    g_mutex_unlock (&s->lock);
+    if (!written_here
+        && g_file_get_contents (path, &had, &had_len, NULL) && had_len == strlen (owned)
         && memcmp (had, owned, had_len) == 0)
       return TRUE;
     /* a changed article (same source name) replaces its earlier graph in one
        rename */
-    if (!write_atomically (path, owned, -1, &local))
+    if (!write_article_file (s, key, path, owned, &local))
       {
         g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s: %s", source,
                      local->message);
@@ -710,6 +886,7 @@ static GPtrArray *
 article_keys (NgStore *s)
 {
   GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  flush_articles (s);
   if (memory_store (s))
     {
       GHashTableIter it;
@@ -915,6 +1092,7 @@ scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
       g_autofree char *parsed_facts = NULL;
       const char *facts = NULL;
       gsize facts_len = 0;
+      Fresh *fresh = s->fresh ? g_hash_table_lookup (s->fresh, key) : NULL;
       g_autofree char *name = g_strdup_printf ("%s/%s.nq",
                                                s->articles_dir ? s->articles_dir : "",
                                                key);
@@ -936,6 +1114,25 @@ scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
           e->digest = g_strdup (was->digest);
           facts = was->facts;
           facts_len = was->facts_len;
+        }
+      else if (fresh && fresh->facts)
+        {
+          /* written by this process: hashed and parsed when it was stored */
+          e->digest = g_strdup (fresh->digest);
+          if (was && was->facts && strcmp (was->digest, e->digest) == 0)
+            {
+              facts = was->facts;
+              facts_len = was->facts_len;
+              s->rehashed = TRUE;
+            }
+          else
+            {
+              parsed_facts = g_steal_pointer (&fresh->facts);
+              facts = parsed_facts;
+              facts_len = strlen (parsed_facts);
+              if (parsed)
+                (*parsed)++;
+            }
         }
       else
         {
@@ -1091,6 +1288,36 @@ copy_generation (NgStore *s, guint from, guint to, GError **error)
  * changed (a file copy costs far less than writing every statement again);
  * else into fresh storage.  The store's current generation is not touched,
  * so a kill at any moment leaves it whole. */
+/* A hashes generation written from scratch: the merge's statements go to
+ * Berkeley DB in one sorted pass (bulk-bdb.c), then Redland opens the
+ * files. */
+static NgMergeNodes *
+write_generation_bulk (NgStore *s, NgMerge *merge, guint next, librdf_storage **storage,
+                       librdf_model **model, GError **error)
+{
+  g_autofree char *name = g_strdup_printf ("merged-%u", next);
+  librdf_storage *bulk = ng_bulk_storage_new (s->world, s->dir, name);
+  librdf_model *bm = bulk ? librdf_new_model (s->world, bulk, NULL) : NULL;
+  NgMergeNodes *nodes = NULL;
+
+  if (bm == NULL)
+    g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
+                 "%s: cannot set up the bulk writer", s->dir);
+  else
+    nodes = ng_merge_write_delta (merge, bm, NULL, NULL, error);
+  if (nodes && !ng_bulk_storage_finish (bulk, error))
+    g_clear_pointer (&nodes, ng_merge_nodes_free);
+  if (bm)
+    librdf_free_model (bm);
+  if (bulk)
+    librdf_free_storage (bulk);
+  if (nodes && !open_merged (s, next, FALSE, FALSE, storage, model, error))
+    g_clear_pointer (&nodes, ng_merge_nodes_free);
+  if (nodes == NULL)
+    remove_generation (s, next);
+  return nodes;
+}
+
 static NgMergeNodes *
 write_generation (NgStore *s, NgMerge *merge, guint next, const NgStoreIndex *old,
                   librdf_storage **storage, librdf_model **model, GError **error)
@@ -1119,6 +1346,8 @@ write_generation (NgStore *s, NgMerge *merge, guint next, const NgStoreIndex *ol
       g_debug ("%s: %s; merging from scratch", s->dir, local->message);
       remove_generation (s, next);
     }
+  if (!memory_store (s) && strcmp (s->type, "hashes") == 0 && ng_bulk_supported (s->world))
+    return write_generation_bulk (s, merge, next, storage, model, error);
   if (!open_merged (s, next, TRUE, memory_store (s), storage, model, error))
     return NULL;
   nodes = ng_merge_write_delta (merge, *model, NULL, NULL, error);
@@ -1148,6 +1377,9 @@ ng_store_merge (NgStore *s, GError **error)
   NgIndexWriter *iw = NULL;
   gboolean curated = curation_log (s, NULL);
 
+  if (!flush_articles_checked (s, error))
+    return FALSE;
+  g_debug ("%s: merging", s->dir);
   if (indexed)
     {
       remove_generation (s, next);  /* a leftover of an interrupted merge */
@@ -1160,6 +1392,7 @@ ng_store_merge (NgStore *s, GError **error)
   /* 1. the facts of every article (from the index when the file is the one
         it was made from, else parsed) into the merge and the new index */
   digest = scan_articles (s, merge, old, now, iw, &parsed, error);
+  g_clear_pointer (&s->fresh, g_hash_table_unref);  /* all in the index now */
   if (digest == NULL)
     goto fail;
   g_debug ("%s: %u article files parsed, %u from the merge index", s->dir, parsed,

@@ -26,6 +26,10 @@ gboolean ng_merge_add_nquads (NgMerge *merge, const char *name,
  * NULL with ERROR when TEXT is not one article graph. */
 char *ng_merge_facts_from_nquads (NgMerge *merge, const char *name,
                                   const char *text, GError **error);
+/* The same with a raptor world of the caller's (one per thread: a raptor
+ * world is not shared between threads). */
+char *ng_merge_facts_parse (raptor_world *world, const char *name,
+                            const char *text, GError **error);
 gboolean ng_merge_add_facts (NgMerge *merge, const char *name,
                              const char *facts, gsize len, GError **error);
 

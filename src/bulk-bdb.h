@@ -1,0 +1,24 @@
+/* bulk-bdb.h — a whole new merged graph written as the Berkeley DB files of
+ * Redland's "hashes" storage in one pass (see bulk-bdb.c). */
+#ifndef NG_BULK_BDB_H
+#define NG_BULK_BDB_H
+
+#include <glib.h>
+#include <redland.h>
+
+/* Registers the storage module with WORLD (once per world). */
+void ng_bulk_register (librdf_world *world);
+
+/* A storage that collects the statements of the hashes storage NAME in DIR
+ * (DIR/NAME-sp2o.db …); add statements through a model on it, then
+ * ng_bulk_storage_finish writes the files.  Free it with
+ * librdf_free_storage; the files are then opened with Redland's "hashes"
+ * storage, new='no'. */
+librdf_storage *ng_bulk_storage_new (librdf_world *world, const char *dir,
+                                     const char *name);
+/* Does this Redland encode statements as the bulk writer does?  (Checked
+ * on probe statements; when not, write through Redland.) */
+gboolean ng_bulk_supported (librdf_world *world);
+gboolean ng_bulk_storage_finish (librdf_storage *storage, GError **error);
+
+#endif

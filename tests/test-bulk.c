@@ -1,0 +1,197 @@
+/* test-bulk.c — the bulk writer's Berkeley DB files are a Redland "hashes"
+ * storage: Redland opens them and finds every statement through each of
+ * its indexes, and can go on adding and removing. */
+#include <glib.h>
+#include <redland.h>
+#include "bulk-bdb.h"
+#include "rdf-util.h"
+#include "test-util.h"
+
+#define EX "https://example.org/"
+
+typedef struct {
+  librdf_world *world;
+  char *dir;
+} Fx;
+
+static void
+fx_setup (Fx *f, gconstpointer data)
+{
+  f->world = librdf_new_world ();
+  librdf_world_open (f->world);
+  ng_bulk_register (f->world);
+  f->dir = ng_test_tmpdir ();
+}
+
+static void
+fx_teardown (Fx *f, gconstpointer data)
+{
+  ng_test_rmdir (f->dir);
+  g_free (f->dir);
+  librdf_free_world (f->world);
+}
+
+static librdf_node *
+uri (Fx *f, const char *local)
+{
+  g_autofree char *iri = g_strconcat (EX, local, NULL);
+  return librdf_new_node_from_uri_string (f->world, (const unsigned char *) iri);
+}
+
+static librdf_statement *
+stmt (Fx *f, const char *s, const char *p, librdf_node *o)
+{
+  return librdf_new_statement_from_nodes (f->world, uri (f, s), uri (f, p), o);
+}
+
+static librdf_node *
+typed (Fx *f, const char *value, const char *datatype)
+{
+  librdf_uri *dt = datatype ? librdf_new_uri (f->world, (const unsigned char *) datatype)
+                            : NULL;
+  librdf_node *n = librdf_new_node_from_typed_literal (f->world,
+                                                       (const unsigned char *) value,
+                                                       NULL, dt);
+  if (dt)
+    librdf_free_uri (dt);
+  return n;
+}
+
+/* The statements of the test graph; each call makes new ones. */
+static GPtrArray *
+graph (Fx *f)
+{
+  GPtrArray *a = g_ptr_array_new_with_free_func ((GDestroyNotify) librdf_free_statement);
+  g_ptr_array_add (a, stmt (f, "kim", "type", uri (f, "Person")));
+  g_ptr_array_add (a, stmt (f, "moon", "type", uri (f, "Person")));
+  g_ptr_array_add (a, stmt (f, "kim", "name", typed (f, "Kim Jong-un", NULL)));
+  g_ptr_array_add (a, stmt (f, "kim", "name",
+                            librdf_new_node_from_literal (f->world,
+                                                          (const unsigned char *) "Kim",
+                                                          "nl", 0)));
+  g_ptr_array_add (a, stmt (f, "top", "date",
+                            typed (f, "2018-04-27", "http://www.w3.org/2001/XMLSchema#date")));
+  g_ptr_array_add (a, stmt (f, "top", "count",
+                            typed (f, "2", "http://www.w3.org/2001/XMLSchema#integer")));
+  /* one subject+predicate with many values, as a person supported by many
+     articles has */
+  for (int i = 0; i < 500; i++)
+    {
+      g_autofree char *art = g_strdup_printf ("article/%03d", i);
+      g_ptr_array_add (a, stmt (f, "kim", "derivedFrom", uri (f, art)));
+    }
+  return a;
+}
+
+static void
+test_supported (Fx *f, gconstpointer data)
+{
+  g_assert_true (ng_bulk_supported (f->world));
+}
+
+static librdf_model *
+open_hashes (Fx *f, librdf_storage **st)
+{
+  g_autofree char *opts = g_strdup_printf ("hash-type='bdb',dir='%s',new='no',write='yes'",
+                                           f->dir);
+  *st = librdf_new_storage (f->world, "hashes", "g", opts);
+  g_assert_nonnull (*st);
+  return librdf_new_model (f->world, *st, NULL);
+}
+
+static int
+count_iter (librdf_iterator *it)
+{
+  int n = 0;
+  for (; it && !librdf_iterator_end (it); librdf_iterator_next (it))
+    n++;
+  if (it)
+    librdf_free_iterator (it);
+  return n;
+}
+
+static void
+test_redland_reads (Fx *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) in = graph (f);
+  g_autoptr (GError) error = NULL;
+  librdf_storage *bulk = ng_bulk_storage_new (f->world, f->dir, "g");
+  librdf_model *bm = librdf_new_model (f->world, bulk, NULL);
+  librdf_storage *st;
+  librdf_model *m;
+  guint n = in->len;
+
+  g_assert_nonnull (bm);
+  /* in reverse order, and every statement twice: a set holds each once */
+  for (guint round = 0; round < 2; round++)
+    for (guint i = in->len; i-- > 0;)
+      g_assert_cmpint (librdf_model_add_statement (bm, in->pdata[i]), ==, 0);
+  g_assert_true (ng_bulk_storage_finish (bulk, &error));
+  g_assert_no_error (error);
+  librdf_free_model (bm);
+  librdf_free_storage (bulk);
+
+  m = open_hashes (f, &st);
+  g_assert_nonnull (m);
+  {
+    /* the whole graph (sp2o) */
+    librdf_stream *s = librdf_model_as_stream (m);
+    guint seen = 0;
+    for (; !librdf_stream_end (s); librdf_stream_next (s))
+      seen++;
+    librdf_free_stream (s);
+    g_assert_cmpuint (seen, ==, n);
+  }
+  for (guint i = 0; i < in->len; i++)
+    g_assert_true (librdf_model_contains_statement (m, in->pdata[i]));
+  {
+    /* subject + predicate (sp2o), predicate + object (po2s), subject +
+       object (so2p) */
+    g_autoptr (librdf_node) kim = uri (f, "kim");
+    g_autoptr (librdf_node) derived = uri (f, "derivedFrom");
+    g_autoptr (librdf_node) type = uri (f, "type");
+    g_autoptr (librdf_node) person = uri (f, "Person");
+    g_autoptr (librdf_node) art = uri (f, "article/123");
+    g_assert_cmpint (count_iter (librdf_model_get_targets (m, kim, derived)), ==, 500);
+    g_assert_cmpint (count_iter (librdf_model_get_sources (m, type, person)), ==, 2);
+    g_assert_cmpint (count_iter (librdf_model_get_arcs (m, kim, art)), ==, 1);
+  }
+  {
+    /* Redland goes on writing to it */
+    librdf_statement *extra = stmt (f, "moon", "name", typed (f, "Moon Jae-in", NULL));
+    g_assert_cmpint (librdf_model_add_statement (m, extra), ==, 0);
+    g_assert_cmpint (librdf_model_remove_statement (m, in->pdata[0]), ==, 0);
+    g_assert_true (librdf_model_contains_statement (m, extra));
+    g_assert_false (librdf_model_contains_statement (m, in->pdata[0]));
+    librdf_free_statement (extra);
+  }
+  librdf_free_model (m);
+  librdf_free_storage (st);
+}
+
+static void
+test_unwritable (Fx *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) in = graph (f);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "no", "such", "dir", NULL);
+  librdf_storage *bulk = ng_bulk_storage_new (f->world, missing, "g");
+  librdf_model *bm = librdf_new_model (f->world, bulk, NULL);
+
+  g_assert_cmpint (librdf_model_add_statement (bm, in->pdata[0]), ==, 0);
+  g_assert_false (ng_bulk_storage_finish (bulk, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "g-sp2o.db"));
+  librdf_free_model (bm);
+  librdf_free_storage (bulk);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/bulk/supported", Fx, NULL, fx_setup, test_supported, fx_teardown);
+  g_test_add ("/bulk/redland-reads", Fx, NULL, fx_setup, test_redland_reads, fx_teardown);
+  g_test_add ("/bulk/unwritable", Fx, NULL, fx_setup, test_unwritable, fx_teardown);
+  return g_test_run ();
+}
