@@ -338,11 +338,23 @@ static const Index indexes[] = {
   { "so2p", { 0, 2 }, 1 },
 };
 
+/* One index being written (on a thread of its own: the three share only
+ * the statements, which nobody changes any more). */
+typedef struct {
+  const Bulk *bulk;
+  const Index *ix;
+  guint32 *order;    /* positions in bulk->triples, sorted for IX */
+  guint written;
+  GError *error;
+} Job;
+
 static int
 triple_cmp (gconstpointer a, gconstpointer b, gpointer data)
 {
-  const Index *ix = data;
-  const Triple *x = a, *y = b;
+  const Job *job = data;
+  const Index *ix = job->ix;
+  const Triple *x = &g_array_index (job->bulk->triples, Triple, *(const guint32 *) a);
+  const Triple *y = &g_array_index (job->bulk->triples, Triple, *(const guint32 *) b);
   int c = enc_cmp (x->part[ix->key[0]], y->part[ix->key[0]]);
   if (c == 0)
     c = enc_cmp (x->part[ix->key[1]], y->part[ix->key[1]]);
@@ -360,33 +372,39 @@ db_error (GError **error, const char *path, const char *what, int ret)
 }
 
 static gboolean
-write_index (Bulk *b, const Index *ix, guint *written, GError **error)
+write_index (Job *job)
 {
+  const Bulk *b = job->bulk;
+  const Index *ix = job->ix;
   g_autofree char *file = g_strdup_printf ("%s-%s.db", b->name, ix->suffix);
   g_autofree char *path = g_build_filename (b->dir, file, NULL);
   g_autofree guint8 *kbuf = NULL, *vbuf = NULL;
   gsize kcap = 0, vcap = 0;
   const Triple *prev = NULL;
+  guint n = b->triples->len;
   DB *db = NULL;
   int ret;
 
   /* sorted by key, then value: Berkeley DB appends to the right edge of
      its tree, and equal statements end up side by side */
-  g_array_sort_with_data (b->triples, triple_cmp, (gpointer) ix);
+  job->order = g_new (guint32, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    job->order[i] = i;
+  g_qsort_with_data (job->order, (gint) n, sizeof (guint32), triple_cmp, job);
 
   if ((ret = db_create (&db, NULL, 0)) != 0)
-    return db_error (error, path, "cannot create a handle", ret);
+    return db_error (&job->error, path, "cannot create a handle", ret);
   if ((ret = db->set_cachesize (db, 0, CACHE_BYTES, 1)) != 0
       || (ret = db->set_flags (db, DB_DUP)) != 0
       || (ret = db->open (db, NULL, path, NULL, DB_BTREE, DB_CREATE | DB_TRUNCATE,
                           0644)) != 0)
     {
       db->close (db, 0);
-      return db_error (error, path, "cannot open", ret);
+      return db_error (&job->error, path, "cannot open", ret);
     }
-  for (guint i = 0; i < b->triples->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const Triple *t = &g_array_index (b->triples, Triple, i);
+      const Triple *t = &g_array_index (b->triples, Triple, job->order[i]);
       int vparts[1] = { ix->value };
       gsize kn, vn, kneed = 3, vneed = 2 + t->part[ix->value]->len;
       DBT key, value;
@@ -394,7 +412,7 @@ write_index (Bulk *b, const Index *ix, guint *written, GError **error)
           && prev->part[2] == t->part[2])
         continue;   /* a set holds a statement once */
       prev = t;
-      (*written)++;
+      job->written++;
       kneed += t->part[ix->key[0]]->len + t->part[ix->key[1]]->len;
       if (kcap < kneed)
         kbuf = g_realloc (kbuf, kcap = kneed * 2);
@@ -411,18 +429,31 @@ write_index (Bulk *b, const Index *ix, guint *written, GError **error)
       if ((ret = db->put (db, NULL, &key, &value, 0)) != 0)
         {
           db->close (db, 0);
-          return db_error (error, path, "cannot write", ret);
+          return db_error (&job->error, path, "cannot write", ret);
         }
     }
   if ((ret = db->close (db, 0)) != 0)
-    return db_error (error, path, "cannot close", ret);
+    return db_error (&job->error, path, "cannot close", ret);
   return TRUE;
+}
+
+static gpointer
+write_index_thread (gpointer data)
+{
+  Job *job = data;
+  write_index (job);
+  g_clear_pointer (&job->order, g_free);
+  return NULL;
 }
 
 gboolean
 ng_bulk_storage_finish (librdf_storage *storage, GError **error)
 {
   Bulk *b = bulk_of (storage);
+  Job jobs[G_N_ELEMENTS (indexes)];
+  GThread *threads[G_N_ELEMENTS (indexes)];
+  gboolean ok = TRUE;
+
   if (b->failed)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -430,16 +461,28 @@ ng_bulk_storage_finish (librdf_storage *storage, GError **error)
                    b->name);
       return FALSE;
     }
-  guint written = 0;
+  g_debug ("%s/%s: %u statements to write", b->dir, b->name, b->triples->len);
+  /* the indexes are independent files: sorted and written side by side */
   for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
     {
-      written = 0;
-      if (!write_index (b, &indexes[i], &written, error))
-        return FALSE;
+      jobs[i] = (Job) { b, &indexes[i], NULL, 0, NULL };
+      threads[i] = g_thread_new ("ng-bulk", write_index_thread, &jobs[i]);
     }
-  g_debug ("%s/%s: %u statements written to Berkeley DB in bulk", b->dir, b->name,
-           written);
-  return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    {
+      g_thread_join (threads[i]);
+      if (jobs[i].error && ok)
+        {
+          g_propagate_error (error, jobs[i].error);
+          ok = FALSE;
+        }
+      else
+        g_clear_error (&jobs[i].error);
+    }
+  if (ok)
+    g_debug ("%s/%s: %u statements written to Berkeley DB in bulk", b->dir, b->name,
+             jobs[0].written);
+  return ok;
 }
 
 gboolean
