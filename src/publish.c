@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "nieuwsgraaf/publish.h"
+#include "publish-private.h"
 
 G_DEFINE_QUARK (ng-publish-error-quark, ng_publish_error)
 
@@ -755,11 +756,10 @@ ng_publisher_put_model (NgPublisher *p, librdf_world *world, const char *graph,
 
 /* ------------------------------------------------------------ the store */
 
-/* The graph an article's N-Quads name, and the same lines as N-Triples:
- * article files are written by the store, one quad a line, "S P O <G> .". */
-static gboolean
-article_to_ntriples (const char *key, const char *nquads, gsize len,
-                     char **graph_out, GString *nt, guint *count, GError **error)
+/* Article files are written by the store, one quad a line, "S P O <G> .". */
+gboolean
+ng_publish_scan_article (const char *key, const char *nquads, gsize len,
+                         char **graph_out, GString *nt, guint *count, GError **error)
 {
   const char *end = nquads + len;
   g_autofree char *graph = NULL;
@@ -806,8 +806,11 @@ article_to_ntriples (const char *key, const char *nquads, gsize len,
                                "file holds one", key, line_no);
                   return FALSE;
                 }
-              g_string_append_len (nt, line, g_open - line);
-              g_string_append (nt, ".\n");
+              if (nt)
+                {
+                  g_string_append_len (nt, line, g_open - line);
+                  g_string_append (nt, ".\n");
+                }
               (*count)++;
             }
         }
@@ -832,7 +835,7 @@ publish_article (const char *key, const char *nquads, gsize len, gpointer data,
   g_autoptr (GString) nt = g_string_sized_new (len);
   guint count;
 
-  if (!article_to_ntriples (key, nquads, len, &graph, nt, &count, error))
+  if (!ng_publish_scan_article (key, nquads, len, &graph, nt, &count, error))
     return FALSE;
   if (graph == NULL)
     return TRUE;  /* an empty file names no graph: nothing to replace */

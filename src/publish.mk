@@ -2,7 +2,7 @@
 # sending the graph to a SPARQL 1.1 Graph Store (src/publish.c), the
 # `publish` command, the private Virtuoso used to test and measure it.
 
-libnieuwsgraaf_la_SOURCES += src/publish.c
+libnieuwsgraaf_la_SOURCES += src/publish.c src/publish-loader.c src/publish-private.h
 noinst_HEADERS += include/nieuwsgraaf/publish.h
 nieuwsgraaf_SOURCES += src/cli/cmd-publish.c
 
