@@ -201,6 +201,13 @@ ng_loader_set_server_dir (NgLoader *l, const char *dir, GError **error)
 void ng_loader_set_threads (NgLoader *l, guint n) { l->threads = MAX (n, 1); }
 
 void
+ng_loader_set_isql (NgLoader *l, const char *program)
+{
+  g_free (l->isql);
+  l->isql = g_strdup (program);
+}
+
+void
 ng_loader_set_file_triples (NgLoader *l, guint n)
 {
   l->file_triples = n ? n : NG_LOADER_DEFAULT_FILE_TRIPLES;
@@ -767,16 +774,26 @@ load (NgLoader *l, gboolean *registered, GError **error)
   out = NULL;
   script = g_strdup_printf (
       "log_enable (2, 1);\n"
-      "FOREACH LINE IN '%s' DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id (?, 0);\n"
-      "ld_dir ('%s', '*.nq', '%s');\n",
-      graphs_file, l->run_dir_server, (char *) g_ptr_array_index (l->graphs, 0));
+      "FOREACH LINE IN '%s' DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id (?, 0);\n",
+      graphs_file);
+  if (l->files->len > 0)
+    {
+      /* the third argument names the graph of triples files; ours are quads */
+      char *with_ld = g_strdup_printf ("%sld_dir ('%s', '*.nq', '%s');\n", script,
+                                       l->run_dir_server,
+                                       (char *) g_ptr_array_index (l->graphs, 0));
+      g_free (script);
+      script = with_ld;
+    }
   ok = isql_run (l, script, "deleting the graphs' old triples", NULL, error);
   log_line (l, "deleted the old triples of %u graphs in %.2f s", l->graphs->len,
             (g_get_monotonic_time () - t0) / 1e6);
   if (!ok)
     return FALSE;
 
-  /* 3. the load */
+  /* 3. the load; an empty merged graph is only cleared */
+  if (l->files->len == 0)
+    return TRUE;
   report (l, "loading");
   t0 = g_get_monotonic_time ();
   ok = run_loaders (l, error);
@@ -830,7 +847,7 @@ ng_loader_load_store (NgLoader *l, NgStore *store, const char *merged_graph,
   log_line (l, "wrote %" G_GUINT64_FORMAT " triples of %u graphs into %u files in %s: %.2f s",
             l->progress.triples_total, l->progress.graphs_total, l->files->len, l->run_dir,
             (g_get_monotonic_time () - t0) / 1e6);
-  if (ok && l->files->len > 0)
+  if (ok)
     ok = load (l, &registered, error);
   /* the entries go whatever happened; a failure here only matters when
      all else went well */

@@ -19,3 +19,7 @@ bench-publish: nieuwsgraaf
 	@NG_BIN='$(abs_top_builddir)/nieuwsgraaf' NG_DATA_DIR='$(abs_top_srcdir)/ontology' \
 	  $(SHELL) '$(srcdir)/scripts/bench-publish'
 .PHONY: bench-publish
+
+# the loader's checks and error reports, with a stand-in isql (no server)
+NG_UNIT_TESTS += tests/test-publish
+tests_test_publish_LDADD = $(NG_LIBS)

@@ -135,7 +135,8 @@ typedef struct NgLoader NgLoader;
 /* Two sessions fill two cores (measured: 1.3-1.7x one session). */
 #define NG_LOADER_DEFAULT_THREADS 2
 #define NG_LOADER_DEFAULT_FILE_TRIPLES 100000
-/* The isql program (Debian: isql-vt); the environment's NG_ISQL wins. */
+/* The isql program (Debian: isql-vt) unless the environment's NG_ISQL or
+ * ng_loader_set_isql names another. */
 #define NG_LOADER_DEFAULT_ISQL "isql-vt"
 
 /* A loader for the Virtuoso server SERVER (HOST:PORT of its SQL listener,
@@ -153,6 +154,8 @@ void ng_loader_set_credentials (NgLoader *loader, const char *user,
  * the same path). */
 gboolean ng_loader_set_server_dir (NgLoader *loader, const char *dir,
                                    GError **error);
+/* The isql program to run (a path, or a name looked up in PATH). */
+void ng_loader_set_isql (NgLoader *loader, const char *program);
 /* rdf_loader_run() sessions at once (default NG_LOADER_DEFAULT_THREADS). */
 void ng_loader_set_threads (NgLoader *loader, guint threads);
 /* Triples per file (default NG_LOADER_DEFAULT_FILE_TRIPLES; 0: default). */

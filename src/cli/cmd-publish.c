@@ -256,7 +256,7 @@ usage (const char *why)
 int
 ng_cmd_publish (int argc, char **argv)
 {
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("— send the graph to a SPARQL 1.1 Graph Store");
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("— send the graph to a SPARQL 1.1 Graph Store or into Virtuoso");
   g_autoptr (NgStore) store = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *password = NULL;
