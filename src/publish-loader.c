@@ -53,7 +53,6 @@ struct NgLoader
   FILE *out;
   guint64 out_triples;
   GString *line;
-  GError *poll_error;
 };
 
 /* ------------------------------------------------------------ setup */
@@ -129,15 +128,6 @@ ng_loader_new (const char *server, const char *dir, GError **error)
   return l;
 }
 
-static void
-free_secret (char *s)
-{
-  if (s == NULL)
-    return;
-  memset (s, 0, strlen (s));
-  g_free (s);
-}
-
 /* Forgets one run's state; the files are removed by remove_run_dir. */
 static void
 clear_run (NgLoader *l)
@@ -154,7 +144,6 @@ clear_run (NgLoader *l)
   if (l->line)
     g_string_free (l->line, TRUE);
   l->line = NULL;
-  g_clear_error (&l->poll_error);
 }
 
 void
@@ -167,7 +156,7 @@ ng_loader_free (NgLoader *l)
   g_free (l->dir);
   g_free (l->server_dir);
   g_free (l->user);
-  free_secret (l->password);
+  ng_publish_free_secret (l->password);
   g_free (l->isql);
   g_free (l);
 }
@@ -176,7 +165,7 @@ void
 ng_loader_set_credentials (NgLoader *l, const char *user, const char *password)
 {
   g_free (l->user);
-  free_secret (l->password);
+  ng_publish_free_secret (l->password);
   l->user = g_strdup (user ? user : "dba");
   l->password = g_strdup (password);
 }
@@ -230,19 +219,14 @@ ng_loader_set_log_func (NgLoader *l, NgPublishLogFunc func, gpointer data)
 const NgPublishProgress *ng_loader_get_progress (NgLoader *l) { return &l->progress; }
 guint ng_loader_get_files (NgLoader *l) { return l->files ? l->files->len : 0; }
 
-static void log_line (NgLoader *l, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+#define log_line(l, ...) ng_publish_log ((l)->log_func, (l)->log_data, __VA_ARGS__)
 
-static void
-log_line (NgLoader *l, const char *fmt, ...)
+/* The isql session settings of L (pointers into L). */
+static NgIsql
+isql_of (NgLoader *l)
 {
-  va_list ap;
-  g_autofree char *msg = NULL;
-  if (l->log_func == NULL)
-    return;
-  va_start (ap, fmt);
-  msg = g_strdup_vprintf (fmt, ap);
-  va_end (ap);
-  l->log_func (msg, l->log_data);
+  NgIsql i = { l->isql, l->server, l->user, l->password };
+  return i;
 }
 
 static void
@@ -251,117 +235,6 @@ report (NgLoader *l, const char *phase)
   l->progress.phase = phase;
   if (l->progress_func)
     l->progress_func (&l->progress, l->progress_data);
-}
-
-/* ------------------------------------------------------------ isql */
-
-/* The first "*** Error" of isql's output as one sentence: the driver's
- * bracketed prefixes go, the SQL state and Virtuoso's code stay. */
-static char *
-isql_error (const char *output)
-{
-  const char *e = strstr (output, "*** Error");
-  const char *end;
-  GString *msg;
-
-  if (e == NULL)
-    return NULL;
-  e += strlen ("*** Error");
-  while (*e == ' ')
-    e++;
-  end = strchr (e, '\n');
-  msg = g_string_new_len (e, end ? end - e : (gssize) strlen (e));
-  for (const char *drop[] = { "[Virtuoso Driver]", "[Virtuoso Server]", NULL }, **d = drop;
-       *d; d++)
-    {
-      char *at;
-      while ((at = strstr (msg->str, *d)))
-        g_string_erase (msg, at - msg->str, (gssize) strlen (*d));
-    }
-  g_strstrip (msg->str);
-  return g_string_free (msg, FALSE);
-}
-
-static GSubprocess *
-isql_spawn (NgLoader *l, const char *exec, GError **error)
-{
-  g_autofree char *exec_arg = exec ? g_strconcat ("exec=", exec, NULL) : NULL;
-  const char *argv[] = { l->isql, l->server, l->user, l->password ? l->password : "",
-                         "PROMPT=OFF", "BANNER=OFF", "VERBOSE=OFF", exec_arg, NULL };
-  g_autoptr (GError) local = NULL;
-  GSubprocess *proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                         | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                         | G_SUBPROCESS_FLAGS_STDERR_MERGE, &local);
-  if (proc == NULL)
-    g_set_error (error, NG_PUBLISH_ERROR, NG_PUBLISH_ERROR_LOADER,
-                 "cannot run %s (Virtuoso's isql client; Debian: apt-get install "
-                 "virtuoso-opensource-7-bin, or set NG_ISQL): %s", l->isql, local->message);
-  return proc;
-}
-
-/* Turns a finished isql's status and OUTPUT into an error naming WHAT. */
-static gboolean
-isql_check (NgLoader *l, GSubprocess *proc, const char *output, const char *what,
-            GError **error)
-{
-  g_autofree char *why = isql_error (output ? output : "");
-  int status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
-
-  if (why == NULL && status == 0)
-    return TRUE;
-  if (why == NULL)
-    why = g_strdup_printf ("%s exited with status %d", l->isql, status);
-  if (strstr (why, "CL034") || strstr (why, "28000"))
-    g_set_error (error, NG_PUBLISH_ERROR, NG_PUBLISH_ERROR_AUTH,
-                 "Virtuoso at %s refused user %s: %s (check --user and the password)",
-                 l->server, l->user, why);
-  else if (strstr (why, "CL033") || strstr (why, "08001"))
-    g_set_error (error, NG_PUBLISH_ERROR, NG_PUBLISH_ERROR_CONNECT,
-                 "cannot reach Virtuoso's SQL port at %s: %s", l->server, why);
-  else
-    g_set_error (error, NG_PUBLISH_ERROR, NG_PUBLISH_ERROR_LOADER, "%s: %s%s", what, why,
-                 strstr (why, "FA003") ? " (the loader directory must be in the "
-                 "server's DirsAllowed, virtuoso.ini)" : "");
-  return FALSE;
-}
-
-/* Runs SCRIPT (SQL and isql commands, one per line) in one isql session;
- * its output in *OUTPUT when wanted.  FALSE at the first error isql
- * reports (isql itself goes on after one, so the caller splits scripts
- * where a failure must stop what follows). */
-static gboolean
-isql_run (NgLoader *l, const char *script, const char *what, char **output,
-          GError **error)
-{
-  g_autoptr (GSubprocess) proc = isql_spawn (l, NULL, error);
-  g_autofree char *out = NULL;
-
-  if (proc == NULL)
-    return FALSE;
-  if (!g_subprocess_communicate_utf8 (proc, script, NULL, &out, NULL, error))
-    return FALSE;
-  if (!isql_check (l, proc, out, what, error))
-    return FALSE;
-  if (output)
-    *output = g_steal_pointer (&out);
-  return TRUE;
-}
-
-/* The values of the rows a script printed as "TAG|…" (a select of
- * concat ('TAG|', …)): isql pads columns, so a tag marks our rows. */
-static GPtrArray *
-tagged_rows (const char *output, const char *tag)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
-  gsize n = strlen (tag);
-  g_auto (GStrv) lines = g_strsplit (output, "\n", -1);
-  for (char **line = lines; *line; line++)
-    {
-      char *s = g_strstrip (*line);
-      if (strncmp (s, tag, n) == 0 && s[n] == '|')
-        g_ptr_array_add (rows, g_strdup (s + n + 1));
-    }
-  return rows;
 }
 
 /* ------------------------------------------------------------ files */
@@ -438,26 +311,6 @@ add_graph (NgLoader *l, const char *graph)
     }
 }
 
-static int
-gstring_write_byte (void *context, const int byte)
-{
-  g_string_append_c (context, (char) byte);
-  return 0;
-}
-
-static int
-gstring_write_bytes (void *context, const void *ptr, size_t size, size_t nmemb)
-{
-  g_string_append_len (context, ptr, (gssize) (size * nmemb));
-  return (int) nmemb;
-}
-
-static const raptor_iostream_handler gstring_handler = {
-  .version = 2,
-  .write_byte = gstring_write_byte,
-  .write_bytes = gstring_write_bytes,
-};
-
 /* Triples the current file still takes (a new file: all). */
 static guint64
 room (NgLoader *l)
@@ -482,8 +335,8 @@ write_model (NgLoader *l, librdf_world *world, librdf_model *model, const char *
   gboolean ok = TRUE;
 
   stream = librdf_model_as_stream (model);
-  out = raptor_new_iostream_from_handler (librdf_world_get_raptor (world), l->line,
-                                          &gstring_handler);
+  out = raptor_new_iostream_from_handler (librdf_world_get_raptor (world), &l->line,
+                                          &ng_publish_gstring_handler);
   if (stream == NULL || out == NULL)
     {
       g_set_error (error, NG_PUBLISH_ERROR, NG_PUBLISH_ERROR_INPUT,
@@ -600,6 +453,7 @@ static gboolean
 poll_progress (gpointer data)
 {
   NgLoader *l = data;
+  NgIsql isql = isql_of (l);
   g_autofree char *cond = our_entries (l);
   g_autofree char *script = g_strdup_printf (
       "select concat ('NGDONE|', subseq (ll_file, length ('%s/'))) from DB.DBA.LOAD_LIST "
@@ -608,9 +462,9 @@ poll_progress (gpointer data)
   g_autoptr (GPtrArray) done = NULL;
   guint64 triples = 0;
 
-  if (!isql_run (l, script, "asking for the loader's progress", &out, NULL))
+  if (!ng_isql_run (&isql, script, "asking for the loader's progress", &out, NULL))
     return G_SOURCE_CONTINUE;  /* the final check reports real trouble */
-  done = tagged_rows (out, "NGDONE");
+  done = ng_isql_tagged_rows (out, "NGDONE");
   for (guint i = 0; i < done->len; i++)
     for (guint k = 0; k < l->files->len; k++)
       if (strcmp (g_ptr_array_index (done, i), g_ptr_array_index (l->files, k)) == 0)
@@ -621,7 +475,7 @@ poll_progress (gpointer data)
 }
 
 typedef struct {
-  NgLoader *loader;
+  NgIsql isql;
   guint running;
   GError *error;
 } LoadRun;
@@ -634,7 +488,7 @@ loader_done (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (GError) local = NULL;
 
   if (!g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &out, NULL, &local)
-      || !isql_check (run->loader, G_SUBPROCESS (source), out, "rdf_loader_run", &local))
+      || !ng_isql_check (&run->isql, G_SUBPROCESS (source), out, "rdf_loader_run", &local))
     {
       if (run->error == NULL)
         run->error = g_steal_pointer (&local);
@@ -649,13 +503,13 @@ run_loaders (NgLoader *l, GError **error)
 {
   g_autoptr (GMainContext) ctx = g_main_context_new ();
   GPtrArray *procs = g_ptr_array_new_with_free_func (g_object_unref);
-  LoadRun run = { l, 0, NULL };
+  LoadRun run = { isql_of (l), 0, NULL };
   GSource *poll = NULL;
 
   g_main_context_push_thread_default (ctx);
   for (guint i = 0; i < l->threads && run.error == NULL; i++)
     {
-      GSubprocess *proc = isql_spawn (l, "rdf_loader_run ();", &run.error);
+      GSubprocess *proc = ng_isql_spawn (&run.isql, "rdf_loader_run ();", &run.error);
       if (proc == NULL)
         break;
       g_ptr_array_add (procs, proc);
@@ -690,6 +544,7 @@ run_loaders (NgLoader *l, GError **error)
 static gboolean
 check_and_forget (NgLoader *l, gboolean check, GError **error)
 {
+  NgIsql isql = isql_of (l);
   g_autofree char *cond = our_entries (l);
   g_autofree char *script = g_strdup_printf (
       "select concat ('NGROW|', cast (ll_state as varchar), '|', subseq (ll_file, length ('%s/')), "
@@ -702,11 +557,11 @@ check_and_forget (NgLoader *l, gboolean check, GError **error)
   g_autoptr (GString) failed = g_string_new (NULL);
   guint done = 0, bad = 0;
 
-  if (!isql_run (l, script, "checking the loader's results", &out, error))
+  if (!ng_isql_run (&isql, script, "checking the loader's results", &out, error))
     return FALSE;
   if (!check)
     return TRUE;
-  rows = tagged_rows (out, "NGROW");
+  rows = ng_isql_tagged_rows (out, "NGROW");
   for (guint i = 0; i < rows->len; i++)
     {
       g_auto (GStrv) f = g_strsplit (g_ptr_array_index (rows, i), "|", 3);
@@ -736,6 +591,7 @@ check_and_forget (NgLoader *l, gboolean check, GError **error)
 static gboolean
 load (NgLoader *l, gboolean *registered, GError **error)
 {
+  NgIsql isql = isql_of (l);
   g_autofree char *graphs_file = g_build_filename (l->run_dir, "graphs.lst", NULL);
   g_autofree char *script = NULL;
   g_autofree char *out = NULL;
@@ -748,9 +604,9 @@ load (NgLoader *l, gboolean *registered, GError **error)
      been deleted yet if not */
   script = g_strdup_printf ("select concat ('NGSEEN|', cast (length (file_dirlist ('%s', 1)) as varchar));\n",
                             l->run_dir_server);
-  if (!isql_run (l, script, l->run_dir_server, &out, error))
+  if (!ng_isql_run (&isql, script, l->run_dir_server, &out, error))
     return FALSE;
-  seen = tagged_rows (out, "NGSEEN");
+  seen = ng_isql_tagged_rows (out, "NGSEEN");
   if (seen->len == 1)
     seen_files = g_ascii_strtoull (g_ptr_array_index (seen, 0), NULL, 10);
   if (seen_files != l->files->len + 1)
@@ -785,7 +641,7 @@ load (NgLoader *l, gboolean *registered, GError **error)
       g_free (script);
       script = with_ld;
     }
-  ok = isql_run (l, script, "deleting the graphs' old triples", NULL, error);
+  ok = ng_isql_run (&isql, script, "deleting the graphs' old triples", NULL, error);
   log_line (l, "deleted the old triples of %u graphs in %.2f s", l->graphs->len,
             (g_get_monotonic_time () - t0) / 1e6);
   if (!ok)

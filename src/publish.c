@@ -121,10 +121,8 @@ ng_publisher_new (const char *endpoint, GError **error)
   return p;
 }
 
-/* Overwrites S before freeing it: a password should not linger in freed
- * memory (core dumps, swap). */
-static void
-free_secret (char *s)
+void
+ng_publish_free_secret (char *s)
 {
   if (s == NULL)
     return;
@@ -158,7 +156,7 @@ ng_publisher_free (NgPublisher *p)
   g_clear_error (&p->failure);
   g_free (p->endpoint);
   g_free (p->user);
-  free_secret (p->password);
+  ng_publish_free_secret (p->password);
   g_free (p->put_graph);
   g_free (p);
 }
@@ -167,7 +165,7 @@ void
 ng_publisher_set_credentials (NgPublisher *p, const char *user, const char *password)
 {
   g_free (p->user);
-  free_secret (p->password);
+  ng_publish_free_secret (p->password);
   p->user = g_strdup (user);
   p->password = g_strdup (password);
 }
@@ -207,21 +205,20 @@ ng_publisher_expect (NgPublisher *p, guint64 triples, guint graphs)
 const NgPublishProgress *ng_publisher_get_progress (NgPublisher *p) { return &p->progress; }
 guint ng_publisher_get_requests (NgPublisher *p) { return p->requests; }
 
-static void
-log_line (NgPublisher *p, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
-
-static void
-log_line (NgPublisher *p, const char *fmt, ...)
+void
+ng_publish_log (NgPublishLogFunc func, gpointer data, const char *fmt, ...)
 {
   va_list ap;
   g_autofree char *msg = NULL;
-  if (p->log_func == NULL)
+  if (func == NULL)
     return;
   va_start (ap, fmt);
   msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  p->log_func (msg, p->log_data);
+  func (msg, data);
 }
+
+#define log_line(p, ...) ng_publish_log ((p)->log_func, (p)->log_data, __VA_ARGS__)
 
 /* ------------------------------------------------------------ requests */
 
@@ -687,7 +684,7 @@ gstring_write_bytes (void *context, const void *ptr, size_t size, size_t nmemb)
 }
 
 /* raptor 2.0.15 refuses version 1 handlers although its header allows them */
-static const raptor_iostream_handler gstring_handler = {
+const raptor_iostream_handler ng_publish_gstring_handler = {
   .version = 2,
   .write_byte = gstring_write_byte,
   .write_bytes = gstring_write_bytes,
@@ -720,8 +717,8 @@ ng_publisher_put_model (NgPublisher *p, librdf_world *world, const char *graph,
       return FALSE;
     }
   cutter_init (&c, p, graph);
-  out = raptor_new_iostream_from_handler (rw, &c.text, &gstring_handler);
-  out_blank = raptor_new_iostream_from_handler (rw, &c.blank, &gstring_handler);
+  out = raptor_new_iostream_from_handler (rw, &c.text, &ng_publish_gstring_handler);
+  out_blank = raptor_new_iostream_from_handler (rw, &c.blank, &ng_publish_gstring_handler);
   if (out == NULL || out_blank == NULL)
     {
       g_set_error (error, NG_PUBLISH_ERROR, NG_PUBLISH_ERROR_INPUT,

@@ -1,8 +1,10 @@
 # src/publish.mk — included by Makefile.am; owned by the publish work:
-# sending the graph to a SPARQL 1.1 Graph Store (src/publish.c), the
+# sending the graph to a SPARQL 1.1 Graph Store (src/publish.c) or through
+# Virtuoso's bulk loader (src/publish-loader.c, src/publish-isql.c), the
 # `publish` command, the private Virtuoso used to test and measure it.
 
-libnieuwsgraaf_la_SOURCES += src/publish.c src/publish-loader.c src/publish-private.h
+libnieuwsgraaf_la_SOURCES += src/publish.c src/publish-loader.c src/publish-isql.c \
+	src/publish-private.h
 noinst_HEADERS += include/nieuwsgraaf/publish.h
 nieuwsgraaf_SOURCES += src/cli/cmd-publish.c
 

@@ -150,6 +150,27 @@ log_request (const char *message, gpointer data)
   ng_cli_debug ("%s", message);
 }
 
+/* Ends the progress line, then reports ERROR or what DONE says (HOW: the
+ * requests or files it took). */
+static int
+report_result (gboolean ok, const GError *error, const Progress *progress,
+               const NgPublishProgress *done, const char *how, const char *merged)
+{
+  double secs = (g_get_monotonic_time () - progress->start) / 1e6;
+
+  if (progress->bar)
+    fputc ('\n', stderr);
+  if (!ok)
+    {
+      ng_cli_error ("%s", error->message);
+      return NG_EXIT_PARTIAL;
+    }
+  ng_cli_info ("published %" G_GUINT64_FORMAT " triples in %u graphs (%s) in %.2f s, "
+               "%.0f triples/s; merged graph <%s>", done->triples_sent, done->graphs_done,
+               how, secs, secs > 0 ? done->triples_sent / secs : 0.0, merged);
+  return NG_EXIT_OK;
+}
+
 /* The Graph Store protocol: any server. */
 static int
 publish_over_http (NgStore *store, const char *password, const char *merged,
@@ -157,9 +178,8 @@ publish_over_http (NgStore *store, const char *password, const char *merged,
 {
   g_autoptr (NgPublisher) pub = NULL;
   g_autoptr (GError) error = NULL;
-  const NgPublishProgress *done;
+  g_autofree char *how = NULL;
   gboolean ok;
-  double secs;
 
   pub = ng_publisher_new (opt_to, &error);
   if (pub == NULL)
@@ -177,20 +197,8 @@ publish_over_http (NgStore *store, const char *password, const char *merged,
     ng_publisher_set_progress_func (pub, draw_progress, progress);
   ng_cli_debug ("publishing to %s, merged graph <%s>", opt_to, merged);
   ok = ng_publish_store (pub, store, merged, opt_merged_only, &error);
-  secs = (g_get_monotonic_time () - progress->start) / 1e6;
-  if (progress->bar)
-    fputc ('\n', stderr);
-  if (!ok)
-    {
-      ng_cli_error ("%s", error->message);
-      return NG_EXIT_PARTIAL;
-    }
-  done = ng_publisher_get_progress (pub);
-  ng_cli_info ("published %" G_GUINT64_FORMAT " triples in %u graphs (%u requests) "
-               "in %.2f s, %.0f triples/s; merged graph <%s>", done->triples_sent,
-               done->graphs_done, ng_publisher_get_requests (pub), secs,
-               secs > 0 ? done->triples_sent / secs : 0.0, merged);
-  return NG_EXIT_OK;
+  how = g_strdup_printf ("%u requests", ng_publisher_get_requests (pub));
+  return report_result (ok, error, progress, ng_publisher_get_progress (pub), how, merged);
 }
 
 /* Virtuoso's bulk loader, through files in a directory it may read. */
@@ -200,9 +208,8 @@ publish_with_loader (NgStore *store, const char *password, const char *merged,
 {
   g_autoptr (NgLoader) loader = NULL;
   g_autoptr (GError) error = NULL;
-  const NgPublishProgress *done;
+  g_autofree char *how = NULL;
   gboolean ok;
-  double secs;
 
   loader = ng_loader_new (opt_loader, opt_loader_dir, &error);
   if (loader == NULL
@@ -222,21 +229,9 @@ publish_with_loader (NgStore *store, const char *password, const char *merged,
   ng_cli_debug ("loading into Virtuoso at %s through %s, merged graph <%s>", opt_loader,
                 opt_loader_dir, merged);
   ok = ng_loader_load_store (loader, store, merged, opt_merged_only, &error);
-  secs = (g_get_monotonic_time () - progress->start) / 1e6;
-  if (progress->bar)
-    fputc ('\n', stderr);
-  if (!ok)
-    {
-      ng_cli_error ("%s", error->message);
-      return NG_EXIT_PARTIAL;
-    }
-  done = ng_loader_get_progress (loader);
-  ng_cli_info ("published %" G_GUINT64_FORMAT " triples in %u graphs (%u file%s, bulk loader) "
-               "in %.2f s, %.0f triples/s; merged graph <%s>", done->triples_sent,
-               done->graphs_done, ng_loader_get_files (loader),
-               ng_loader_get_files (loader) == 1 ? "" : "s", secs,
-               secs > 0 ? done->triples_sent / secs : 0.0, merged);
-  return NG_EXIT_OK;
+  how = g_strdup_printf ("%u file%s, bulk loader", ng_loader_get_files (loader),
+                         ng_loader_get_files (loader) == 1 ? "" : "s");
+  return report_result (ok, error, progress, ng_loader_get_progress (loader), how, merged);
 }
 
 static int
