@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "nieuwsgraaf/publish.h"
+#include "publish-private.h"
 
 G_DEFINE_QUARK (ng-publish-error-quark, ng_publish_error)
 
@@ -120,10 +121,8 @@ ng_publisher_new (const char *endpoint, GError **error)
   return p;
 }
 
-/* Overwrites S before freeing it: a password should not linger in freed
- * memory (core dumps, swap). */
-static void
-free_secret (char *s)
+void
+ng_publish_free_secret (char *s)
 {
   if (s == NULL)
     return;
@@ -157,7 +156,7 @@ ng_publisher_free (NgPublisher *p)
   g_clear_error (&p->failure);
   g_free (p->endpoint);
   g_free (p->user);
-  free_secret (p->password);
+  ng_publish_free_secret (p->password);
   g_free (p->put_graph);
   g_free (p);
 }
@@ -166,7 +165,7 @@ void
 ng_publisher_set_credentials (NgPublisher *p, const char *user, const char *password)
 {
   g_free (p->user);
-  free_secret (p->password);
+  ng_publish_free_secret (p->password);
   p->user = g_strdup (user);
   p->password = g_strdup (password);
 }
@@ -206,21 +205,20 @@ ng_publisher_expect (NgPublisher *p, guint64 triples, guint graphs)
 const NgPublishProgress *ng_publisher_get_progress (NgPublisher *p) { return &p->progress; }
 guint ng_publisher_get_requests (NgPublisher *p) { return p->requests; }
 
-static void
-log_line (NgPublisher *p, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
-
-static void
-log_line (NgPublisher *p, const char *fmt, ...)
+void
+ng_publish_log (NgPublishLogFunc func, gpointer data, const char *fmt, ...)
 {
   va_list ap;
   g_autofree char *msg = NULL;
-  if (p->log_func == NULL)
+  if (func == NULL)
     return;
   va_start (ap, fmt);
   msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  p->log_func (msg, p->log_data);
+  func (msg, data);
 }
+
+#define log_line(p, ...) ng_publish_log ((p)->log_func, (p)->log_data, __VA_ARGS__)
 
 /* ------------------------------------------------------------ requests */
 
@@ -686,7 +684,7 @@ gstring_write_bytes (void *context, const void *ptr, size_t size, size_t nmemb)
 }
 
 /* raptor 2.0.15 refuses version 1 handlers although its header allows them */
-static const raptor_iostream_handler gstring_handler = {
+const raptor_iostream_handler ng_publish_gstring_handler = {
   .version = 2,
   .write_byte = gstring_write_byte,
   .write_bytes = gstring_write_bytes,
@@ -719,8 +717,8 @@ ng_publisher_put_model (NgPublisher *p, librdf_world *world, const char *graph,
       return FALSE;
     }
   cutter_init (&c, p, graph);
-  out = raptor_new_iostream_from_handler (rw, &c.text, &gstring_handler);
-  out_blank = raptor_new_iostream_from_handler (rw, &c.blank, &gstring_handler);
+  out = raptor_new_iostream_from_handler (rw, &c.text, &ng_publish_gstring_handler);
+  out_blank = raptor_new_iostream_from_handler (rw, &c.blank, &ng_publish_gstring_handler);
   if (out == NULL || out_blank == NULL)
     {
       g_set_error (error, NG_PUBLISH_ERROR, NG_PUBLISH_ERROR_INPUT,
@@ -755,11 +753,10 @@ ng_publisher_put_model (NgPublisher *p, librdf_world *world, const char *graph,
 
 /* ------------------------------------------------------------ the store */
 
-/* The graph an article's N-Quads name, and the same lines as N-Triples:
- * article files are written by the store, one quad a line, "S P O <G> .". */
-static gboolean
-article_to_ntriples (const char *key, const char *nquads, gsize len,
-                     char **graph_out, GString *nt, guint *count, GError **error)
+/* Article files are written by the store, one quad a line, "S P O <G> .". */
+gboolean
+ng_publish_scan_article (const char *key, const char *nquads, gsize len,
+                         char **graph_out, GString *nt, guint *count, GError **error)
 {
   const char *end = nquads + len;
   g_autofree char *graph = NULL;
@@ -806,8 +803,11 @@ article_to_ntriples (const char *key, const char *nquads, gsize len,
                                "file holds one", key, line_no);
                   return FALSE;
                 }
-              g_string_append_len (nt, line, g_open - line);
-              g_string_append (nt, ".\n");
+              if (nt)
+                {
+                  g_string_append_len (nt, line, g_open - line);
+                  g_string_append (nt, ".\n");
+                }
               (*count)++;
             }
         }
@@ -832,7 +832,7 @@ publish_article (const char *key, const char *nquads, gsize len, gpointer data,
   g_autoptr (GString) nt = g_string_sized_new (len);
   guint count;
 
-  if (!article_to_ntriples (key, nquads, len, &graph, nt, &count, error))
+  if (!ng_publish_scan_article (key, nquads, len, &graph, nt, &count, error))
     return FALSE;
   if (graph == NULL)
     return TRUE;  /* an empty file names no graph: nothing to replace */

@@ -2,13 +2,15 @@
 # publish.sh — end to end against a real server-class store: a private
 # Virtuoso 7.2 (scripts/virtuoso: temporary directory, 127.0.0.1, free
 # ports), fed by `nieuwsgraaf publish` over the SPARQL 1.1 Graph Store
-# protocol with digest authentication.  The triple count of every graph
-# published must equal the store's, publishing again must replace rather
-# than duplicate, and the example queries (examples/queries/publish-*.rq)
-# must give Virtuoso's /sparql and `nieuwsgraaf query` the same answers.
+# protocol with digest authentication, and through Virtuoso's bulk loader
+# (`publish --virtuoso-loader`, files in the server's DirsAllowed).  Both
+# ways: the triple count of every graph published must equal the store's,
+# publishing again must replace rather than duplicate, and the example
+# queries (examples/queries/publish-*.rq) must give Virtuoso's /sparql and
+# `nieuwsgraaf query` the same answers.
 . "$NG_SRCDIR/tests/lib.sh"
 
-N_TESTS=12
+N_TESTS=20
 if ! command -v virtuoso-t >/dev/null 2>&1 || ! command -v isql-vt >/dev/null 2>&1 \
    || [ "${CURL:-no}" = no ] || ! command -v "$CURL" >/dev/null 2>&1; then
   i=1
@@ -172,5 +174,107 @@ t_unreachable() {
   contains "$NG_TMP/e" 'required'
 }
 ok "an unreachable server: retries with backoff, then exit 1; no --to: exit 2" t_unreachable
+
+# ---- the same through Virtuoso's bulk loader (isql-vt, files in DirsAllowed)
+LOAD_DIR="$VIRTUOSO_DIR/load"
+load() {
+  ng publish --quiet --virtuoso-loader "127.0.0.1:$VIRTUOSO_SQL_PORT" --loader-dir "$LOAD_DIR" \
+    --password-file "$PW" "$@"
+}
+empty_load_dir() { [ -z "$(ls -A "$LOAD_DIR")" ] || { echo "left in $LOAD_DIR:"; ls -A "$LOAD_DIR"; return 1; }; }
+
+t_loader() {
+  # small files, so that two sessions load several at once
+  load --store "$S_SEEDS" --graph-base "${BASE}loader-seeds/" --batch-triples 500 --jobs 2 || return 1
+  load --store "$S_SAMPLE" --graph-base "${BASE}loader-sample/" || return 1
+  check_counts "$S_SEEDS" "${BASE}loader-seeds/merged" \
+    && check_counts "$S_SAMPLE" "${BASE}loader-sample/merged" && empty_load_dir
+}
+ok "the bulk loader: triple counts per graph equal the store's; its files are gone" t_loader
+ok "the bulk loader: Virtuoso and nieuwsgraaf agree on the seeds" t_queries "$S_SEEDS" loader-seeds
+ok "the bulk loader: Virtuoso and nieuwsgraaf agree on the sample" t_queries "$S_SAMPLE" loader-sample
+
+t_loader_again() {
+  all_counts > "$NG_TMP/l-before"
+  grep -q "loader-seeds/merged" "$NG_TMP/l-before" || { cat "$NG_TMP/l-before"; return 1; }
+  load --store "$S_SEEDS" --graph-base "${BASE}loader-seeds/" --batch-triples 500 || return 1
+  load --store "$S_SAMPLE" --graph-base "${BASE}loader-sample/" --jobs 1 || return 1
+  all_counts > "$NG_TMP/l-after"
+  diff "$NG_TMP/l-before" "$NG_TMP/l-after" || return 1
+  # loading the same quads twice would not show duplicates (a graph is a
+  # set): another store's graph under the same name must replace it
+  g=urn:nieuwsgraaf:test:loader-replaced
+  load --store "$S_SEEDS" --merged-graph "$g" --merged-only || return 1
+  [ "$(count "$g")" = "$(store_triples "$S_SEEDS")" ] || { echo "seeds: $(count "$g")"; return 1; }
+  load --store "$S_SAMPLE" --merged-graph "$g" --merged-only --jobs 1 || return 1
+  [ "$(count "$g")" = "$(store_triples "$S_SAMPLE")" ] \
+    || { echo "replaced: $(count "$g"), wanted $(store_triples "$S_SAMPLE")"; return 1; }
+  # nothing of ours stays in the loader's list
+  sh "$NG_SRCDIR/scripts/virtuoso" isql "$V" \
+    "select concat ('LEFT|', ll_file) from DB.DBA.LOAD_LIST;" > "$NG_TMP/ll" 2>&1
+  lacks "$NG_TMP/ll" 'LEFT|' && empty_load_dir
+}
+ok "the bulk loader: publishing again replaces the graphs, no duplicates; nothing left behind" t_loader_again
+
+t_loader_not_allowed() {
+  # the server is told a directory it may not read: refused before any
+  # graph is touched
+  run_status 1 "$NG_TMP/o" "$NG_TMP/e" ng publish --virtuoso-loader "127.0.0.1:$VIRTUOSO_SQL_PORT" \
+    --loader-dir "$LOAD_DIR" --loader-server-dir /nieuwsgraaf-not-allowed \
+    --password-file "$PW" --store "$S_SAMPLE" --graph-base "${BASE}loader-sample/" || return 1
+  contains "$NG_TMP/e" 'denied' && contains "$NG_TMP/e" 'DirsAllowed' || return 1
+  all_counts > "$NG_TMP/l-now"
+  diff "$NG_TMP/l-after" "$NG_TMP/l-now" && empty_load_dir || return 1
+  # a loader directory that does not exist here, or no --loader-dir: usage
+  run_status 2 "$NG_TMP/o" "$NG_TMP/e" ng publish --virtuoso-loader "127.0.0.1:$VIRTUOSO_SQL_PORT" \
+    --loader-dir "$NG_TMP/nowhere" --password-file "$PW" --store "$S_SAMPLE" || return 1
+  contains "$NG_TMP/e" 'not a directory' || return 1
+  run_status 2 "$NG_TMP/o" "$NG_TMP/e" ng publish --virtuoso-loader "127.0.0.1:$VIRTUOSO_SQL_PORT" \
+    --password-file "$PW" --store "$S_SAMPLE" || return 1
+  contains "$NG_TMP/e" 'needs --loader-dir' || return 1
+  run_status 2 "$NG_TMP/o" "$NG_TMP/e" ng publish --to "$GSP" --virtuoso-loader "127.0.0.1:1" \
+    --loader-dir "$LOAD_DIR" --password-file "$PW" --store "$S_SAMPLE" || return 1
+  contains "$NG_TMP/e" 'not both'
+}
+ok "the bulk loader: a directory the server may not read: exit 1, graphs untouched" t_loader_not_allowed
+
+t_loader_bad_file() {
+  # a line Virtuoso's parser refuses, in a copy of the sample store
+  cp -R "$S_SAMPLE" "$NG_TMP/broken"
+  f=$(ls "$NG_TMP"/broken/articles/*.nq | head -1)
+  g=$(head -1 "$f" | sed 's/.* <\([^>]*\)> \.$/\1/')
+  echo "<urn:x:s> <urn:x:p> \"no end <$g> ." >> "$f"
+  run_status 1 "$NG_TMP/o" "$NG_TMP/e" ng publish --virtuoso-loader "127.0.0.1:$VIRTUOSO_SQL_PORT" \
+    --loader-dir "$LOAD_DIR" --password-file "$PW" --store "$NG_TMP/broken" \
+    --graph-base "${BASE}loader-sample/" || return 1
+  contains "$NG_TMP/e" "$LOAD_DIR/nieuwsgraaf-.*\.nq: .*line [0-9]" && contains "$NG_TMP/e" 'publish again' \
+    && empty_load_dir || return 1
+  # and publishing the good store again repairs it
+  load --store "$S_SAMPLE" --graph-base "${BASE}loader-sample/" || return 1
+  all_counts > "$NG_TMP/l-now"
+  diff "$NG_TMP/l-after" "$NG_TMP/l-now"
+}
+ok "the bulk loader: a file Virtuoso refuses: exit 1 naming the file and line" t_loader_bad_file
+
+t_loader_password() {
+  echo wrong-secret-43 > "$NG_TMP/bad"
+  run_status 1 "$NG_TMP/o" "$NG_TMP/e" ng publish --virtuoso-loader "127.0.0.1:$VIRTUOSO_SQL_PORT" \
+    --loader-dir "$LOAD_DIR" --password-file "$NG_TMP/bad" --store "$S_SAMPLE" || return 1
+  contains "$NG_TMP/e" 'refused user dba' && lacks "$NG_TMP/e" 'wrong-secret-43' && empty_load_dir || return 1
+  # the password from the environment; none at all is a usage error
+  NG_PUBLISH_PASSWORD=$PASSWORD ng publish --quiet --virtuoso-loader "127.0.0.1:$VIRTUOSO_SQL_PORT" \
+    --loader-dir "$LOAD_DIR" --store "$S_SAMPLE" --graph-base "${BASE}loader-sample/" || return 1
+  run_status 2 "$NG_TMP/o" "$NG_TMP/e" env -u NG_PUBLISH_PASSWORD "$NG_BIN" publish \
+    --virtuoso-loader "127.0.0.1:$VIRTUOSO_SQL_PORT" --loader-dir "$LOAD_DIR" --store "$S_SAMPLE"
+}
+ok "the bulk loader: a refused password: exit 1, never shown; NG_PUBLISH_PASSWORD" t_loader_password
+
+t_loader_no_isql() {
+  run_status 1 "$NG_TMP/o" "$NG_TMP/e" env NG_ISQL="$NG_TMP/no-isql" "$NG_BIN" publish \
+    --virtuoso-loader "127.0.0.1:$VIRTUOSO_SQL_PORT" --loader-dir "$LOAD_DIR" \
+    --password-file "$PW" --store "$S_SAMPLE" || return 1
+  contains "$NG_TMP/e" 'cannot run' && empty_load_dir
+}
+ok "the bulk loader: no isql program: exit 1 with a clear error" t_loader_no_isql
 
 finish
