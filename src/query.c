@@ -311,6 +311,7 @@ ng_query_run_full (NgStore *store, const char *query, const char *format,
   if (options->named_graphs || mentions_graphs (query))
     ds.named = ng_store_get_articles (store);
   ds.named_graphs = options->named_graphs;
+  ng_sparql_query_set_max_solutions (q, options->max_solutions);
   res = ng_sparql_query_execute (q, &ds, options->deadline, options->cancel, &e);
   if (res == NULL)
     map_error (error, e);

@@ -51,6 +51,7 @@ struct NgServer {
   SoupServer *soup;
   gsize max_query_bytes;
   guint timeout_ms;
+  guint max_solutions;
   gboolean quiet;
   NgWorkers *workers;
   GPtrArray *examples;     /* NgExample*, for the query page */
@@ -707,6 +708,7 @@ sparql_handler (SoupServer *soup, SoupServerMessage *msg, const char *path,
   NgQueryOptions options = {
     .default_graphs = (const char *const *) defaults,
     .named_graphs = (const char *const *) named,
+    .max_solutions = self->max_solutions,
   };
   g_autofree char *joined_d = defaults ? g_strjoinv ("\x02", defaults) : g_strdup ("");
   g_autofree char *joined_n = named ? g_strjoinv ("\x02", named) : g_strdup ("");
@@ -949,6 +951,7 @@ ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
     ? options->max_query_bytes : NG_SERVER_DEFAULT_MAX_QUERY;
   self->quiet = options->quiet;
   self->timeout_ms = options->timeout_ms ? options->timeout_ms : NG_SERVER_DEFAULT_TIMEOUT_MS;
+  self->max_solutions = options->max_solutions;
   self->update_token = options->update_token && *options->update_token
     ? g_strdup (options->update_token) : NULL;
   self->store_dir = g_strdup (options->store_dir);

@@ -122,4 +122,19 @@ t_query_errors() {
 }
 ok "query errors are clear and never wrong rows" t_query_errors
 
+t_solution_limit() {
+  # the whole graph counted: refused under a small limit (exit 1, the
+  # message names the limit and the option), answered under the default
+  Q_ALL='SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  run_status 1 "$NG_TMP/o" "$NG_TMP/e" ng query --store "$S" --max-solutions 50 "$Q_ALL" || return 1
+  contains "$NG_TMP/e" "more than 50 intermediate solutions" || return 1
+  contains "$NG_TMP/e" "--max-solutions" || return 1
+  [ ! -s "$NG_TMP/o" ] || return 1
+  n=$(ng query --store "$S" --format csv "$Q_ALL" | tail -n 1 | tr -d '\r')
+  echo "triples: $n"
+  [ "$n" -gt 50 ] || return 1
+  run_status 2 "$NG_TMP/o" "$NG_TMP/e" ng query --store "$S" --max-solutions 0 "$Q_ALL"
+}
+ok "query --max-solutions: over the limit a clear error, never a partial answer" t_solution_limit
+
 finish

@@ -377,6 +377,21 @@ t_limits() {
 }
 ok "a runaway query gets 503; the server keeps answering others meanwhile and after" t_limits
 
+# --max-solutions: a query needing more intermediate solutions is refused
+# (503, the message names the limit); smaller ones are answered.
+t_max_solutions() {
+  start_server "$NG_TMP/maxsol.err" --max-solutions 50 || return 1
+  L="http://127.0.0.1:$PORT"
+  request -G -H "Accept: $JSON" --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' "$L/sparql"
+  status_is 503 && contains "$NG_TMP/body" "more than 50 intermediate solutions" ||
+    { stop_server; return 1; }
+  request -G -H "Accept: $JSON" --data-urlencode "query=$Q_ASK" "$L/sparql"
+  status_is 200 || { stop_server; return 1; }
+  stop_server
+  run_status 2 "$NG_TMP/o" "$NG_TMP/e" "$NG_BIN" serve --store "$NG_TMP/store" --port 0 --max-solutions 0
+}
+ok "serve --max-solutions refuses bigger queries with 503 and answers the others" t_max_solutions
+
 # A build by another process while the server runs: the server notices the
 # new merged generation (it checks the store's CURRENT every 2 s) and
 # answers from it, with no stale cached answer, /graph included.

@@ -49,6 +49,8 @@ typedef struct {
                                        these graphs (article graph IRIs or
                                        the merged graph's IRI); NULL: merged */
   const char *const *named_graphs;  /* named-graph-uri; NULL: all articles */
+  guint max_solutions;              /* intermediate solutions; 0: the default
+                                       (NG_SPARQL_MAX_SOLUTIONS, 1,000,000) */
 } NgQueryOptions;
 
 /* As ng_query_run, with OPTIONS (may be NULL). */

@@ -21,6 +21,8 @@ typedef struct {
   const char *store_dir;
   guint workers;
   guint timeout_ms;        /* query time limit, then 503; 0: 30 s */
+  guint max_solutions;     /* intermediate solutions per query, then 503;
+                              0: NG_SPARQL_MAX_SOLUTIONS */
   /* SPARQL Update is accepted with "Authorization: Bearer UPDATE_TOKEN";
    * NULL or empty: updates are refused (403).  Updates go through the
    * store's curation log (curation.h); copied. */

@@ -69,6 +69,10 @@ NgSparqlQuery *ng_sparql_query_new (librdf_world *world, const char *text,
                                     const char *prologue, const char *base,
                                     GError **error);
 void ng_sparql_query_free (NgSparqlQuery *query);
+/* At most MAX intermediate solutions (rows of a pattern, a join, a
+ * grouping) before evaluation stops with NG_SPARQL_ERROR_LIMIT; 0: the
+ * default, NG_SPARQL_MAX_SOLUTIONS. */
+void ng_sparql_query_set_max_solutions (NgSparqlQuery *query, guint max);
 NgSparqlForm ng_sparql_query_get_form (NgSparqlQuery *query);
 
 /* Evaluates QUERY over DATASET.  DEADLINE is a g_get_monotonic_time() value

@@ -6,8 +6,10 @@
 
 #include "cli.h"
 #include "nieuwsgraaf/query.h"
+#include "nieuwsgraaf/sparql.h"
 
 static char *opt_store, *opt_format, *opt_file;
+static gint64 opt_max_solutions = NG_SPARQL_MAX_SOLUTIONS;
 
 static GOptionEntry entries[] = {
   { "store", 's', 0, G_OPTION_ARG_FILENAME, &opt_store,
@@ -16,6 +18,8 @@ static GOptionEntry entries[] = {
     "table (default), json, xml, csv, tsv; turtle or ntriples for CONSTRUCT", "F" },
   { "query-file", 'Q', 0, G_OPTION_ARG_FILENAME, &opt_file,
     "Read the query from FILE (- for standard input)", "FILE" },
+  { "max-solutions", 0, 0, G_OPTION_ARG_INT64, &opt_max_solutions,
+    "Stop a query needing more intermediate solutions (default 1000000)", "N" },
   G_OPTION_ENTRY_NULL
 };
 
@@ -73,10 +77,19 @@ ng_cmd_query (int argc, char **argv)
       return NG_EXIT_USAGE;
     }
 
+  if (opt_max_solutions < 1 || opt_max_solutions > G_MAXUINT)
+    {
+      ng_cli_error ("--max-solutions must be between 1 and %u", G_MAXUINT);
+      return NG_EXIT_USAGE;
+    }
   store = ng_cli_open_store (opt_store ? opt_store : NG_DEFAULT_STORE, NG_STORE_READ);
   if (store == NULL)
     return NG_EXIT_PARTIAL;
-  res = ng_query_run (store, text, opt_format ? opt_format : "table", &error);
+  {
+    NgQueryOptions options = { .max_solutions = (guint) opt_max_solutions };
+    res = ng_query_run_full (store, text, opt_format ? opt_format : "table", &options,
+                             &error);
+  }
   if (res == NULL)
     {
       ng_cli_error ("%s", error->message);

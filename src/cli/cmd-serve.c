@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "nieuwsgraaf/server.h"
+#include "nieuwsgraaf/sparql.h"
 
 #define SERVE_DEFAULT_BIND "127.0.0.1"
 #define SERVE_DEFAULT_PORT 8890
@@ -59,6 +60,7 @@ ng_cmd_serve (int argc, char **argv)
   double timeout = 30.0;
   double header_timeout = 20.0;
   int workers = 0;
+  gint64 max_solutions = NG_SPARQL_MAX_SOLUTIONS;
 
   GOptionEntry entries[] = {
     { "store", 's', 0, G_OPTION_ARG_FILENAME, &store_dir,
@@ -73,6 +75,8 @@ ng_cmd_serve (int argc, char **argv)
       "Stop a query after SECONDS with 503 (default 30)", "SECONDS" },
     { "header-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &header_timeout,
       "Close a connection idle or in mid-request for SECONDS (default 20)", "SECONDS" },
+    { "max-solutions", 0, 0, G_OPTION_ARG_INT64, &max_solutions,
+      "Refuse a query needing more intermediate solutions with 503 (default 1000000)", "N" },
     { "workers", 'w', 0, G_OPTION_ARG_INT, &workers,
       "Queries answered at once (default: one per processor)", "N" },
     { "update-token-file", 0, 0, G_OPTION_ARG_FILENAME, &token_file,
@@ -143,6 +147,10 @@ ng_cmd_serve (int argc, char **argv)
     ng_cli_error ("--workers must be between 1 and 256");
     return NG_EXIT_USAGE;
   }
+  if (max_solutions < 1 || max_solutions > G_MAXUINT) {
+    ng_cli_error ("--max-solutions must be between 1 and %u", G_MAXUINT);
+    return NG_EXIT_USAGE;
+  }
   if (max_query <= 0) {
     ng_cli_error ("--max-query-bytes must be positive");
     return NG_EXIT_USAGE;
@@ -165,6 +173,7 @@ ng_cmd_serve (int argc, char **argv)
     .store_dir = store_dir ? store_dir : NG_DEFAULT_STORE,
     .workers = (guint) workers,
     .timeout_ms = (guint) (timeout * 1000.0),
+    .max_solutions = (guint) max_solutions,
     .header_timeout_ms = (guint) (header_timeout * 1000.0),
     .update_token = token,
   };

@@ -112,11 +112,16 @@ ng_bag_unit (NgEval *ev)
 gboolean
 ng_bag_within_limit (NgEval *ev, GPtrArray *bag)
 {
-  if (bag->len <= NG_SPARQL_MAX_SOLUTIONS)
+  const NgEval *top = ev;
+  guint max;
+  while (top->outer)   /* EXISTS and cut-out FILTER evaluations: the query's */
+    top = top->outer;
+  max = top->max_solutions ? top->max_solutions : NG_SPARQL_MAX_SOLUTIONS;
+  if (bag->len <= max)
     return TRUE;
   ng_eval_fail (ev, NG_SPARQL_ERROR_LIMIT,
-                "the query needs more than %d intermediate solutions; "
-                "narrow it down", NG_SPARQL_MAX_SOLUTIONS);
+                "the query needs more than %u intermediate solutions; "
+                "narrow it down (or raise the limit: --max-solutions)", max);
   return FALSE;
 }
 

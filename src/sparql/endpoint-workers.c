@@ -32,6 +32,7 @@ typedef struct {
   GStrv default_graphs;
   GStrv named_graphs;
   guint timeout_ms;
+  guint max_solutions;
   NgWorkDone done;
   gpointer user_data;
   NgQueryResult *result;
@@ -73,6 +74,7 @@ run_job (Job *j, NgStore *store)
     .cancel = &j->w->stopping,
     .default_graphs = (const char *const *) j->default_graphs,
     .named_graphs = (const char *const *) j->named_graphs,
+    .max_solutions = j->max_solutions,
   };
   j->result = ng_query_run_full (store, j->query, j->format, &o, &j->error);
 }
@@ -172,6 +174,7 @@ ng_workers_submit (NgWorkers *w, const char *query, const char *format,
   j->default_graphs = copy_strv (options ? options->default_graphs : NULL);
   j->named_graphs = copy_strv (options ? options->named_graphs : NULL);
   j->timeout_ms = timeout_ms;
+  j->max_solutions = options ? options->max_solutions : 0;
   j->done = done;
   j->user_data = user_data;
   if (w->pool == NULL)

@@ -732,6 +732,13 @@ describe (NgEval *ev, GPtrArray *bag, NgSparqlResults *res)
     }
 }
 
+void
+ng_sparql_query_set_max_solutions (NgSparqlQuery *q, guint max)
+{
+  g_return_if_fail (q != NULL);
+  q->max_solutions = max;
+}
+
 NgSparqlResults *
 ng_sparql_query_execute (NgSparqlQuery *q, const NgSparqlDataset *ds,
                          gint64 deadline, volatile gint *cancel, GError **error)
@@ -758,6 +765,7 @@ ng_sparql_query_execute (NgSparqlQuery *q, const NgSparqlDataset *ds,
   q->used = TRUE;
   ev.deadline = deadline;
   ev.cancel = cancel;
+  ev.max_solutions = q->max_solutions;
   if (ng_eval_init (&ev, q, ds))
     {
       bag = solve_query (&ev, res->form == NG_SPARQL_SELECT, &vars);

@@ -29,6 +29,7 @@ struct NgSparqlQuery {
   GPtrArray *filters;          /* NgSparqlQuery*: SELECT * { FILTER(…) } */
   GPtrArray *paths;            /* NgPath*: property paths, by marker number */
   char *base;                  /* base IRI, after the query's BASE */
+  guint max_solutions;         /* 0: NG_SPARQL_MAX_SOLUTIONS */
   gboolean used;
 };
 #define NG_EXISTS_VAR "__ng_exists_"
@@ -73,6 +74,7 @@ struct NgEval {
   GHashTable *agg_slots;       /* aggregate rasqal_expression* -> slot+1 */
   gint64 deadline;
   volatile gint *cancel;
+  guint max_solutions;         /* 0: NG_SPARQL_MAX_SOLUTIONS */
   guint ticks;
   GError *error;               /* the first fatal error */
   guint bnode_counter;
