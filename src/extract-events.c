@@ -865,7 +865,7 @@ repeated (const Ctx *c, const NgSentence *s, const NgMeetingMention *mm)
       const NgMeetingMention *o = ms->pdata[i - 1];
       if (o->sentence + ANTECEDENT_SENTENCES < s->index)
         break;
-      if (o->status == NG_STATUS_HELD && o->date.precision != NG_DATE_NONE
+      if (xt_took_place (o->status) && o->date.precision != NG_DATE_NONE
           && same_participants (o, mm)
           && (o->place == NULL || mm->place == NULL || o->place->entity == mm->place->entity))
         return o;
@@ -985,7 +985,7 @@ previous_sentence (const Ctx *c, const NgSentence *s)
 
 static NgEventStatus
 meeting_status (Ctx *c, const NgSentence *s, guint trig_at, const NgLexEntry *trig,
-                const char **word, gboolean *failed)
+                const char **word)
 {
   NgEventStatus status = NG_STATUS_HELD;
   guint best = G_MAXUINT, n = s->tokens->len;
@@ -994,9 +994,8 @@ meeting_status (Ctx *c, const NgSentence *s, guint trig_at, const NgLexEntry *tr
      word nearest the trigger decides (so "heeft vandaag een ontmoeting
      gehad en de gesprekken zullen voortduren" is held); a verb trigger in
      the infinitive ("hoopt X te ontmoeten") is not held.  A failed meeting
-     ("de top is mislukt") took place: held. */
+     ("de top is mislukt", "zonder akkoord") took place: Failed. */
   *word = NULL;
-  *failed = FALSE;
   xt_cache_sentence (c, s);
   if (c->status_hits == NULL)
     {
@@ -1019,13 +1018,12 @@ meeting_status (Ctx *c, const NgSentence *s, guint trig_at, const NgLexEntry *tr
           status = NG_STATUS_CANCELLED;
           best = 0;
           *word = st->phrase;
-          *failed = FALSE;
         }
       else if (d < best)
         {
-          *failed = strcmp (st->value, "Failed") == 0;
-          status = strcmp (st->value, "Held") == 0 || *failed ? NG_STATUS_HELD
-                                                              : NG_STATUS_PLANNED;
+          status = strcmp (st->value, "Held") == 0 ? NG_STATUS_HELD
+                   : strcmp (st->value, "Failed") == 0 ? NG_STATUS_FAILED
+                                                        : NG_STATUS_PLANNED;
           best = d;
           *word = st->phrase;
         }
@@ -1049,7 +1047,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
   NgMeetingMention *mm;
   NgEventStatus status;
   const char *status_word = NULL, *place_why = NULL, *neg, *ante_why = NULL;
-  gboolean failed = FALSE, refined = FALSE, vague = FALSE, scene_date = FALSE;
+  gboolean refined = FALSE, vague = FALSE, scene_date = FALSE;
   gboolean reference = FALSE;
   const NgMeetingMention *rep = NULL;
   g_autofree char *place_note = NULL;
@@ -1191,7 +1189,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
           && ((NgSentence *) c->ex->sentences->pdata[ante->sentence])->paragraph + 1 < s->paragraph))
     ante = NULL;
   if (trig == attend && ante
-      && meeting_status (c, s, trig_at, trig, &status_word, &failed) != NG_STATUS_HELD)
+      && !xt_took_place (meeting_status (c, s, trig_at, trig, &status_word)))
     ante = NULL;
   if (mm->participants->len == 0 || (trig == attend && ante == NULL))
     {
@@ -1199,12 +1197,11 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
       return next_after (seg_to, next_at, trig_at + width);
     }
 
-  status = meeting_status (c, s, trig_at, trig, &status_word, &failed);
+  status = meeting_status (c, s, trig_at, trig, &status_word);
   if (ref_status && status != NG_STATUS_CANCELLED)
     {
       status = strcmp (ref_status, "Held") == 0 ? NG_STATUS_HELD : NG_STATUS_PLANNED;
       status_word = "the word before the meeting noun";
-      failed = FALSE;
     }
   mm->status = status;
   trigs = all_triggers (c, s);
@@ -1232,7 +1229,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
           NgDate d = sentence_date (c, prev);
           gboolean r;
           guint at;
-          if (!meeting_date (c, s, status != NG_STATUS_HELD, trig_at, trigs, &mm->date, &r, &at)
+          if (!meeting_date (c, s, !xt_took_place (status), trig_at, trigs, &mm->date, &r, &at)
               && d.precision != NG_DATE_NONE)
             mm->date = d, scene_date = TRUE;
         }
@@ -1254,7 +1251,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
         if (ng_lex_is (c->gaz, s, i, "vague-time"))
           vague = TRUE;
       guint at = 0;
-      if (meeting_date (c, s, status != NG_STATUS_HELD, trig_at, trigs, &mm->date, &refined, &at)
+      if (meeting_date (c, s, !xt_took_place (status), trig_at, trigs, &mm->date, &refined, &at)
           && (!reference || (at > trig_at && at <= trig_at + 4)))
         {
           if (refined)
@@ -1265,7 +1262,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
           mm->date = ante->date;
           date_why = "of the meeting referred back to";
         }
-      else if (status == NG_STATUS_HELD && (rep = repeated (c, s, mm)))
+      else if (xt_took_place (status) && (rep = repeated (c, s, mm)))
         {
           mm->date = rep->date;
           date_why = "of the same meeting told before in the article";
@@ -1275,7 +1272,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
           mm->date.precision = NG_DATE_NONE;
           date_why = reference ? "none (the sentence refers to the meeting from another moment)"
                      : vague ? "none (a vague time word)" : "none in the trigger's clause";
-          if (status == NG_STATUS_HELD && !vague && !reference
+          if (xt_took_place (status) && !vague && !reference
               && c->doc_date->precision != NG_DATE_NONE)
             {
               mm->date = *c->doc_date;
@@ -1303,11 +1300,10 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
     for (guint k = 0; k < mm->participants->len; k++)
       g_string_append_printf (ex, "%s %s", k ? "," : "",
                               ((NgMention *) mm->participants->pdata[k])->name);
-    g_string_append_printf (ex, " (persons of the %s%s); status %s (%s%s); place %s%s%s%s; date %s (%s)",
+    g_string_append_printf (ex, " (persons of the %s%s); status %s (%s); place %s%s%s%s; date %s (%s)",
                             seg_from > 0 || seg_to < n ? "clause" : "sentence", who->str,
                             ng_event_status_name (status),
                             status_word ? status_word : "no status word: held",
-                            failed ? ": failed, but took place" : "",
                             mm->place ? mm->place->name : "none",
                             mm->place ? " (" : "", mm->place ? place_why : "",
                             mm->place ? ")" : "",

@@ -60,6 +60,13 @@ typedef struct {
   const NgLexEntry *e;
 } XtHit;
 
+/* Held or failed: the meeting took place (its date is in the past). */
+static inline gboolean
+xt_took_place (NgEventStatus s)
+{
+  return s == NG_STATUS_HELD || s == NG_STATUS_FAILED;
+}
+
 G_GNUC_INTERNAL XtPersons *xt_persons_new (void);
 G_GNUC_INTERNAL void xt_persons_free (XtPersons *p);
 /* Calls FUNC for each word (two or more characters) of normalised NAME once. */

@@ -22,7 +22,7 @@ ng_sanction_action_name (NgSanctionAction a)
 const char *
 ng_event_status_name (NgEventStatus s)
 {
-  static const char *const names[] = { "Held", "Planned", "Cancelled" };
+  static const char *const names[] = { "Held", "Planned", "Cancelled", "Failed" };
   return (guint) s < G_N_ELEMENTS (names) ? names[s] : "Held";
 }
 

@@ -525,9 +525,9 @@ test_meeting_status_words (void)
                                          "in Rome ontmoeten.");
   g_assert_cmpint (meeting (off, 0)->status, ==, NG_STATUS_CANCELLED);
   g_assert_cmpint (meeting (notyet, 0)->status, ==, NG_STATUS_CANCELLED);
-  /* a failed meeting took place */
-  g_assert_cmpint (meeting (failed, 0)->status, ==, NG_STATUS_HELD);
-  assert_explains (meeting (failed, 0), "failed");
+  /* a failed meeting took place: Failed, dated like a held one */
+  g_assert_cmpint (meeting (failed, 0)->status, ==, NG_STATUS_FAILED);
+  assert_explains (meeting (failed, 0), "status Failed (mislukt)");
   g_assert_cmpint (meeting (wanted, 0)->status, ==, NG_STATUS_PLANNED);
 }
 
@@ -702,6 +702,35 @@ test_meeting_quote_speaker (void)
   assert_date (m, "2023-03-14");
 }
 
+static void
+test_meeting_failed (void)
+{
+  /* "liep op niets uit", "zonder akkoord", "geen akkoord": the meeting took
+     place and failed; a meeting with an agreement is just held */
+  const char *texts[] = {
+    " date 2023-03-15 De onderhandelingen tussen Olaf Scholz en Giorgia Meloni in Rome "
+    "liepen vorige week op niets uit.",
+    " date 2023-03-15 De top van Olaf Scholz en Giorgia Meloni in Rome eindigde dinsdag "
+    "zonder akkoord.",
+    " date 2023-03-15 Olaf Scholz en Giorgia Meloni spraken in Rome met elkaar, maar ze "
+    "hebben geen akkoord bereikt.",
+  };
+  g_autoptr (NgExtraction) agreed = run (" date 2023-03-15 De top van Olaf Scholz en Giorgia "
+                                         "Meloni in Rome eindigde met een akkoord.");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (NgExtraction) ex = run (texts[i]);
+      NgMeetingMention *m = meeting (ex, 0);
+      g_assert_cmpint (m->status, ==, NG_STATUS_FAILED);
+      g_assert_true (has_participant (m, "Olaf Scholz"));
+      g_assert_true (has_participant (m, "Giorgia Meloni"));
+      /* it took place: a past date, not none */
+      g_assert_cmpint (m->date.precision, !=, NG_DATE_NONE);
+      g_assert_cmpstr (ng_event_status_name (m->status), ==, "Failed");
+    }
+  g_assert_cmpint (meeting (agreed, 0)->status, ==, NG_STATUS_HELD);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -743,5 +772,6 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/meeting-two-triggers", test_meeting_two_triggers);
   g_test_add_func ("/extract/meeting-same-event-building", test_meeting_same_event_building);
   g_test_add_func ("/extract/meeting-quote-speaker", test_meeting_quote_speaker);
+  g_test_add_func ("/extract/meeting-failed", test_meeting_failed);
   return g_test_run ();
 }
