@@ -37,6 +37,8 @@ struct NgGazetteer
   gsize n_edges;
   GArray *root_next;        /* guint by word id: the root's edges, the step
                                every walk takes, without hashing */
+  GArray *languages;        /* guint8 NgWordLanguage by word id, from the
+                               lexicon's function words */
 };
 
 /* What the phrase ending at a node of the phrase index is: borrowed from
@@ -216,6 +218,8 @@ ng_gazetteer_free (NgGazetteer *g)
   g_free (g->edge_next);
   if (g->root_next)
     g_array_unref (g->root_next);
+  if (g->languages)
+    g_array_unref (g->languages);
   g_free (g);
 }
 
@@ -663,6 +667,32 @@ build_phrase_index (NgGazetteer *g)
       g_array_index (root, guint, w) = ng_gazetteer_phrase_next (g, NG_PHRASE_ROOT, w);
     g->root_next = root;
   }
+  /* function words (lexicon kind function-word, value nl|en): one byte per
+     word id, so that telling a sentence's language costs an array read per
+     token of words interned anyway */
+  {
+    const GPtrArray *fw = g_hash_table_lookup (g->lex_by_kind, "function-word");
+    g->languages = g_array_new (FALSE, TRUE, sizeof (guint8));
+    g_array_set_size (g->languages, g->widths->len);
+    for (guint i = 0; fw && i < fw->len; i++)
+      {
+        const NgLexEntry *l = fw->pdata[i];
+        guint word = strchr (l->phrase, ' ') ? 0
+                     : ng_gazetteer_word_id (g, l->phrase, strlen (l->phrase));
+        if (word == 0)
+          continue;
+        g_array_index (g->languages, guint8, word)
+            = g_strcmp0 (l->value, "en") == 0 ? NG_WORD_LANG_EN
+              : g_strcmp0 (l->value, "nl") == 0 ? NG_WORD_LANG_NL : NG_WORD_LANG_NONE;
+      }
+  }
+}
+
+NgWordLanguage
+ng_gazetteer_word_language (const NgGazetteer *g, guint word)
+{
+  return g && g->languages && word && word < g->languages->len
+         ? (NgWordLanguage) g_array_index (g->languages, guint8, word) : NG_WORD_LANG_NONE;
 }
 
 const GPtrArray *
