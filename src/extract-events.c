@@ -313,7 +313,12 @@ next_trigger (const Ctx *c, const NgSentence *s, guint from,
   for (guint i = from; i < s->tokens->len; i++)
     {
       const NgLexEntry *x = NULL;
-      guint k = ng_lex_at (c->gaz, s, i, "meeting", &x);
+      guint k;
+      /* an English passage has its own rules (extract-english.c): "top
+         officials" is no Dutch "top" */
+      if (i >= s->en_from && i < s->en_to)
+        continue;
+      k = ng_lex_at (c->gaz, s, i, "meeting", &x);
       /* "kwamen maandag in Rome bijeen" */
       if (k == 0 && starts_split_meeting (c, s, i) && xt_lex_split_verb (c, s, i, "meeting", &x))
         k = 1;
@@ -543,8 +548,8 @@ pronoun_referent (const Ctx *c, const NgSentence *s, guint at)
 
 /* The speaker of a quote in S: the person right after a speech verb ("…',
  * zei Trump", "twitterde hij") or right before it ("Trump zei: '…'"). */
-static NgMention *
-speaker (const Ctx *c, const NgSentence *s)
+NgMention *
+xt_speaker (const Ctx *c, const NgSentence *s)
 {
   for (guint v = 0; v < s->tokens->len; v++)
     {
@@ -876,8 +881,8 @@ repeated (const Ctx *c, const NgSentence *s, const NgMeetingMention *mm)
 /* An earlier mention of the article (last ANTECEDENT_SENTENCES sentences)
  * that says all MM says: its participants, status, place (or MM has none)
  * and a date at least as precise (or MM has none). */
-static NgMeetingMention *
-told_before (const Ctx *c, const NgSentence *s, const NgMeetingMention *mm)
+NgMeetingMention *
+xt_told_before (const Ctx *c, const NgSentence *s, const NgMeetingMention *mm)
 {
   const GPtrArray *ms = c->ex->meetings;
   for (guint i = ms->len; i > 0; i--)
@@ -1109,7 +1114,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
       const NgLexEntry *g = NULL;
       if (is_kind (c, s, i, "first-person"))
         {
-          NgMention *m = speaker (c, s);
+          NgMention *m = xt_speaker (c, s);
           if (m && !has_person (mm->participants, m))
             {
               g_string_append_printf (who, "; \"%s\" is %s (the speaker of the quote)",
@@ -1313,7 +1318,7 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
   /* told again with nothing new ("Het gesprek duurde vier uur."): one
      mention of one meeting, which says where it was told again */
   {
-    NgMeetingMention *o = told_before (c, s, mm);
+    NgMeetingMention *o = xt_told_before (c, s, mm);
     if (o)
       {
         char *e = g_strdup_printf ("%s; told again in sentence %u (%s)", o->explain,

@@ -6,7 +6,8 @@
 # and extra distributed files with  EXTRA_DIST += ...
 
 libnieuwsgraaf_la_SOURCES += src/lexmatch.c src/timex.c \
-	src/extract-persons.c src/extract-events.c src/extract-sanctions.c
+	src/extract-persons.c src/extract-events.c src/extract-english.c \
+	src/extract-sanctions.c
 noinst_HEADERS += include/nieuwsgraaf/lexmatch.h include/nieuwsgraaf/timex.h \
 	src/extract-private.h
 

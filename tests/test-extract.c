@@ -731,6 +731,125 @@ test_meeting_failed (void)
   g_assert_cmpint (meeting (agreed, 0)->status, ==, NG_STATUS_HELD);
 }
 
+static void
+test_english_signature (void)
+{
+  /* an English tweet signed by a person named before: "I"/"my" is the
+     signer; "after …, leaving X" puts the meeting in X */
+  g_autoptr (NgExtraction) ex = run (" date 2023-05-10 Olaf Scholz reisde deze week door "
+                                     "Europa.\n\nAfter two long days, including my meeting with "
+                                     "President Macron, I am now leaving Paris for Rome. "
+                                     "Olaf Scholz (@Kanzler) 9 mei 2023\n\nDaarna was het stil.");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_true (has_participant (m, "Emmanuel Macron"));
+  g_assert_cmpint (m->status, ==, NG_STATUS_HELD);
+  g_assert_nonnull (m->place);
+  g_assert_cmpstr (m->place->name, ==, "Parijs");
+  assert_explains (m, "English sentence");
+  assert_explains (m, "the name signing the passage");
+  assert_explains (m, "the place left after the meeting");
+  /* no time word in the passage: the document month, as a Dutch report */
+  assert_date (m, "2023-05");
+}
+
+static void
+test_english_dutch_source (void)
+{
+  /* "X twitterde:" before an English passage makes X its author; a past
+     verb is held, "in X" is the place; "to talk about" with nobody is no
+     second meeting */
+  g_autoptr (NgExtraction) ex = run (" date 2023-05-10 Giorgia Meloni twitterde dinsdag:\n"
+                                     "I met Pedro S\u00e1nchez in Madrid to talk about "
+                                     "migration and the budget.");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  g_assert_true (has_participant (m, "Giorgia Meloni"));
+  g_assert_true (has_participant (m, "Pedro S\u00e1nchez"));
+  g_assert_cmpint (m->status, ==, NG_STATUS_HELD);
+  g_assert_cmpstr (m->place->name, ==, "Madrid");
+  assert_explains (m, "the source the Dutch sentence before the passage names");
+}
+
+static void
+test_english_quote (void)
+{
+  /* an English quote in a Dutch sentence: "we" is the speaker the Dutch
+     sentence names, the date is the Dutch sentence's */
+  g_autoptr (NgExtraction) ex = run (" date 2023-05-10 \u2018We had productive talks with "
+                                     "Chancellor Scholz\u2019, schreef Macron maandag op X.");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  g_assert_true (has_participant (m, "Emmanuel Macron"));
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_cmpint (m->status, ==, NG_STATUS_HELD);
+  assert_date (m, "2023-05-08");
+  assert_explains (m, "English quote");
+  assert_explains (m, "the speaker the Dutch sentence names");
+}
+
+static void
+test_english_author_of_noun (void)
+{
+  /* "Great meeting with X" in a signed tweet: the author met X */
+  g_autoptr (NgExtraction) ex = run (" date 2023-05-10 Mark Rutte was in Berlijn.\n\n"
+                                     "Great meeting with Olaf Scholz, thank you for the "
+                                     "warm welcome! Mark Rutte (@MinPres) 9 mei 2023");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_true (has_participant (m, "Mark Rutte"));
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  assert_explains (m, "is the author");
+}
+
+static void
+test_english_status (void)
+{
+  g_autoptr (NgExtraction) failed = run (" date 2023-05-10 The summit between Joe Biden and "
+                                         "Xi Jinping collapsed without a deal.");
+  g_autoptr (NgExtraction) off = run (" date 2023-05-10 Macron called off his meeting with "
+                                      "Olaf Scholz in Berlin.");
+  g_autoptr (NgExtraction) will = run (" date 2023-05-10 Joe Biden will meet Xi Jinping in "
+                                       "Berlin, the White House said.");
+  g_autoptr (NgExtraction) to = run (" date 2023-05-10 Joe Biden is hoping to meet with Xi "
+                                     "Jinping in Berlin.");
+  g_assert_cmpint (meeting (failed, 0)->status, ==, NG_STATUS_FAILED);
+  assert_explains (meeting (failed, 0), "status Failed (without a deal)");
+  g_assert_cmpint (meeting (off, 0)->status, ==, NG_STATUS_CANCELLED);
+  g_assert_true (has_participant (meeting (off, 0), "Emmanuel Macron"));
+  g_assert_cmpint (meeting (off, 0)->date.precision, ==, NG_DATE_NONE);
+  g_assert_cmpint (meeting (will, 0)->status, ==, NG_STATUS_PLANNED);
+  g_assert_cmpstr (meeting (will, 0)->place->name, ==, "Berlijn");
+  g_assert_cmpint (meeting (will, 0)->date.precision, ==, NG_DATE_NONE);
+  g_assert_cmpint (meeting (to, 0)->status, ==, NG_STATUS_PLANNED);
+}
+
+static void
+test_english_not_meetings (void)
+{
+  const char *texts[] = {
+    /* English, but no meeting */
+    " date 2023-05-10 Joe Biden will travel to Berlin and give a speech there.",
+    /* "meeting" in another sense: nobody meets anyone */
+    " date 2023-05-10 \u2018The meeting point for the march is the main square\u2019, zei "
+    "Mark Rutte.",
+    " date 2023-05-10 Olaf Scholz said that the meeting room of the party was too small.",
+    /* negated */
+    " date 2023-05-10 Joe Biden did not meet Xi Jinping in Berlin.",
+    " date 2023-05-10 There will be no summit between Joe Biden and Xi Jinping this year.",
+    /* the Dutch trigger "top" is not read in English ("top priorities") */
+    " date 2023-05-10 Olaf Scholz and Giorgia Meloni said that the top priorities of "
+    "their governments are clear.",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (NgExtraction) ex = run (texts[i]);
+      if (ex->meetings->len)
+        g_error ("%s: %s", texts[i], meeting (ex, 0)->explain);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -773,5 +892,11 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/meeting-same-event-building", test_meeting_same_event_building);
   g_test_add_func ("/extract/meeting-quote-speaker", test_meeting_quote_speaker);
   g_test_add_func ("/extract/meeting-failed", test_meeting_failed);
+  g_test_add_func ("/extract/english-signature", test_english_signature);
+  g_test_add_func ("/extract/english-dutch-source", test_english_dutch_source);
+  g_test_add_func ("/extract/english-quote", test_english_quote);
+  g_test_add_func ("/extract/english-author-of-noun", test_english_author_of_noun);
+  g_test_add_func ("/extract/english-status", test_english_status);
+  g_test_add_func ("/extract/english-not-meetings", test_english_not_meetings);
   return g_test_run ();
 }

@@ -1,0 +1,435 @@
+/* extract-english.c — meetings in the English passages of Dutch articles:
+ * a quoted tweet or statement ("After my meeting with President X …",
+ * "'Great talks with Prime Minister Y', twitterde Z").
+ *
+ * Segmentation marks the passage (src/segment.c, by function words); here
+ * its English meeting words (lexicon kind en-meeting) are read with English
+ * clause rules: participants from the trigger's own clause (the subject or
+ * possessor before it, the persons after "with"/"between" or the object
+ * after a verb), "I"/"my"/"we" as the author of the passage, status from
+ * English modal and result words, the place after "in"/"at" or the place
+ * left after the meeting ("after the talks … leaving X").  English dates
+ * are not resolved: a held meeting takes the document month only when the
+ * passage has no time word at all, as Dutch reports do. */
+#include "config.h"
+
+#include <string.h>
+
+#include "extract-private.h"
+
+/* how many English sentences one passage (a tweet, a statement) may run */
+#define MAX_PASSAGE_SENTENCES 6
+/* a signature line: a name, maybe a handle and a date */
+#define MAX_SIGNATURE_TOKENS 16
+
+static gboolean
+en_is (const Ctx *c, const NgSentence *s, guint i, const char *kind)
+{
+  return i < s->tokens->len && ng_lex_is (c->gaz, s, i, kind);
+}
+
+static const NgLexEntry *
+en_at (const Ctx *c, const NgSentence *s, guint i, const char *kind)
+{
+  const NgLexEntry *e = NULL;
+  return i < s->tokens->len && ng_lex_at (c->gaz, s, i, kind, &e) ? e : NULL;
+}
+
+/* Punctuation other than inner marks of names and places ("Border/DMZ",
+ * "@handle"), or a word opening another clause. */
+static gboolean
+boundary (const Ctx *c, const NgSentence *s, guint i)
+{
+  NgToken *t = ng_sentence_token (s, i);
+  if (!t->is_word)
+    return !(g_str_equal (t->text, "-") || g_str_equal (t->text, "/")
+             || g_str_equal (t->text, "@") || g_str_equal (t->text, "&"));
+  return en_is (c, s, i, "en-clause");
+}
+
+/* The clause of the trigger at T (W tokens) within [FROM, TO): [*LO, *HI);
+ * *OPENER is the clause word that opens it ("after"), or G_MAXUINT. */
+static void
+clause_of (const Ctx *c, const NgSentence *s, guint from, guint to, guint t, guint w,
+           guint *lo, guint *hi, guint *opener)
+{
+  guint i = t, j = t + w;
+  while (i > from && !boundary (c, s, i - 1))
+    i--;
+  *opener = i > from && ng_sentence_token (s, i - 1)->is_word ? i - 1 : G_MAXUINT;
+  while (j < to && !boundary (c, s, j))
+    j++;
+  *lo = i, *hi = j;
+}
+
+/* The author of the English passage of S, who "I" and "my" are: the
+ * speaker the Dutch sentence names around a quote ("…', twitterde X"); for
+ * English sentences, the name signing the passage right after it ("Donald
+ * J. Trump", "— X (@x) 3 mei") or the source the Dutch sentence before it
+ * names ("X twitterde:").  *WHY says which. */
+static NgMention *
+author (Ctx *c, const NgSentence *s, const char **why)
+{
+  const GPtrArray *ss = c->ex->sentences;
+  guint first = s->index, last = s->index;
+  const NgSentence *sig, *before;
+
+  if (s->lang != NG_LANG_EN)
+    {
+      *why = "the speaker the Dutch sentence names";
+      return xt_speaker (c, s);
+    }
+  while (first > 0 && s->index - first < MAX_PASSAGE_SENTENCES
+         && ((NgSentence *) ss->pdata[first - 1])->lang == NG_LANG_EN)
+    first--;
+  while (last + 1 < ss->len && last - s->index < MAX_PASSAGE_SENTENCES
+         && ((NgSentence *) ss->pdata[last + 1])->lang == NG_LANG_EN)
+    last++;
+  sig = last + 1 < ss->len ? ss->pdata[last + 1] : NULL;
+  /* a signature has no function words of either language and starts with
+     a full name (the first pass found it) */
+  if (sig && sig->paragraph <= ((NgSentence *) ss->pdata[last])->paragraph + 1
+      && sig->n_en == 0 && sig->n_nl == 0 && sig->tokens->len <= MAX_SIGNATURE_TOKENS)
+    {
+      guint w = 0;
+      while (w < sig->tokens->len && !ng_sentence_token (sig, w)->is_word)
+        w++;
+      for (guint k = 0; w < sig->tokens->len && k < c->all_persons->len; k++)
+        {
+          const NgMention *full = c->all_persons->pdata[k];
+          if (full->sentence != sig->index || full->start != ng_sentence_token (sig, w)->start)
+            continue;
+          /* the participant is a mention of this pass: the person's latest */
+          for (guint q = c->ex->mentions->len; q > 0; q--)
+            {
+              NgMention *m = c->ex->mentions->pdata[q - 1];
+              if (m->kind == NG_ENTITY_PERSON && xt_same_person (m, full))
+                {
+                  *why = "the name signing the passage";
+                  return m;
+                }
+            }
+        }
+    }
+  before = first > 0 ? ss->pdata[first - 1] : NULL;
+  if (before && before->paragraph + 1 >= s->paragraph)
+    for (guint i = 0; i < before->tokens->len; i++)
+      if (ng_lex_is (c->gaz, before, i, "speech-verb"))
+        {
+          *why = "the source the Dutch sentence before the passage names";
+          return xt_speaker (c, before);
+        }
+  return NULL;
+}
+
+typedef struct {
+  Ctx *c;
+  const NgSentence *s;
+  guint first_mention;
+  gboolean author_done;
+  NgMention *author;
+  const char *author_why;
+} EnPassage;
+
+static NgMention *
+passage_author (EnPassage *p)
+{
+  if (!p->author_done)
+    p->author = author (p->c, p->s, &p->author_why), p->author_done = TRUE;
+  return p->author;
+}
+
+static gboolean
+has_person (const GPtrArray *list, const NgMention *m)
+{
+  for (guint q = 0; q < list->len; q++)
+    if (xt_same_person (list->pdata[q], m))
+      return TRUE;
+  return FALSE;
+}
+
+/* The persons of tokens [LO, HI) of the sentence, and "I"/"my"/"me" there
+ * as the passage's author. */
+static void
+persons_between (EnPassage *p, guint lo, guint hi, GPtrArray *out, GString *who)
+{
+  const Ctx *c = p->c;
+  for (guint k = p->first_mention; k < c->ex->mentions->len; k++)
+    {
+      NgMention *m = c->ex->mentions->pdata[k];
+      guint at = xt_token_index (p->s, m->start);
+      if (m->kind == NG_ENTITY_PERSON && at >= lo && at < hi && !has_person (out, m))
+        g_ptr_array_add (out, m);
+    }
+  for (guint i = lo; i < hi; i++)
+    if (en_is (c, p->s, i, "en-first-person"))
+      {
+        NgMention *a = passage_author (p);
+        if (a && !has_person (out, a))
+          {
+            g_ptr_array_add (out, a);
+            g_string_append_printf (who, "; \"%s\" is %s (%s)",
+                                    ng_sentence_token (p->s, i)->text, a->name, p->author_why);
+          }
+      }
+}
+
+static gboolean
+is_country (const NgMention *m)
+{
+  return g_strcmp0 (m->entity ? m->entity->type : NULL, "country") == 0;
+}
+
+/* The place of a meeting at T in clause [LO, HI): a place after "in"/"at"
+ * (articles and lower-case words between) in the clause, a city or site
+ * over a country; else, when "after" comes before the trigger, the place
+ * left after it ("after the talks … leaving X"). */
+static NgMention *
+en_place (EnPassage *p, guint t, guint lo, guint hi, guint from, guint to, const char **why)
+{
+  const Ctx *c = p->c;
+  const NgSentence *s = p->s;
+  NgMention *best = NULL;
+  gboolean after = FALSE;
+
+  for (guint k = p->first_mention; k < c->ex->mentions->len; k++)
+    {
+      NgMention *m = c->ex->mentions->pdata[k];
+      guint i = xt_token_index (s, m->start);
+      if (m->kind != NG_ENTITY_PLACE || i < lo || i >= hi)
+        continue;
+      for (guint back = 1; back <= 3 && back <= i; back++)
+        {
+          NgToken *q = ng_sentence_token (s, i - back);
+          if (en_is (c, s, i - back, "en-locative"))
+            {
+              if (best == NULL || (is_country (best) && !is_country (m)))
+                best = m, *why = "after an English locative preposition";
+              break;
+            }
+          if (!q->is_word || q->capitalised)
+            break;
+        }
+    }
+  if (best)
+    return best;
+  for (guint i = from; i < t; i++)
+    {
+      const NgLexEntry *e = en_at (c, s, i, "en-status");
+      after |= e && g_strcmp0 (e->value, "Held") == 0 && en_is (c, s, i, "en-clause");
+    }
+  if (!after)
+    return NULL;
+  for (guint i = hi; i < to; i++)
+    {
+      if (!en_is (c, s, i, "en-departure"))
+        continue;
+      for (guint k = p->first_mention; k < c->ex->mentions->len; k++)
+        {
+          NgMention *m = c->ex->mentions->pdata[k];
+          guint at = xt_token_index (s, m->start);
+          if (m->kind == NG_ENTITY_PLACE && at > i && at <= i + 2)
+            {
+              *why = "the place left after the meeting (\"after …, leaving X\")";
+              return m;
+            }
+        }
+      break;
+    }
+  return NULL;
+}
+
+/* Status of the trigger E at T: a cancelling or failing word anywhere in
+ * the passage decides; else the status word nearest before the trigger in
+ * its clause (from the clause's opening word: "after the talks"); else
+ * "to" before a verb; else the trigger's own tense (a noun or a past form
+ * reports a held meeting, a present or infinitive form a planned one). */
+static NgEventStatus
+en_status (EnPassage *p, const NgLexEntry *e, guint t, guint lo, guint opener,
+           guint from, guint to, const char **word)
+{
+  const Ctx *c = p->c;
+  const NgSentence *s = p->s;
+  gboolean past = g_str_has_suffix (e->value, "-past") || g_str_equal (e->value, "noun");
+  NgEventStatus status = past ? NG_STATUS_HELD : NG_STATUS_PLANNED;
+  guint start = opener != G_MAXUINT ? opener : lo;
+
+  *word = past ? "the trigger's tense: held" : "the trigger's tense: planned";
+  for (guint i = t; i > start; i--)
+    {
+      const NgLexEntry *st = en_at (c, s, i - 1, "en-status");
+      if (st && (g_str_equal (st->value, "Planned") || g_str_equal (st->value, "Held")))
+        {
+          status = g_str_equal (st->value, "Held") ? NG_STATUS_HELD : NG_STATUS_PLANNED;
+          *word = st->phrase;
+          break;
+        }
+      if (i == t && !g_str_equal (e->value, "noun") && en_is (c, s, i - 1, "en-infinitive"))
+        {
+          status = NG_STATUS_PLANNED;
+          *word = "\"to\" before the verb";
+          break;
+        }
+    }
+  for (guint i = from; i < to; i++)
+    {
+      const NgLexEntry *st = en_at (c, s, i, "en-status");
+      if (st && g_str_equal (st->value, "Cancelled"))
+        {
+          *word = st->phrase;
+          return NG_STATUS_CANCELLED;
+        }
+      if (st && g_str_equal (st->value, "Failed"))
+        status = NG_STATUS_FAILED, *word = st->phrase;
+    }
+  return status;
+}
+
+/* "did not meet", "no meeting", "refused to meet": up to three words
+ * before the trigger in its clause. */
+static const char *
+en_negated (const Ctx *c, const NgSentence *s, guint t, guint lo)
+{
+  for (guint back = 1; back <= 3 && t >= lo + back; back++)
+    {
+      const NgLexEntry *e = en_at (c, s, t - back, "en-negation");
+      if (e)
+        return e->phrase;
+    }
+  return NULL;
+}
+
+static gboolean
+has_time_word (const Ctx *c, const NgSentence *s, guint from, guint to)
+{
+  for (guint i = from; i < to; i++)
+    if (en_is (c, s, i, "en-time"))
+      return TRUE;
+  return FALSE;
+}
+
+/* One meeting of the trigger E at T (W tokens) in the English passage
+ * [FROM, TO) of P's sentence, or none. */
+static void
+en_meeting (EnPassage *p, const NgLexEntry *e, guint t, guint w, guint from, guint to)
+{
+  Ctx *c = p->c;
+  const NgSentence *s = p->s;
+  guint lo, hi, opener, n_before;
+  gboolean noun = g_str_equal (e->value, "noun");
+  gboolean with = g_str_has_prefix (e->value, "with");
+  guint obj = t + w;
+  const char *status_word, *place_why = NULL, *date_why;
+  g_autoptr (GString) who = g_string_new (NULL);
+  NgMeetingMention *mm, *o;
+
+  clause_of (c, s, from, to, t, w, &lo, &hi, &opener);
+  if (en_negated (c, s, t, lo))
+    return;
+  /* "with"/"between" right after the trigger (or one word on: "talks today
+     with"); a with-verb is a meeting only so */
+  if (obj < hi && en_is (c, s, obj, "en-meeting-with"))
+    obj++;
+  else if (obj + 1 < hi && en_is (c, s, obj + 1, "en-meeting-with"))
+    obj += 2;
+  else if (with)
+    return;    /* "to talk about migration" */
+  else if (noun)
+    obj = hi;  /* no participants after it */
+
+  mm = g_new0 (NgMeetingMention, 1);
+  mm->participants = g_ptr_array_new ();
+  mm->sentence = s->index;
+  mm->trigger = g_strdup (e->phrase);
+  /* the subject or possessor before the trigger, then the persons after
+     "with" / the object */
+  persons_between (p, lo, t, mm->participants, who);
+  n_before = mm->participants->len;
+  persons_between (p, obj, hi, mm->participants, who);
+  /* "Great meeting with X": a tweet's meeting noun with no one before it is
+     the author's */
+  if (noun && n_before == 0 && mm->participants->len > 0 && obj < hi && obj > t + w)
+    {
+      NgMention *a = passage_author (p);
+      if (a && !has_person (mm->participants, a))
+        {
+          g_ptr_array_add (mm->participants, a);
+          g_string_append_printf (who, "; %s is the author (%s) of a meeting with no one "
+                                  "named before it", a->name, p->author_why);
+        }
+    }
+  if (mm->participants->len < 2)
+    {
+      xt_meeting_free (mm);
+      return;
+    }
+  mm->status = en_status (p, e, t, lo, opener, from, to, &status_word);
+  mm->place = en_place (p, t, lo, hi, from, to, &place_why);
+  /* English dates are not resolved; a quote takes the Dutch sentence's */
+  date_why = "none (an English time word, not resolved)";
+  mm->date.precision = NG_DATE_NONE;
+  if (mm->status == NG_STATUS_CANCELLED)
+    date_why = "none (called off)";
+  else if (s->lang != NG_LANG_EN
+           && xt_find_date (c, s, mm->status == NG_STATUS_PLANNED, t, &mm->date))
+    date_why = "a time expression of the Dutch sentence quoting it";
+  else if (mm->status == NG_STATUS_PLANNED)
+    date_why = "none (planned, no date)";
+  else if (has_time_word (c, s, from, to))
+    ;
+  else if (c->doc_date->precision != NG_DATE_NONE)
+    {
+      mm->date = *c->doc_date;
+      if (mm->date.precision == NG_DATE_DAY)
+        mm->date.precision = NG_DATE_MONTH, mm->date.day = 0;
+      date_why = "the document month (took place, no time word in the passage)";
+    }
+  else
+    date_why = "none (no document date)";
+  {
+    GString *ex = g_string_new (NULL);
+    g_autofree char *date = ng_date_to_string (&mm->date);
+    g_string_append_printf (ex, "English %s; trigger \"%s\" (English %s); participants:",
+                            s->lang == NG_LANG_EN ? "sentence" : "quote", e->phrase, e->value);
+    for (guint k = 0; k < mm->participants->len; k++)
+      g_string_append_printf (ex, "%s %s", k ? "," : "",
+                              ((NgMention *) mm->participants->pdata[k])->name);
+    g_string_append_printf (ex, " (persons of the English clause%s); status %s (%s); "
+                            "place %s%s%s%s; date %s (%s)", who->str,
+                            ng_event_status_name (mm->status), status_word,
+                            mm->place ? mm->place->name : "none", mm->place ? " (" : "",
+                            mm->place ? place_why : "", mm->place ? ")" : "",
+                            date ? date : "none", date_why);
+    mm->explain = g_string_free (ex, FALSE);
+  }
+  if ((o = xt_told_before (c, s, mm)))
+    {
+      char *x = g_strdup_printf ("%s; told again in sentence %u (%s)", o->explain,
+                                 s->index + 1, mm->explain);
+      g_free (o->explain);
+      o->explain = x;
+      xt_meeting_free (mm);
+      return;
+    }
+  g_ptr_array_add (c->ex->meetings, mm);
+}
+
+void
+xt_find_meeting_en (Ctx *c, const NgSentence *s, guint first_mention)
+{
+  EnPassage p = { c, s, first_mention, FALSE, NULL, NULL };
+  guint from = s->en_from, to = MIN (s->en_to, s->tokens->len);
+
+  for (guint i = from; i < to;)
+    {
+      const NgLexEntry *e = NULL;
+      guint w = ng_lex_at (c->gaz, s, i, "en-meeting", &e);
+      if (w == 0 || i + w > to)
+        {
+          i++;
+          continue;
+        }
+      en_meeting (&p, e, i, w, from, to);
+      i += w;
+    }
+}
