@@ -804,6 +804,21 @@ test_english_author_of_noun (void)
 }
 
 static void
+test_english_title (void)
+{
+  /* an English title before a name nobody lists ("Prime Minister X") makes
+     the name a person, as a Dutch role phrase does */
+  g_autoptr (NgExtraction) ex = run (" date 2023-05-10 Mark Rutte twitterde:\n\n"
+                                     "I had a very good meeting with Prime Minister Tomas "
+                                     "Berzins in Riga.");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_true (has_participant (m, "Mark Rutte"));
+  g_assert_true (has_participant (m, "Tomas Berzins"));
+  g_assert_cmpstr (m->place->name, ==, "Riga");
+  g_assert_cmpint (m->status, ==, NG_STATUS_HELD);
+}
+
+static void
 test_english_status (void)
 {
   g_autoptr (NgExtraction) failed = run (" date 2023-05-10 The summit between Joe Biden and "
@@ -896,6 +911,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/english-dutch-source", test_english_dutch_source);
   g_test_add_func ("/extract/english-quote", test_english_quote);
   g_test_add_func ("/extract/english-author-of-noun", test_english_author_of_noun);
+  g_test_add_func ("/extract/english-title", test_english_title);
   g_test_add_func ("/extract/english-status", test_english_status);
   g_test_add_func ("/extract/english-not-meetings", test_english_not_meetings);
   return g_test_run ();
