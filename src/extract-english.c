@@ -15,19 +15,14 @@
 
 #include <string.h>
 
-#include "extract-private.h"
+#include "extract-meeting.h"
 
 /* how many English sentences one passage (a tweet, a statement) may run */
 #define MAX_PASSAGE_SENTENCES 6
 /* a signature line: a name, maybe a handle and a date */
 #define MAX_SIGNATURE_TOKENS 16
 
-static gboolean
-en_is (const Ctx *c, const NgSentence *s, guint i, const char *kind)
-{
-  return i < s->tokens->len && ng_lex_is (c->gaz, s, i, kind);
-}
-
+/* The lexicon entry of KIND at token I (the longest phrase), or NULL. */
 static const NgLexEntry *
 en_at (const Ctx *c, const NgSentence *s, guint i, const char *kind)
 {
@@ -44,7 +39,7 @@ boundary (const Ctx *c, const NgSentence *s, guint i)
   if (!t->is_word)
     return !(g_str_equal (t->text, "-") || g_str_equal (t->text, "/")
              || g_str_equal (t->text, "@") || g_str_equal (t->text, "&"));
-  return en_is (c, s, i, "en-clause");
+  return xt_is_kind (c, s, i, "en-clause");
 }
 
 /* The clause of the trigger at T (W tokens) within [FROM, TO): [*LO, *HI);
@@ -139,15 +134,6 @@ passage_author (EnPassage *p)
   return p->author;
 }
 
-static gboolean
-has_person (const GPtrArray *list, const NgMention *m)
-{
-  for (guint q = 0; q < list->len; q++)
-    if (xt_same_person (list->pdata[q], m))
-      return TRUE;
-  return FALSE;
-}
-
 /* The persons of tokens [LO, HI) of the sentence, and "I"/"my"/"me" there
  * as the passage's author. */
 static void
@@ -158,26 +144,20 @@ persons_between (EnPassage *p, guint lo, guint hi, GPtrArray *out, GString *who)
     {
       NgMention *m = c->ex->mentions->pdata[k];
       guint at = xt_token_index (p->s, m->start);
-      if (m->kind == NG_ENTITY_PERSON && at >= lo && at < hi && !has_person (out, m))
+      if (m->kind == NG_ENTITY_PERSON && at >= lo && at < hi && !xt_has_person (out, m))
         g_ptr_array_add (out, m);
     }
   for (guint i = lo; i < hi; i++)
-    if (en_is (c, p->s, i, "en-first-person"))
+    if (xt_is_kind (c, p->s, i, "en-first-person"))
       {
         NgMention *a = passage_author (p);
-        if (a && !has_person (out, a))
+        if (a && !xt_has_person (out, a))
           {
             g_ptr_array_add (out, a);
             g_string_append_printf (who, "; \"%s\" is %s (%s)",
                                     ng_sentence_token (p->s, i)->text, a->name, p->author_why);
           }
       }
-}
-
-static gboolean
-is_country (const NgMention *m)
-{
-  return g_strcmp0 (m->entity ? m->entity->type : NULL, "country") == 0;
 }
 
 /* The place of a meeting at T in clause [LO, HI): a place after "in"/"at"
@@ -201,9 +181,9 @@ en_place (EnPassage *p, guint t, guint lo, guint hi, guint from, guint to, const
       for (guint back = 1; back <= 3 && back <= i; back++)
         {
           NgToken *q = ng_sentence_token (s, i - back);
-          if (en_is (c, s, i - back, "en-locative"))
+          if (xt_is_kind (c, s, i - back, "en-locative"))
             {
-              if (best == NULL || (is_country (best) && !is_country (m)))
+              if (best == NULL || (xt_is_country (best) && !xt_is_country (m)))
                 best = m, *why = "after an English locative preposition";
               break;
             }
@@ -216,13 +196,13 @@ en_place (EnPassage *p, guint t, guint lo, guint hi, guint from, guint to, const
   for (guint i = from; i < t; i++)
     {
       const NgLexEntry *e = en_at (c, s, i, "en-status");
-      after |= e && g_strcmp0 (e->value, "Held") == 0 && en_is (c, s, i, "en-clause");
+      after |= e && g_strcmp0 (e->value, "Held") == 0 && xt_is_kind (c, s, i, "en-clause");
     }
   if (!after)
     return NULL;
   for (guint i = hi; i < to; i++)
     {
-      if (!en_is (c, s, i, "en-departure"))
+      if (!xt_is_kind (c, s, i, "en-departure"))
         continue;
       for (guint k = p->first_mention; k < c->ex->mentions->len; k++)
         {
@@ -264,7 +244,7 @@ en_status (EnPassage *p, const NgLexEntry *e, guint t, guint lo, guint opener,
           *word = st->phrase;
           break;
         }
-      if (i == t && !g_str_equal (e->value, "noun") && en_is (c, s, i - 1, "en-infinitive"))
+      if (i == t && !g_str_equal (e->value, "noun") && xt_is_kind (c, s, i - 1, "en-infinitive"))
         {
           status = NG_STATUS_PLANNED;
           *word = "\"to\" before the verb";
@@ -303,7 +283,7 @@ static gboolean
 has_time_word (const Ctx *c, const NgSentence *s, guint from, guint to)
 {
   for (guint i = from; i < to; i++)
-    if (en_is (c, s, i, "en-time"))
+    if (xt_is_kind (c, s, i, "en-time"))
       return TRUE;
   return FALSE;
 }
@@ -328,9 +308,9 @@ en_meeting (EnPassage *p, const NgLexEntry *e, guint t, guint w, guint from, gui
     return;
   /* "with"/"between" right after the trigger (or one word on: "talks today
      with"); a with-verb is a meeting only so */
-  if (obj < hi && en_is (c, s, obj, "en-meeting-with"))
+  if (obj < hi && xt_is_kind (c, s, obj, "en-meeting-with"))
     obj++;
-  else if (obj + 1 < hi && en_is (c, s, obj + 1, "en-meeting-with"))
+  else if (obj + 1 < hi && xt_is_kind (c, s, obj + 1, "en-meeting-with"))
     obj += 2;
   else if (with)
     return;    /* "to talk about migration" */
@@ -351,7 +331,7 @@ en_meeting (EnPassage *p, const NgLexEntry *e, guint t, guint w, guint from, gui
   if (noun && n_before == 0 && mm->participants->len > 0 && obj < hi && obj > t + w)
     {
       NgMention *a = passage_author (p);
-      if (a && !has_person (mm->participants, a))
+      if (a && !xt_has_person (mm->participants, a))
         {
           g_ptr_array_add (mm->participants, a);
           g_string_append_printf (who, "; %s is the author (%s) of a meeting with no one "
