@@ -86,23 +86,35 @@ author (Ctx *c, const NgSentence *s, const char **why)
   if (sig && sig->paragraph <= ((NgSentence *) ss->pdata[last])->paragraph + 1
       && sig->n_en == 0 && sig->n_nl == 0 && sig->tokens->len <= MAX_SIGNATURE_TOKENS)
     {
-      guint w = 0;
+      guint w = 0, lo = 0, hi = c->all_persons->len;
       while (w < sig->tokens->len && !ng_sentence_token (sig, w)->is_word)
         w++;
-      for (guint k = 0; w < sig->tokens->len && k < c->all_persons->len; k++)
+      /* the first pass's full names are in text order: find the
+         signature's by bisection, not by a scan per passage */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (((NgMention *) c->all_persons->pdata[mid])->sentence < sig->index)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint k = lo; w < sig->tokens->len && k < c->all_persons->len; k++)
         {
           const NgMention *full = c->all_persons->pdata[k];
-          if (full->sentence != sig->index || full->start != ng_sentence_token (sig, w)->start)
+          XtPerson *p;
+          if (full->sentence != sig->index)
+            break;
+          if (full->start != ng_sentence_token (sig, w)->start)
             continue;
-          /* the participant is a mention of this pass: the person's latest */
-          for (guint q = c->ex->mentions->len; q > 0; q--)
+          /* the participant is a mention of this pass: the person's latest
+             so far (one named only in the signature has none yet) */
+          p = full->entity ? g_hash_table_lookup (c->seen->by_entity, full->entity)
+                           : g_hash_table_lookup (c->seen->by_name, full->name);
+          if (p)
             {
-              NgMention *m = c->ex->mentions->pdata[q - 1];
-              if (m->kind == NG_ENTITY_PERSON && xt_same_person (m, full))
-                {
-                  *why = "the name signing the passage";
-                  return m;
-                }
+              *why = "the name signing the passage";
+              return p->latest;
             }
         }
     }
@@ -121,9 +133,16 @@ typedef struct {
   Ctx *c;
   const NgSentence *s;
   guint first_mention;
+  guint *mention_at;         /* token of each mention of the sentence
+                                (mentions[first_mention + k]) */
   gboolean author_done;
   NgMention *author;
   const char *author_why;
+  /* what the whole passage says, read once (not per trigger) */
+  const char *cancelled;     /* its first cancelling phrase, or NULL */
+  const char *failed;        /* its last failing phrase, or NULL */
+  guint first_after;         /* token of its first "after", or G_MAXUINT */
+  gboolean time_word;        /* it has an English time word */
 } EnPassage;
 
 static NgMention *
@@ -143,7 +162,7 @@ persons_between (EnPassage *p, guint lo, guint hi, GPtrArray *out, GString *who)
   for (guint k = p->first_mention; k < c->ex->mentions->len; k++)
     {
       NgMention *m = c->ex->mentions->pdata[k];
-      guint at = xt_token_index (p->s, m->start);
+      guint at = p->mention_at[k - p->first_mention];
       if (m->kind == NG_ENTITY_PERSON && at >= lo && at < hi && !xt_has_person (out, m))
         g_ptr_array_add (out, m);
     }
@@ -165,17 +184,16 @@ persons_between (EnPassage *p, guint lo, guint hi, GPtrArray *out, GString *who)
  * over a country; else, when "after" comes before the trigger, the place
  * left after it ("after the talks … leaving X"). */
 static NgMention *
-en_place (EnPassage *p, guint t, guint lo, guint hi, guint from, guint to, const char **why)
+en_place (EnPassage *p, guint t, guint lo, guint hi, guint to, const char **why)
 {
   const Ctx *c = p->c;
   const NgSentence *s = p->s;
   NgMention *best = NULL;
-  gboolean after = FALSE;
 
   for (guint k = p->first_mention; k < c->ex->mentions->len; k++)
     {
       NgMention *m = c->ex->mentions->pdata[k];
-      guint i = xt_token_index (s, m->start);
+      guint i = p->mention_at[k - p->first_mention];
       if (m->kind != NG_ENTITY_PLACE || i < lo || i >= hi)
         continue;
       for (guint back = 1; back <= 3 && back <= i; back++)
@@ -193,12 +211,7 @@ en_place (EnPassage *p, guint t, guint lo, guint hi, guint from, guint to, const
     }
   if (best)
     return best;
-  for (guint i = from; i < t; i++)
-    {
-      const NgLexEntry *e = en_at (c, s, i, "en-status");
-      after |= e && g_strcmp0 (e->value, "Held") == 0 && xt_is_kind (c, s, i, "en-clause");
-    }
-  if (!after)
+  if (p->first_after >= t)
     return NULL;
   for (guint i = hi; i < to; i++)
     {
@@ -207,7 +220,7 @@ en_place (EnPassage *p, guint t, guint lo, guint hi, guint from, guint to, const
       for (guint k = p->first_mention; k < c->ex->mentions->len; k++)
         {
           NgMention *m = c->ex->mentions->pdata[k];
-          guint at = xt_token_index (s, m->start);
+          guint at = p->mention_at[k - p->first_mention];
           if (m->kind == NG_ENTITY_PLACE && at > i && at <= i + 2)
             {
               *why = "the place left after the meeting (\"after …, leaving X\")";
@@ -226,7 +239,7 @@ en_place (EnPassage *p, guint t, guint lo, guint hi, guint from, guint to, const
  * reports a held meeting, a present or infinitive form a planned one). */
 static NgEventStatus
 en_status (EnPassage *p, const NgLexEntry *e, guint t, guint lo, guint opener,
-           guint from, guint to, const char **word)
+           const char **word)
 {
   const Ctx *c = p->c;
   const NgSentence *s = p->s;
@@ -251,17 +264,13 @@ en_status (EnPassage *p, const NgLexEntry *e, guint t, guint lo, guint opener,
           break;
         }
     }
-  for (guint i = from; i < to; i++)
+  if (p->cancelled)
     {
-      const NgLexEntry *st = en_at (c, s, i, "en-status");
-      if (st && g_str_equal (st->value, "Cancelled"))
-        {
-          *word = st->phrase;
-          return NG_STATUS_CANCELLED;
-        }
-      if (st && g_str_equal (st->value, "Failed"))
-        status = NG_STATUS_FAILED, *word = st->phrase;
+      *word = p->cancelled;
+      return NG_STATUS_CANCELLED;
     }
+  if (p->failed)
+    status = NG_STATUS_FAILED, *word = p->failed;
   return status;
 }
 
@@ -277,15 +286,6 @@ en_negated (const Ctx *c, const NgSentence *s, guint t, guint lo)
         return e->phrase;
     }
   return NULL;
-}
-
-static gboolean
-has_time_word (const Ctx *c, const NgSentence *s, guint from, guint to)
-{
-  for (guint i = from; i < to; i++)
-    if (xt_is_kind (c, s, i, "en-time"))
-      return TRUE;
-  return FALSE;
 }
 
 /* One meeting of the trigger E at T (W tokens) in the English passage
@@ -343,8 +343,8 @@ en_meeting (EnPassage *p, const NgLexEntry *e, guint t, guint w, guint from, gui
       xt_meeting_free (mm);
       return;
     }
-  mm->status = en_status (p, e, t, lo, opener, from, to, &status_word);
-  mm->place = en_place (p, t, lo, hi, from, to, &place_why);
+  mm->status = en_status (p, e, t, lo, opener, &status_word);
+  mm->place = en_place (p, t, lo, hi, to, &place_why);
   /* English dates are not resolved; a quote takes the Dutch sentence's */
   date_why = "none (an English time word, not resolved)";
   mm->date.precision = NG_DATE_NONE;
@@ -355,7 +355,7 @@ en_meeting (EnPassage *p, const NgLexEntry *e, guint t, guint w, guint from, gui
     date_why = "a time expression of the Dutch sentence quoting it";
   else if (mm->status == NG_STATUS_PLANNED)
     date_why = "none (planned, no date)";
-  else if (has_time_word (c, s, from, to))
+  else if (p->time_word)
     ;
   else if (c->doc_date->precision != NG_DATE_NONE)
     {
@@ -397,8 +397,43 @@ en_meeting (EnPassage *p, const NgLexEntry *e, guint t, guint w, guint from, gui
 void
 xt_find_meeting_en (Ctx *c, const NgSentence *s, guint first_mention)
 {
-  EnPassage p = { c, s, first_mention, FALSE, NULL, NULL };
+  EnPassage p = { c, s, first_mention, NULL, FALSE, NULL, NULL, NULL, NULL, G_MAXUINT, FALSE };
   guint from = s->en_from, to = MIN (s->en_to, s->tokens->len);
+  g_autofree guint *mention_at = NULL;
+
+  /* every trigger asks where the sentence's mentions stand: once, by
+     bisection over the tokens (in text order) */
+  mention_at = g_new (guint, MAX (c->ex->mentions->len - first_mention, 1));
+  for (guint k = first_mention; k < c->ex->mentions->len; k++)
+    {
+      gsize start = ((NgMention *) c->ex->mentions->pdata[k])->start;
+      guint lo = 0, hi = s->tokens->len;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (ng_sentence_token (s, mid)->start < start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      mention_at[k - first_mention] = lo < s->tokens->len ? lo : G_MAXUINT;
+    }
+  p.mention_at = mention_at;
+
+  for (guint i = from; i < to; i++)
+    {
+      const NgLexEntry *st = en_at (c, s, i, "en-status");
+      p.time_word |= xt_is_kind (c, s, i, "en-time");
+      if (st == NULL)
+        continue;
+      if (g_str_equal (st->value, "Cancelled") && p.cancelled == NULL)
+        p.cancelled = st->phrase;
+      else if (g_str_equal (st->value, "Failed"))
+        p.failed = st->phrase;
+      else if (g_str_equal (st->value, "Held") && p.first_after == G_MAXUINT
+               && xt_is_kind (c, s, i, "en-clause"))
+        p.first_after = i;
+    }
 
   for (guint i = from; i < to;)
     {
