@@ -492,6 +492,20 @@ lex_row (NgGazetteer *g, char **cols, guint n, const char *where,
   l->phrase = ng_normalize_name (cols[1]);
   l->value = g_strdup (col (cols, n, 2));
   g_ptr_array_add (g->lexicon, l);
+  /* function words only tell a sentence's language: they get a word id
+     (build_phrase_index) but start no phrase, so that the most frequent
+     words of a text ("de", "het", "the") send no rule to the lexicon */
+  if (strcmp (l->kind, "function-word") == 0)
+    {
+      list = g_hash_table_lookup (g->lex_by_kind, l->kind);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (g->lex_by_kind, g_strdup (l->kind), list);
+        }
+      g_ptr_array_add (list, l);
+      return TRUE;
+    }
   add_first_word (g, l->phrase);
   list = g_hash_table_lookup (g->lex_by_phrase, l->phrase);
   if (list == NULL)
@@ -677,10 +691,19 @@ build_phrase_index (NgGazetteer *g)
     for (guint i = 0; fw && i < fw->len; i++)
       {
         const NgLexEntry *l = fw->pdata[i];
-        guint word = strchr (l->phrase, ' ') ? 0
-                     : ng_gazetteer_word_id (g, l->phrase, strlen (l->phrase));
-        if (word == 0)
+        guint word;
+        if (strchr (l->phrase, ' ') || *l->phrase == '\0')
           continue;
+        word = ng_gazetteer_word_id (g, l->phrase, strlen (l->phrase));
+        if (word == 0)
+          {
+            /* a word of no phrase: an id of its own, width 0 */
+            word = g_hash_table_size (g->word_ids) + 1;
+            g_hash_table_insert (g->word_ids, g_strdup (l->phrase), GUINT_TO_POINTER (word));
+            g_array_set_size (g->widths, word + 1);
+            g_array_set_size (g->root_next, word + 1);
+            g_array_set_size (g->languages, word + 1);
+          }
         g_array_index (g->languages, guint8, word)
             = g_strcmp0 (l->value, "en") == 0 ? NG_WORD_LANG_EN
               : g_strcmp0 (l->value, "nl") == 0 ? NG_WORD_LANG_NL : NG_WORD_LANG_NONE;
