@@ -14,6 +14,7 @@ noinst_HEADERS += include/nieuwsgraaf/lexmatch.h include/nieuwsgraaf/timex.h \
 	src/extract-private.h src/extract-meeting.h
 
 NG_UNIT_TESTS += tests/test-timex tests/test-bad-text
+NG_E2E_TESTS += tests/status-history.sh
 tests_test_timex_LDADD = $(NG_LIBS)
 tests_test_bad_text_LDADD = $(NG_LIBS)
 
