@@ -297,7 +297,7 @@ en_meeting (EnPassage *p, const NgLexEntry *e, guint t, guint w, guint from, gui
   const NgSentence *s = p->s;
   guint lo, hi, opener, n_before;
   gboolean noun = g_str_equal (e->value, "noun");
-  gboolean with = g_str_has_prefix (e->value, "with");
+  gboolean with = g_str_has_prefix (e->value, "with"), between;
   guint obj = t + w;
   const char *status_word, *place_why = NULL, *date_why;
   g_autoptr (GString) who = g_string_new (NULL);
@@ -308,6 +308,8 @@ en_meeting (EnPassage *p, const NgLexEntry *e, guint t, guint w, guint from, gui
     return;
   /* "with"/"between" right after the trigger (or one word on: "talks today
      with"); a with-verb is a meeting only so */
+  between = obj < hi && xt_is_kind (c, s, obj, "en-meeting-with")
+            && g_str_equal (ng_sentence_token (s, obj)->norm, "between");
   if (obj < hi && xt_is_kind (c, s, obj, "en-meeting-with"))
     obj++;
   else if (obj + 1 < hi && xt_is_kind (c, s, obj + 1, "en-meeting-with"))
@@ -321,9 +323,30 @@ en_meeting (EnPassage *p, const NgLexEntry *e, guint t, guint w, guint from, gui
   mm->participants = g_ptr_array_new ();
   mm->sentence = s->index;
   mm->trigger = g_strdup (e->phrase);
-  /* the subject or possessor before the trigger, then the persons after
-     "with" / the object */
-  persons_between (p, lo, t, mm->participants, who);
+  /* the subject or possessor before the trigger (not before "talks
+     between A and B": they are all), then the persons after "with" / the
+     object */
+  if (!between)
+    persons_between (p, lo, t, mm->participants, who);
+  /* "said that his talks with Y": the person named last before "his" */
+  for (guint back = 1; back <= 2 && back <= t - from; back++)
+    if (xt_is_kind (c, s, t - back, "en-possessive"))
+      {
+        NgMention *h = NULL;
+        for (guint k = p->first_mention; k < c->ex->mentions->len; k++)
+          {
+            NgMention *m = c->ex->mentions->pdata[k];
+            if (m->kind == NG_ENTITY_PERSON && p->mention_at[k - p->first_mention] < t - back)
+              h = m;
+          }
+        if (h && !xt_has_person (mm->participants, h))
+          {
+            g_ptr_array_add (mm->participants, h);
+            g_string_append_printf (who, "; \"%s\" is %s (the person named before it)",
+                                    ng_sentence_token (s, t - back)->text, h->name);
+          }
+        break;
+      }
   n_before = mm->participants->len;
   persons_between (p, obj, hi, mm->participants, who);
   /* "Great meeting with X": a tweet's meeting noun with no one before it is

@@ -819,6 +819,27 @@ test_english_title (void)
 }
 
 static void
+test_english_reporter (void)
+{
+  /* who reports a meeting is not in it ("X said the summit between A and
+     B …"); "his" before the meeting word is the person named before it */
+  g_autoptr (NgExtraction) said = run (" date 2023-05-10 Emmanuel Macron said the summit "
+                                       "between Joe Biden and Xi Jinping in Berlin failed.");
+  g_autoptr (NgExtraction) his = run (" date 2023-05-10 Olaf Scholz said that his talks "
+                                      "with Mark Rutte in Berlin were useful.");
+  NgMeetingMention *m = meeting (said, 0);
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_true (has_participant (m, "Joe Biden"));
+  g_assert_true (has_participant (m, "Xi Jinping"));
+  g_assert_false (has_participant (m, "Emmanuel Macron"));
+  m = meeting (his, 0);
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_true (has_participant (m, "Mark Rutte"));
+  assert_explains (m, "\"his\" is Olaf Scholz");
+}
+
+static void
 test_english_status (void)
 {
   g_autoptr (NgExtraction) failed = run (" date 2023-05-10 The summit between Joe Biden and "
@@ -846,6 +867,8 @@ test_english_not_meetings (void)
   const char *texts[] = {
     /* English, but no meeting */
     " date 2023-05-10 Joe Biden will travel to Berlin and give a speech there.",
+    /* a letter received is no meeting */
+    " date 2023-05-10 Joe Biden received a letter from Xi Jinping, the White House said.",
     /* "meeting" in another sense: nobody meets anyone */
     " date 2023-05-10 \u2018The meeting point for the march is the main square\u2019, zei "
     "Mark Rutte.",
@@ -912,6 +935,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/english-quote", test_english_quote);
   g_test_add_func ("/extract/english-author-of-noun", test_english_author_of_noun);
   g_test_add_func ("/extract/english-title", test_english_title);
+  g_test_add_func ("/extract/english-reporter", test_english_reporter);
   g_test_add_func ("/extract/english-status", test_english_status);
   g_test_add_func ("/extract/english-not-meetings", test_english_not_meetings);
   return g_test_run ();
