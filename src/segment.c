@@ -174,7 +174,9 @@ tokenize (const char *text, gsize start, gsize end)
             }
         }
       t = token_new (text, (gsize) (p - text), (gsize) (q - text), word_char (c));
-      t->capitalised = g_unichar_isupper (c) || g_unichar_istitle (c);
+      /* ASCII (most tokens) without the Unicode tables */
+      t->capitalised = c < 0x80 ? g_ascii_isupper (c)
+                                : g_unichar_isupper (c) || g_unichar_istitle (c);
       g_ptr_array_add (tokens, t);
       p = q;
     }
