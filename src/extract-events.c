@@ -115,7 +115,10 @@ xt_find_meeting (Ctx *c, const NgSentence *s, guint first_mention, guint from_to
               xt_add_participant (named, m);
             }
         }
-      else if (ng_lex_at (c->gaz, s, i, "group-anaphor", &g))
+      else if (ng_lex_at (c->gaz, s, i, "group-anaphor", &g)
+               /* "de twee landen", "beide partijen": not persons */
+               && !xt_is_kind (c, s, i + ng_lex_at (c->gaz, s, i, "group-anaphor", NULL),
+                               "group-not-persons"))
         {
           g_autoptr (GPtrArray) none = g_ptr_array_new ();
           const NgMeetingMention *a = xt_antecedent (c, s, none, TRUE);

@@ -703,6 +703,20 @@ test_meeting_quote_speaker (void)
 }
 
 static void
+test_meeting_group_not_persons (void)
+{
+  /* "de twee landen" names countries: it does not bring the persons of
+     the meeting named before */
+  g_autoptr (NgExtraction) ex = run (" date 2023-03-15 Olaf Scholz ontmoette dinsdag Giorgia "
+                                     "Meloni in Rome. Woensdag sprak Emmanuel Macron met Pedro "
+                                     "S\u00e1nchez over de banden tussen de twee landen.");
+  NgMeetingMention *m = meeting (ex, 1);
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_true (has_participant (m, "Emmanuel Macron"));
+  g_assert_true (has_participant (m, "Pedro S\u00e1nchez"));
+}
+
+static void
 test_meeting_failed (void)
 {
   /* "liep op niets uit", "zonder akkoord", "geen akkoord": the meeting took
@@ -929,6 +943,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/meeting-two-triggers", test_meeting_two_triggers);
   g_test_add_func ("/extract/meeting-same-event-building", test_meeting_same_event_building);
   g_test_add_func ("/extract/meeting-quote-speaker", test_meeting_quote_speaker);
+  g_test_add_func ("/extract/meeting-group-not-persons", test_meeting_group_not_persons);
   g_test_add_func ("/extract/meeting-failed", test_meeting_failed);
   g_test_add_func ("/extract/english-signature", test_english_signature);
   g_test_add_func ("/extract/english-dutch-source", test_english_dutch_source);
