@@ -507,8 +507,9 @@ cluster_meetings (Merge *m)
             best = c, best_overlap = o;
         }
       /* a lone participant that fits no meeting is a meeting of its own only
-         when the article says it took place */
-      if (best == NULL && e->participants->len < 2 && g_strcmp0 (e->status, NG_HELD) != 0)
+         when the article says it took place (held, or failed) */
+      if (best == NULL && e->participants->len < 2 && g_strcmp0 (e->status, NG_HELD) != 0
+          && g_strcmp0 (e->status, NG_FAILED) != 0)
         continue;
       if (best == NULL)
         {

@@ -32,6 +32,12 @@ t_history() {
 }
 ok "the status history keeps held, failed and held again" t_history
 
+t_stats() {
+  # it took place: `stats` counts it with the held meetings
+  ng stats --store "$S" | grep -q '^meetings  *1 (held 1, planned 0, cancelled 0)$'
+}
+ok "stats count the failed meeting as held" t_stats
+
 t_vocabulary() {
   # the term is defined in the ontology, with Held as its broader status
   grep -q '^ng:Failed$' "$NG_SRCDIR/ontology/nieuwsgraaf.ttl" \
