@@ -8,11 +8,13 @@
  * possessor before it, the persons after "with"/"between" or the object
  * after a verb), "I"/"my"/"we" as the author of the passage, status from
  * English modal and result words, the place after "in"/"at" or the place
- * left after the meeting ("after the talks … leaving X").  English dates
- * are not resolved: a held meeting takes the document month only when the
+ * left after the meeting ("after the talks … leaving X").  Of English
+ * dates only absolute ones are read ("June 30, 2019", "30 June", "March
+ * 2020"); otherwise a held meeting takes the document month only when the
  * passage has no time word at all, as Dutch reports do. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract-meeting.h"
@@ -57,6 +59,16 @@ clause_of (const Ctx *c, const NgSentence *s, guint from, guint to, guint t, gui
   *lo = i, *hi = j;
 }
 
+/* Does S have a speech verb ("twitterde", "zei")? */
+static gboolean
+says_something (const Ctx *c, const NgSentence *s)
+{
+  for (guint i = 0; i < s->tokens->len; i++)
+    if (xt_is_kind (c, s, i, "speech-verb"))
+      return TRUE;
+  return FALSE;
+}
+
 /* The author of the English passage of S, who "I" and "my" are: the
  * speaker the Dutch sentence names around a quote ("…', twitterde X"); for
  * English sentences, the name signing the passage right after it ("Donald
@@ -81,10 +93,12 @@ author (Ctx *c, const NgSentence *s, const char **why)
          && ((NgSentence *) ss->pdata[last + 1])->lang == NG_LANG_EN)
     last++;
   sig = last + 1 < ss->len ? ss->pdata[last + 1] : NULL;
-  /* a signature has no function words of either language and starts with
-     a full name (the first pass found it) */
+  /* a signature has no function words of either language, starts with a
+     full name (the first pass found it) and introduces nothing ("X
+     twitterde:" opens the next passage) */
   if (sig && sig->paragraph <= ((NgSentence *) ss->pdata[last])->paragraph + 1
-      && sig->n_en == 0 && sig->n_nl == 0 && sig->tokens->len <= MAX_SIGNATURE_TOKENS)
+      && sig->n_en == 0 && sig->n_nl == 0 && sig->tokens->len <= MAX_SIGNATURE_TOKENS
+      && !g_str_has_suffix (sig->text, ":") && !says_something (c, sig))
     {
       guint w = 0, lo = 0, hi = c->all_persons->len;
       while (w < sig->tokens->len && !ng_sentence_token (sig, w)->is_word)
@@ -119,13 +133,11 @@ author (Ctx *c, const NgSentence *s, const char **why)
         }
     }
   before = first > 0 ? ss->pdata[first - 1] : NULL;
-  if (before && before->paragraph + 1 >= s->paragraph)
-    for (guint i = 0; i < before->tokens->len; i++)
-      if (ng_lex_is (c->gaz, before, i, "speech-verb"))
-        {
-          *why = "the source the Dutch sentence before the passage names";
-          return xt_speaker (c, before);
-        }
+  if (before && before->paragraph + 1 >= s->paragraph && says_something (c, before))
+    {
+      *why = "the source the Dutch sentence before the passage names";
+      return xt_speaker (c, before);
+    }
   return NULL;
 }
 
@@ -232,13 +244,15 @@ en_place (EnPassage *p, guint t, guint lo, guint hi, guint to, const char **why)
   return NULL;
 }
 
-/* Status of the trigger E at T: a cancelling or failing word anywhere in
- * the passage decides; else the status word nearest before the trigger in
- * its clause (from the clause's opening word: "after the talks"); else
- * "to" before a verb; else the trigger's own tense (a noun or a past form
- * reports a held meeting, a present or infinitive form a planned one). */
+/* Status of the trigger E at T (clause [LO, HI)): a cancelling or failing
+ * word anywhere in the passage decides; else the status word nearest
+ * before the trigger in its clause (from the clause's opening word: "after
+ * the talks"); else "to" before a verb; else, for a noun, the first status
+ * word after it in the clause ("the talks … will take place"); else the
+ * trigger's own tense (a noun or a past form reports a held meeting, a
+ * present or infinitive form a planned one). */
 static NgEventStatus
-en_status (EnPassage *p, const NgLexEntry *e, guint t, guint lo, guint opener,
+en_status (EnPassage *p, const NgLexEntry *e, guint t, guint lo, guint hi, guint opener,
            const char **word)
 {
   const Ctx *c = p->c;
@@ -248,20 +262,33 @@ en_status (EnPassage *p, const NgLexEntry *e, guint t, guint lo, guint opener,
   guint start = opener != G_MAXUINT ? opener : lo;
 
   *word = past ? "the trigger's tense: held" : "the trigger's tense: planned";
-  for (guint i = t; i > start; i--)
+  gboolean found = FALSE;
+  for (guint i = t; i > start && !found; i--)
     {
       const NgLexEntry *st = en_at (c, s, i - 1, "en-status");
       if (st && (g_str_equal (st->value, "Planned") || g_str_equal (st->value, "Held")))
         {
           status = g_str_equal (st->value, "Held") ? NG_STATUS_HELD : NG_STATUS_PLANNED;
           *word = st->phrase;
-          break;
+          found = TRUE;
         }
-      if (i == t && !g_str_equal (e->value, "noun") && xt_is_kind (c, s, i - 1, "en-infinitive"))
+      else if (i == t && !g_str_equal (e->value, "noun")
+               && xt_is_kind (c, s, i - 1, "en-infinitive"))
         {
           status = NG_STATUS_PLANNED;
           *word = "\"to\" before the verb";
-          break;
+          found = TRUE;
+        }
+    }
+  /* a meeting noun's verb comes after it: "the talks … will take place" */
+  for (guint i = t + 1; g_str_equal (e->value, "noun") && !found && i < hi; i++)
+    {
+      const NgLexEntry *st = en_at (c, s, i, "en-status");
+      if (st && (g_str_equal (st->value, "Planned") || g_str_equal (st->value, "Held")))
+        {
+          status = g_str_equal (st->value, "Held") ? NG_STATUS_HELD : NG_STATUS_PLANNED;
+          *word = st->phrase;
+          found = TRUE;
         }
     }
   if (p->cancelled)
@@ -272,6 +299,90 @@ en_status (EnPassage *p, const NgLexEntry *e, guint t, guint lo, guint opener,
   if (p->failed)
     status = NG_STATUS_FAILED, *word = p->failed;
   return status;
+}
+
+/* A number token of 1 to 4 digits, or -1. */
+static int
+number_at (const NgSentence *s, guint i)
+{
+  NgToken *t = ng_sentence_token (s, i);
+  int v = 0;
+  if (t == NULL || !t->is_word || strlen (t->text) > 4)
+    return -1;
+  for (const char *p = t->text; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return -1;
+      v = v * 10 + (*p - '0');
+    }
+  return v;
+}
+
+/* An absolute English date at the month name at token I: "June 12(, 2019)",
+ * "12 June (2019)", "June 2019".  A date without its year takes the
+ * document's year, a year earlier when that would put a meeting that took
+ * place after the document (or one planned before it).  FALSE for a bare
+ * month name, a date that is not in the calendar, or no year to be had. */
+static gboolean
+en_date_at (const Ctx *c, const NgSentence *s, guint i, gboolean took_place, NgDate *out)
+{
+  const NgLexEntry *m = en_at (c, s, i, "en-month");
+  int day = -1, year = -1, n;
+  guint after = i + 1;
+
+  if (m == NULL)
+    return FALSE;
+  if ((n = number_at (s, i + 1)) >= 1 && n <= 31)
+    {
+      day = n, after = i + 2;
+      if (after < s->tokens->len && g_str_equal (ng_sentence_token (s, after)->text, ","))
+        after++;
+    }
+  else if (i > 0 && (n = number_at (s, i - 1)) >= 1 && n <= 31)
+    day = n;
+  if ((n = number_at (s, after)) >= 1000)
+    year = n;
+  if (day < 0 && year < 0)
+    return FALSE;
+  out->month = atoi (m->value);
+  out->day = day > 0 ? day : 0;
+  out->precision = day > 0 ? NG_DATE_DAY : NG_DATE_MONTH;
+  if (year < 0)
+    {
+      if (c->doc_date->precision == NG_DATE_NONE)
+        return FALSE;
+      out->year = c->doc_date->year;
+      if (took_place && ng_date_compare (out, c->doc_date) > 0
+          && !ng_date_compatible (out, c->doc_date))
+        out->year--;
+      else if (!took_place && ng_date_compare (out, c->doc_date) < 0
+               && !ng_date_compatible (out, c->doc_date))
+        out->year++;
+    }
+  else
+    out->year = year;
+  return ng_date_is_valid (out);
+}
+
+/* The one absolute date of tokens [FROM, TO) (see en_date_at); FALSE when
+ * there is none or more than one (which one is the meeting's is not
+ * told). */
+static gboolean
+en_date (const Ctx *c, const NgSentence *s, guint from, guint to, gboolean took_place,
+         NgDate *out)
+{
+  guint found = 0;
+  for (guint i = from; i < to && found < 2; i++)
+    {
+      NgDate d = { 0, 0, 0, NG_DATE_NONE };
+      if (en_date_at (c, s, i, took_place, &d))
+        {
+          if (found == 0 || ng_date_compare (&d, out) != 0)
+            found++;
+          *out = d;
+        }
+    }
+  return found == 1;
 }
 
 /* "did not meet", "no meeting", "refused to meet": up to three words
@@ -366,13 +477,16 @@ en_meeting (EnPassage *p, const NgLexEntry *e, guint t, guint w, guint from, gui
       xt_meeting_free (mm);
       return;
     }
-  mm->status = en_status (p, e, t, lo, opener, &status_word);
+  mm->status = en_status (p, e, t, lo, hi, opener, &status_word);
   mm->place = en_place (p, t, lo, hi, to, &place_why);
-  /* English dates are not resolved; a quote takes the Dutch sentence's */
+  /* an absolute English date of the passage ("June 12, 2019"); relative
+     ones are not resolved; a quote takes the Dutch sentence's */
   date_why = "none (an English time word, not resolved)";
   mm->date.precision = NG_DATE_NONE;
   if (mm->status == NG_STATUS_CANCELLED)
     date_why = "none (called off)";
+  else if (en_date (c, s, from, to, xt_took_place (mm->status), &mm->date))
+    date_why = "the English date of the passage";
   else if (s->lang != NG_LANG_EN
            && xt_find_date (c, s, mm->status == NG_STATUS_PLANNED, t, &mm->date))
     date_why = "a time expression of the Dutch sentence quoting it";

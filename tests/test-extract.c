@@ -876,6 +876,40 @@ test_english_status (void)
 }
 
 static void
+test_english_dates (void)
+{
+  /* absolute English dates next to a day or a year; the year of the
+     document when none is given; a bare month name is none */
+  g_autoptr (NgExtraction) full = run (" date 2019-07-01 Donald Trump twitterde:\n\n"
+                                       "I met President Moon Jae-in in Seoul on June 30, 2019 "
+                                       "to talk about the peninsula.");
+  g_autoptr (NgExtraction) noyear = run (" date 2019-07-01 Donald Trump twitterde:\n\n"
+                                         "I had a great meeting with Kim Jong-un on 30 June.");
+  g_autoptr (NgExtraction) month = run (" date 2019-07-01 Donald Trump twitterde:\n\n"
+                                        "I will meet Kim Jong-un in March 2020, and it will be "
+                                        "a great summit.");
+  g_autoptr (NgExtraction) bare = run (" date 2019-07-01 Donald Trump twitterde:\n\n"
+                                       "I had a meeting with Kim Jong-un in March, and the "
+                                       "talks were good.");
+  g_autoptr (NgExtraction) planned = run (" date 2019-07-01 The talks between Moon Jae-in and "
+                                          "Kim Jong-un will take place in Seoul next week.");
+  assert_date (meeting (full, 0), "2019-06-30");
+  assert_explains (meeting (full, 0), "the English date of the passage");
+  /* "Donald Trump twitterde:" opens the passage; it does not sign the one
+     before */
+  assert_explains (meeting (full, 0), "the source the Dutch sentence before the passage names");
+  assert_date (meeting (noyear, 0), "2019-06-30");
+  assert_date (meeting (month, 0), "2020-03");
+  /* "in March": a month without day or year is no date (nor is the
+     document month guessed when a time word is there) */
+  g_assert_cmpint (meeting (bare, 0)->date.precision, ==, NG_DATE_NONE);
+  g_assert_cmpint (meeting (month, 0)->status, ==, NG_STATUS_PLANNED);
+  /* a meeting noun's verb after it: "will take place" */
+  g_assert_cmpint (meeting (planned, 0)->status, ==, NG_STATUS_PLANNED);
+  g_assert_cmpint (meeting (planned, 0)->date.precision, ==, NG_DATE_NONE);
+}
+
+static void
 test_english_not_meetings (void)
 {
   const char *texts[] = {
@@ -952,6 +986,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/english-title", test_english_title);
   g_test_add_func ("/extract/english-reporter", test_english_reporter);
   g_test_add_func ("/extract/english-status", test_english_status);
+  g_test_add_func ("/extract/english-dates", test_english_dates);
   g_test_add_func ("/extract/english-not-meetings", test_english_not_meetings);
   return g_test_run ();
 }
