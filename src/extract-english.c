@@ -155,6 +155,9 @@ typedef struct {
   const char *failed;        /* its last failing phrase, or NULL */
   guint first_after;         /* token of its first "after", or G_MAXUINT */
   gboolean time_word;        /* it has an English time word */
+  gboolean date_done[2];     /* its absolute date, by took_place (en_date) */
+  gboolean date_ok[2];
+  NgDate date[2];
 } EnPassage;
 
 static NgMention *
@@ -385,6 +388,21 @@ en_date (const Ctx *c, const NgSentence *s, guint from, guint to, gboolean took_
   return found == 1;
 }
 
+/* en_date() of the passage, once for each TOOK_PLACE. */
+static gboolean
+passage_date (EnPassage *p, guint from, guint to, gboolean took_place, NgDate *out)
+{
+  if (!p->date_done[took_place])
+    {
+      p->date_ok[took_place] = en_date (p->c, p->s, from, to, took_place,
+                                        &p->date[took_place]);
+      p->date_done[took_place] = TRUE;
+    }
+  if (p->date_ok[took_place])
+    *out = p->date[took_place];
+  return p->date_ok[took_place];
+}
+
 /* "did not meet", "no meeting", "refused to meet": up to three words
  * before the trigger in its clause. */
 static const char *
@@ -485,7 +503,7 @@ en_meeting (EnPassage *p, const NgLexEntry *e, guint t, guint w, guint from, gui
   mm->date.precision = NG_DATE_NONE;
   if (mm->status == NG_STATUS_CANCELLED)
     date_why = "none (called off)";
-  else if (en_date (c, s, from, to, xt_took_place (mm->status), &mm->date))
+  else if (passage_date (p, from, to, xt_took_place (mm->status), &mm->date))
     date_why = "the English date of the passage";
   else if (s->lang != NG_LANG_EN
            && xt_find_date (c, s, mm->status == NG_STATUS_PLANNED, t, &mm->date))
