@@ -60,6 +60,13 @@ typedef struct {
   const NgLexEntry *e;
 } XtHit;
 
+/* Held or failed: the meeting took place (its date is in the past). */
+static inline gboolean
+xt_took_place (NgEventStatus s)
+{
+  return s == NG_STATUS_HELD || s == NG_STATUS_FAILED;
+}
+
 G_GNUC_INTERNAL XtPersons *xt_persons_new (void);
 G_GNUC_INTERNAL void xt_persons_free (XtPersons *p);
 /* Calls FUNC for each word (two or more characters) of normalised NAME once. */
@@ -97,6 +104,16 @@ G_GNUC_INTERNAL void xt_explain (NgMention *m, const char *fmt, ...) G_GNUC_PRIN
 G_GNUC_INTERNAL void xt_find_entities (Ctx *c, const NgSentence *s);
 G_GNUC_INTERNAL guint xt_find_meeting (Ctx *c, const NgSentence *s,
                                        guint first_mention, guint from_token);
+/* The speaker of a quote in S: the person right after a speech verb ("…',
+ * zei Trump", "twitterde hij") or right before it ("Trump zei: '…'"). */
+G_GNUC_INTERNAL NgMention *xt_speaker (const Ctx *c, const NgSentence *s);
+/* An earlier meeting mention of the article that says all MM says (its
+ * participants, status, place and a date at least as precise), or NULL. */
+G_GNUC_INTERNAL NgMeetingMention *xt_told_before (const Ctx *c, const NgSentence *s,
+                                                  const NgMeetingMention *mm);
+/* Meetings of the English passage of S (extract-english.c). */
+G_GNUC_INTERNAL void xt_find_meeting_en (Ctx *c, const NgSentence *s,
+                                         guint first_mention);
 G_GNUC_INTERNAL void xt_find_sanction (Ctx *c, const NgSentence *s,
                                        guint first_mention);
 

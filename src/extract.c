@@ -22,7 +22,7 @@ ng_sanction_action_name (NgSanctionAction a)
 const char *
 ng_event_status_name (NgEventStatus s)
 {
-  static const char *const names[] = { "Held", "Planned", "Cancelled" };
+  static const char *const names[] = { "Held", "Planned", "Cancelled", "Failed" };
   return (guint) s < G_N_ELEMENTS (names) ? names[s] : "Held";
 }
 
@@ -337,6 +337,7 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
 
   ex->sentences = ng_segment (ng_article_get_text (article),
                               ng_article_get_length (article));
+  ng_segment_languages (gaz, ex->sentences);
   ex->mentions = g_ptr_array_new_with_free_func (mention_free);
   ex->meetings = g_ptr_array_new_with_free_func (xt_meeting_free);
   ex->sanctions = g_ptr_array_new_with_free_func (sanction_free);
@@ -410,8 +411,11 @@ ng_extract (const NgGazetteer *gaz, const NgArticle *article)
       const NgSentence *s = ex->sentences->pdata[i];
       guint first = ex->mentions->len;
       xt_find_entities (&c, s);
-      for (guint at = 0; at < s->tokens->len;)
-        at = xt_find_meeting (&c, s, first, at);
+      if (s->lang != NG_LANG_EN)
+        for (guint at = 0; at < s->tokens->len;)
+          at = xt_find_meeting (&c, s, first, at);
+      if (s->en_to > s->en_from)
+        xt_find_meeting_en (&c, s, first);
       xt_find_sanction (&c, s, first);
     }
   xt_cache_sentence (&c, NULL);

@@ -37,6 +37,8 @@ struct NgGazetteer
   gsize n_edges;
   GArray *root_next;        /* guint by word id: the root's edges, the step
                                every walk takes, without hashing */
+  GArray *languages;        /* guint8 NgWordLanguage by word id, from the
+                               lexicon's function words */
 };
 
 /* What the phrase ending at a node of the phrase index is: borrowed from
@@ -216,6 +218,8 @@ ng_gazetteer_free (NgGazetteer *g)
   g_free (g->edge_next);
   if (g->root_next)
     g_array_unref (g->root_next);
+  if (g->languages)
+    g_array_unref (g->languages);
   g_free (g);
 }
 
@@ -488,6 +492,20 @@ lex_row (NgGazetteer *g, char **cols, guint n, const char *where,
   l->phrase = ng_normalize_name (cols[1]);
   l->value = g_strdup (col (cols, n, 2));
   g_ptr_array_add (g->lexicon, l);
+  /* function words only tell a sentence's language: they get a word id
+     (build_phrase_index) but start no phrase, so that the most frequent
+     words of a text ("de", "het", "the") send no rule to the lexicon */
+  if (strcmp (l->kind, "function-word") == 0)
+    {
+      list = g_hash_table_lookup (g->lex_by_kind, l->kind);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (g->lex_by_kind, g_strdup (l->kind), list);
+        }
+      g_ptr_array_add (list, l);
+      return TRUE;
+    }
   add_first_word (g, l->phrase);
   list = g_hash_table_lookup (g->lex_by_phrase, l->phrase);
   if (list == NULL)
@@ -663,6 +681,41 @@ build_phrase_index (NgGazetteer *g)
       g_array_index (root, guint, w) = ng_gazetteer_phrase_next (g, NG_PHRASE_ROOT, w);
     g->root_next = root;
   }
+  /* function words (lexicon kind function-word, value nl|en): one byte per
+     word id, so that telling a sentence's language costs an array read per
+     token of words interned anyway */
+  {
+    const GPtrArray *fw = g_hash_table_lookup (g->lex_by_kind, "function-word");
+    g->languages = g_array_new (FALSE, TRUE, sizeof (guint8));
+    g_array_set_size (g->languages, g->widths->len);
+    for (guint i = 0; fw && i < fw->len; i++)
+      {
+        const NgLexEntry *l = fw->pdata[i];
+        guint word;
+        if (strchr (l->phrase, ' ') || *l->phrase == '\0')
+          continue;
+        word = ng_gazetteer_word_id (g, l->phrase, strlen (l->phrase));
+        if (word == 0)
+          {
+            /* a word of no phrase: an id of its own, width 0 */
+            word = g_hash_table_size (g->word_ids) + 1;
+            g_hash_table_insert (g->word_ids, g_strdup (l->phrase), GUINT_TO_POINTER (word));
+            g_array_set_size (g->widths, word + 1);
+            g_array_set_size (g->root_next, word + 1);
+            g_array_set_size (g->languages, word + 1);
+          }
+        g_array_index (g->languages, guint8, word)
+            = g_strcmp0 (l->value, "en") == 0 ? NG_WORD_LANG_EN
+              : g_strcmp0 (l->value, "nl") == 0 ? NG_WORD_LANG_NL : NG_WORD_LANG_NONE;
+      }
+  }
+}
+
+NgWordLanguage
+ng_gazetteer_word_language (const NgGazetteer *g, guint word)
+{
+  return g && g->languages && word && word < g->languages->len
+         ? (NgWordLanguage) g_array_index (g->languages, guint8, word) : NG_WORD_LANG_NONE;
 }
 
 const GPtrArray *

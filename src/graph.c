@@ -88,7 +88,7 @@ write_article_graph (NgWriter *wp, const NgArticle *article, const NgExtraction 
      same statements, which the canonical form would only drop again) */
   g_autoptr (GHashTable) described = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                             g_free, NULL);
-  static const char *const statuses[] = { NG_HELD, NG_PLANNED, NG_CANCELLED };
+  static const char *const statuses[] = { NG_HELD, NG_PLANNED, NG_CANCELLED, NG_FAILED };
   static const char *const actions[] = { NG_IMPOSE, NG_LIFT, NG_EASE, NG_TIGHTEN,
                                          NG_DEMAND_LIFT, NG_REFUSE_LIFT, NG_THREATEN };
 

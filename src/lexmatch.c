@@ -37,8 +37,8 @@ ng_sentence_phrase (const NgSentence *s, guint i, guint w)
 /* Interns the words of every token of S (once per sentence and gazetteer).
  * The sentence is the caller's; the word ids are a cache of it, like the
  * tokens' width1. */
-static void
-sentence_words (const NgGazetteer *gaz, const NgSentence *cs)
+void
+ng_sentence_intern (const NgGazetteer *gaz, const NgSentence *cs)
 {
   NgSentence *s = (NgSentence *) cs;
   guint n = 0, at = 0;
@@ -99,7 +99,7 @@ ng_sentence_phrase_node (const NgGazetteer *gaz, const NgSentence *s, guint i,
 
   if (w == 0 || i + w > s->tokens->len)
     return 0;
-  sentence_words (gaz, s);
+  ng_sentence_intern (gaz, s);
   for (guint k = i; k < i + w && node; k++)
     node = walk_token (gaz, s, s->tokens->pdata[k], node);
   return node;
@@ -111,7 +111,7 @@ ng_sentence_phrase_nodes (const NgGazetteer *gaz, const NgSentence *s, guint i,
 {
   guint node = NG_PHRASE_ROOT, n = 0;
 
-  sentence_words (gaz, s);
+  ng_sentence_intern (gaz, s);
   for (guint k = i; n < max && k < s->tokens->len; k++)
     {
       node = walk_token (gaz, s, s->tokens->pdata[k], node);
@@ -143,7 +143,7 @@ ng_sentence_starts_phrase_slow (const NgGazetteer *gaz, const NgSentence *s, gui
   NgToken *t = ng_sentence_token (s, i);
   if (t == NULL || !t->is_word)
     return FALSE;
-  sentence_words (gaz, s);
+  ng_sentence_intern (gaz, s);
   /* every rule asks this of every token: remember the answer (the
      reference data does not change while an article is extracted) */
   if (t->width1 == 0)
@@ -205,7 +205,7 @@ ng_sentence_lexicon_pair (const NgGazetteer *gaz, const NgSentence *s, guint i,
   NgToken *a = ng_sentence_token (s, i), *b = ng_sentence_token (s, k);
   if (a == NULL || b == NULL)
     return NULL;
-  sentence_words (gaz, s);
+  ng_sentence_intern (gaz, s);
   /* "a b" of two tokens' norms: an empty norm leaves a stray space, which
      no phrase has */
   if (a->word_count == 0 || b->word_count == 0)

@@ -507,8 +507,9 @@ cluster_meetings (Merge *m)
             best = c, best_overlap = o;
         }
       /* a lone participant that fits no meeting is a meeting of its own only
-         when the article says it took place */
-      if (best == NULL && e->participants->len < 2 && g_strcmp0 (e->status, NG_HELD) != 0)
+         when the article says it took place (held, or failed) */
+      if (best == NULL && e->participants->len < 2 && g_strcmp0 (e->status, NG_HELD) != 0
+          && g_strcmp0 (e->status, NG_FAILED) != 0)
         continue;
       if (best == NULL)
         {
@@ -630,6 +631,9 @@ write_entities (Merge *m, Out *o)
 static int
 status_rank (const char *status)
 {
+  /* failed: took place, and says more than held */
+  if (g_strcmp0 (status, NG_FAILED) == 0)
+    return 4;
   if (g_strcmp0 (status, NG_HELD) == 0)
     return 3;
   if (g_strcmp0 (status, NG_CANCELLED) == 0)
@@ -654,8 +658,8 @@ report_order (gconstpointer a, gconstpointer b)
 }
 
 /* The status history: one ng:StatusReport per article, in date order; the
- * meeting's status is held once any article reports it held, otherwise what
- * the latest article says. */
+ * meeting's status is held once any article reports it held (failed once
+ * any reports it failed), otherwise what the latest article says. */
 static const char *
 write_status_history (Merge *m, Out *o, const char *meeting, GPtrArray *members)
 {
@@ -697,10 +701,9 @@ write_status_history (Merge *m, Out *o, const char *meeting, GPtrArray *members)
           g_autofree char *d = ng_date_to_string (&r->date);
           out_literal (o, node, NG_DCT_DATE, d, ng_date_xsd_type (&r->date));
         }
-      if (g_strcmp0 (status, NG_HELD) != 0)
+      if (status_rank (status) < status_rank (NG_HELD)
+          || status_rank (r->status) > status_rank (status))
         status = r->status;
-      if (g_strcmp0 (r->status, NG_HELD) == 0)
-        status = NG_HELD;
     }
   return status;
 }

@@ -6,11 +6,15 @@
 # and extra distributed files with  EXTRA_DIST += ...
 
 libnieuwsgraaf_la_SOURCES += src/lexmatch.c src/timex.c \
-	src/extract-persons.c src/extract-events.c src/extract-sanctions.c
+	src/extract-persons.c src/extract-events.c src/extract-triggers.c \
+	src/extract-participants.c src/extract-context.c src/extract-status.c \
+	src/extract-english.c \
+	src/extract-sanctions.c
 noinst_HEADERS += include/nieuwsgraaf/lexmatch.h include/nieuwsgraaf/timex.h \
-	src/extract-private.h
+	src/extract-private.h src/extract-meeting.h
 
 NG_UNIT_TESTS += tests/test-timex tests/test-bad-text
+NG_E2E_TESTS += tests/status-history.sh
 tests_test_timex_LDADD = $(NG_LIBS)
 tests_test_bad_text_LDADD = $(NG_LIBS)
 

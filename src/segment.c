@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "nieuwsgraaf/gazetteer.h"
+#include "nieuwsgraaf/lexmatch.h"
 #include "nieuwsgraaf/segment.h"
 
 /* Orthographic abbreviations of Dutch news text (lower case, without the
@@ -173,7 +174,9 @@ tokenize (const char *text, gsize start, gsize end)
             }
         }
       t = token_new (text, (gsize) (p - text), (gsize) (q - text), word_char (c));
-      t->capitalised = g_unichar_isupper (c) || g_unichar_istitle (c);
+      /* ASCII (most tokens) without the Unicode tables */
+      t->capitalised = c < 0x80 ? g_ascii_isupper (c)
+                                : g_unichar_isupper (c) || g_unichar_istitle (c);
       g_ptr_array_add (tokens, t);
       p = q;
     }
@@ -378,4 +381,121 @@ ng_segment (const char *text, gsize len)
     }
   emit (out, text, start, len, para, &cur);
   return out;
+}
+
+/* ------------------------------------------------------------ language
+ *
+ * Dutch news quotes English now and then: a tweet, a statement, a slogan.
+ * Which language a passage is in is told by its function words (the
+ * lexicon's kind function-word): closed-class words that belong to one of
+ * the two languages only.  The words are interned for the phrase index
+ * anyway, so this costs an array read per token. */
+
+typedef struct {
+  guint en, nl, words;
+} LangCount;
+
+static LangCount
+count_languages (const NgGazetteer *gaz, const NgSentence *s, guint from, guint to)
+{
+  LangCount n = { 0, 0, 0 };
+  for (guint i = from; i < to; i++)
+    {
+      const NgToken *t = s->tokens->pdata[i];
+      if (!t->is_word)
+        continue;
+      n.words++;
+      /* one word ("the"), not a multi-word norm ("i.p.v.") */
+      if (t->word_count != 1)
+        continue;
+      switch (ng_gazetteer_word_language (gaz, s->word_ids[t->word_first]))
+        {
+        case NG_WORD_LANG_EN: n.en++; break;
+        case NG_WORD_LANG_NL: n.nl++; break;
+        case NG_WORD_LANG_NONE: break;
+        }
+    }
+  return n;
+}
+
+/* English function words clearly dominate: two or more and three times as
+ * many as Dutch ones; a quoted span of four words or more also with one
+ * English and no Dutch one ("'Great meeting today!'"). */
+static gboolean
+is_english (LangCount n, gboolean span)
+{
+  return (n.en >= 2 && n.en >= 3 * n.nl)
+         || (span && n.en >= 1 && n.nl == 0 && n.words >= 4);
+}
+
+static gboolean
+quote_mark (const NgToken *t, gboolean *opens, gboolean *closes)
+{
+  gunichar c;
+  if (t->is_word || t->text[0] == '\0' || *g_utf8_next_char (t->text) != '\0')
+    return FALSE;
+  c = g_utf8_get_char (t->text);
+  *opens = c == 0x2018 || c == 0x201c || c == 0x201e || c == 0x00ab || c == '"'
+           || c == '\'';
+  *closes = c == 0x2019 || c == 0x201d || c == 0x00bb || c == '"' || c == '\'';
+  return *opens || *closes;
+}
+
+/* The first English quoted span of a Dutch sentence: [*FROM, *TO). */
+static gboolean
+english_quote (const NgGazetteer *gaz, const NgSentence *s, guint *from, guint *to)
+{
+  guint open = G_MAXUINT, n = s->tokens->len;
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean opens, closes;
+      if (!quote_mark (s->tokens->pdata[i], &opens, &closes))
+        continue;
+      if (open == G_MAXUINT)
+        {
+          if (opens)
+            open = i;
+          continue;
+        }
+      if (!closes)
+        continue;
+      if (is_english (count_languages (gaz, s, open + 1, i), TRUE))
+        {
+          *from = open + 1, *to = i;
+          return TRUE;
+        }
+      open = G_MAXUINT;
+    }
+  /* a quote left open runs to the end of the sentence */
+  if (open != G_MAXUINT && is_english (count_languages (gaz, s, open + 1, n), TRUE))
+    {
+      *from = open + 1, *to = n;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+ng_segment_languages (const NgGazetteer *gaz, GPtrArray *sentences)
+{
+  g_return_if_fail (gaz != NULL && sentences != NULL);
+  for (guint k = 0; k < sentences->len; k++)
+    {
+      NgSentence *s = sentences->pdata[k];
+      LangCount n;
+      ng_sentence_intern (gaz, s);
+      n = count_languages (gaz, s, 0, s->tokens->len);
+      s->n_en = n.en;
+      s->n_nl = n.nl;
+      s->lang = NG_LANG_NL;
+      s->en_from = s->en_to = 0;
+      if (is_english (n, FALSE))
+        {
+          s->lang = NG_LANG_EN;
+          s->en_to = s->tokens->len;
+        }
+      /* only a sentence with an English word can quote English */
+      else if (n.en > 0)
+        english_quote (gaz, s, &s->en_from, &s->en_to);
+    }
 }

@@ -36,7 +36,8 @@ count_statuses (librdf_world *world, librdf_model *model, NgStats *out)
       librdf_node *node = librdf_iterator_get_object (it);
       librdf_node *value = librdf_model_get_target (model, node, status);
       const char *iri = ng_node_iri (value);
-      if (g_strcmp0 (iri, NG_HELD) == 0)
+      /* a failed meeting took place (ng:Failed, skos:broader ng:Held) */
+      if (g_strcmp0 (iri, NG_HELD) == 0 || g_strcmp0 (iri, NG_FAILED) == 0)
         out->meetings_held++;
       else if (g_strcmp0 (iri, NG_PLANNED) == 0)
         out->meetings_planned++;

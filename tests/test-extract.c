@@ -525,9 +525,9 @@ test_meeting_status_words (void)
                                          "in Rome ontmoeten.");
   g_assert_cmpint (meeting (off, 0)->status, ==, NG_STATUS_CANCELLED);
   g_assert_cmpint (meeting (notyet, 0)->status, ==, NG_STATUS_CANCELLED);
-  /* a failed meeting took place */
-  g_assert_cmpint (meeting (failed, 0)->status, ==, NG_STATUS_HELD);
-  assert_explains (meeting (failed, 0), "failed");
+  /* a failed meeting took place: Failed, dated like a held one */
+  g_assert_cmpint (meeting (failed, 0)->status, ==, NG_STATUS_FAILED);
+  assert_explains (meeting (failed, 0), "status Failed (mislukt)");
   g_assert_cmpint (meeting (wanted, 0)->status, ==, NG_STATUS_PLANNED);
 }
 
@@ -702,6 +702,240 @@ test_meeting_quote_speaker (void)
   assert_date (m, "2023-03-14");
 }
 
+static void
+test_meeting_group_not_persons (void)
+{
+  /* "de twee landen" names countries: it does not bring the persons of
+     the meeting named before */
+  g_autoptr (NgExtraction) ex = run (" date 2023-03-15 Olaf Scholz ontmoette dinsdag Giorgia "
+                                     "Meloni in Rome. Woensdag sprak Emmanuel Macron met Pedro "
+                                     "S\u00e1nchez over de banden tussen de twee landen.");
+  NgMeetingMention *m = meeting (ex, 1);
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_true (has_participant (m, "Emmanuel Macron"));
+  g_assert_true (has_participant (m, "Pedro S\u00e1nchez"));
+}
+
+static void
+test_meeting_failed (void)
+{
+  /* "liep op niets uit", "zonder akkoord", "geen akkoord": the meeting took
+     place and failed; a meeting with an agreement is just held */
+  const char *texts[] = {
+    " date 2023-03-15 De onderhandelingen tussen Olaf Scholz en Giorgia Meloni in Rome "
+    "liepen vorige week op niets uit.",
+    " date 2023-03-15 De top van Olaf Scholz en Giorgia Meloni in Rome eindigde dinsdag "
+    "zonder akkoord.",
+    " date 2023-03-15 Olaf Scholz en Giorgia Meloni spraken in Rome met elkaar, maar ze "
+    "hebben geen akkoord bereikt.",
+  };
+  g_autoptr (NgExtraction) agreed = run (" date 2023-03-15 De top van Olaf Scholz en Giorgia "
+                                         "Meloni in Rome eindigde met een akkoord.");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (NgExtraction) ex = run (texts[i]);
+      NgMeetingMention *m = meeting (ex, 0);
+      g_assert_cmpint (m->status, ==, NG_STATUS_FAILED);
+      g_assert_true (has_participant (m, "Olaf Scholz"));
+      g_assert_true (has_participant (m, "Giorgia Meloni"));
+      /* it took place: a past date, not none */
+      g_assert_cmpint (m->date.precision, !=, NG_DATE_NONE);
+      g_assert_cmpstr (ng_event_status_name (m->status), ==, "Failed");
+    }
+  g_assert_cmpint (meeting (agreed, 0)->status, ==, NG_STATUS_HELD);
+}
+
+static void
+test_english_signature (void)
+{
+  /* an English tweet signed by a person named before: "I"/"my" is the
+     signer; "after …, leaving X" puts the meeting in X */
+  g_autoptr (NgExtraction) ex = run (" date 2023-05-10 Olaf Scholz reisde deze week door "
+                                     "Europa.\n\nAfter two long days, including my meeting with "
+                                     "President Macron, I am now leaving Paris for Rome. "
+                                     "Olaf Scholz (@Kanzler) 9 mei 2023\n\nDaarna was het stil.");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_true (has_participant (m, "Emmanuel Macron"));
+  g_assert_cmpint (m->status, ==, NG_STATUS_HELD);
+  g_assert_nonnull (m->place);
+  g_assert_cmpstr (m->place->name, ==, "Parijs");
+  assert_explains (m, "English sentence");
+  assert_explains (m, "the name signing the passage");
+  assert_explains (m, "the place left after the meeting");
+  /* no time word in the passage: the document month, as a Dutch report */
+  assert_date (m, "2023-05");
+}
+
+static void
+test_english_dutch_source (void)
+{
+  /* "X twitterde:" before an English passage makes X its author; a past
+     verb is held, "in X" is the place; "to talk about" with nobody is no
+     second meeting */
+  g_autoptr (NgExtraction) ex = run (" date 2023-05-10 Giorgia Meloni twitterde dinsdag:\n"
+                                     "I met Pedro S\u00e1nchez in Madrid to talk about "
+                                     "migration and the budget.");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  g_assert_true (has_participant (m, "Giorgia Meloni"));
+  g_assert_true (has_participant (m, "Pedro S\u00e1nchez"));
+  g_assert_cmpint (m->status, ==, NG_STATUS_HELD);
+  g_assert_cmpstr (m->place->name, ==, "Madrid");
+  assert_explains (m, "the source the Dutch sentence before the passage names");
+}
+
+static void
+test_english_quote (void)
+{
+  /* an English quote in a Dutch sentence: "we" is the speaker the Dutch
+     sentence names, the date is the Dutch sentence's */
+  g_autoptr (NgExtraction) ex = run (" date 2023-05-10 \u2018We had productive talks with "
+                                     "Chancellor Scholz\u2019, schreef Macron maandag op X.");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_cmpuint (ex->meetings->len, ==, 1);
+  g_assert_true (has_participant (m, "Emmanuel Macron"));
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_cmpint (m->status, ==, NG_STATUS_HELD);
+  assert_date (m, "2023-05-08");
+  assert_explains (m, "English quote");
+  assert_explains (m, "the speaker the Dutch sentence names");
+}
+
+static void
+test_english_author_of_noun (void)
+{
+  /* "Great meeting with X" in a signed tweet: the author met X */
+  g_autoptr (NgExtraction) ex = run (" date 2023-05-10 Mark Rutte was in Berlijn.\n\n"
+                                     "Great meeting with Olaf Scholz, thank you for the "
+                                     "warm welcome! Mark Rutte (@MinPres) 9 mei 2023");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_true (has_participant (m, "Mark Rutte"));
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  assert_explains (m, "is the author");
+}
+
+static void
+test_english_title (void)
+{
+  /* an English title before a name nobody lists ("Prime Minister X") makes
+     the name a person, as a Dutch role phrase does */
+  g_autoptr (NgExtraction) ex = run (" date 2023-05-10 Mark Rutte twitterde:\n\n"
+                                     "I had a very good meeting with Prime Minister Tomas "
+                                     "Berzins in Riga.");
+  NgMeetingMention *m = meeting (ex, 0);
+  g_assert_true (has_participant (m, "Mark Rutte"));
+  g_assert_true (has_participant (m, "Tomas Berzins"));
+  g_assert_cmpstr (m->place->name, ==, "Riga");
+  g_assert_cmpint (m->status, ==, NG_STATUS_HELD);
+}
+
+static void
+test_english_reporter (void)
+{
+  /* who reports a meeting is not in it ("X said the summit between A and
+     B …"); "his" before the meeting word is the person named before it */
+  g_autoptr (NgExtraction) said = run (" date 2023-05-10 Emmanuel Macron said the summit "
+                                       "between Joe Biden and Xi Jinping in Berlin failed.");
+  g_autoptr (NgExtraction) his = run (" date 2023-05-10 Olaf Scholz said that his talks "
+                                      "with Mark Rutte in Berlin were useful.");
+  NgMeetingMention *m = meeting (said, 0);
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_true (has_participant (m, "Joe Biden"));
+  g_assert_true (has_participant (m, "Xi Jinping"));
+  g_assert_false (has_participant (m, "Emmanuel Macron"));
+  m = meeting (his, 0);
+  g_assert_cmpuint (m->participants->len, ==, 2);
+  g_assert_true (has_participant (m, "Olaf Scholz"));
+  g_assert_true (has_participant (m, "Mark Rutte"));
+  assert_explains (m, "\"his\" is Olaf Scholz");
+}
+
+static void
+test_english_status (void)
+{
+  g_autoptr (NgExtraction) failed = run (" date 2023-05-10 The summit between Joe Biden and "
+                                         "Xi Jinping collapsed without a deal.");
+  g_autoptr (NgExtraction) off = run (" date 2023-05-10 Macron called off his meeting with "
+                                      "Olaf Scholz in Berlin.");
+  g_autoptr (NgExtraction) will = run (" date 2023-05-10 Joe Biden will meet Xi Jinping in "
+                                       "Berlin, the White House said.");
+  g_autoptr (NgExtraction) to = run (" date 2023-05-10 Joe Biden is hoping to meet with Xi "
+                                     "Jinping in Berlin.");
+  g_assert_cmpint (meeting (failed, 0)->status, ==, NG_STATUS_FAILED);
+  assert_explains (meeting (failed, 0), "status Failed (without a deal)");
+  g_assert_cmpint (meeting (off, 0)->status, ==, NG_STATUS_CANCELLED);
+  g_assert_true (has_participant (meeting (off, 0), "Emmanuel Macron"));
+  g_assert_cmpint (meeting (off, 0)->date.precision, ==, NG_DATE_NONE);
+  g_assert_cmpint (meeting (will, 0)->status, ==, NG_STATUS_PLANNED);
+  g_assert_cmpstr (meeting (will, 0)->place->name, ==, "Berlijn");
+  g_assert_cmpint (meeting (will, 0)->date.precision, ==, NG_DATE_NONE);
+  g_assert_cmpint (meeting (to, 0)->status, ==, NG_STATUS_PLANNED);
+}
+
+static void
+test_english_dates (void)
+{
+  /* absolute English dates next to a day or a year; the year of the
+     document when none is given; a bare month name is none */
+  g_autoptr (NgExtraction) full = run (" date 2019-07-01 Donald Trump twitterde:\n\n"
+                                       "I met President Moon Jae-in in Seoul on June 30, 2019 "
+                                       "to talk about the peninsula.");
+  g_autoptr (NgExtraction) noyear = run (" date 2019-07-01 Donald Trump twitterde:\n\n"
+                                         "I had a great meeting with Kim Jong-un on 30 June.");
+  g_autoptr (NgExtraction) month = run (" date 2019-07-01 Donald Trump twitterde:\n\n"
+                                        "I will meet Kim Jong-un in March 2020, and it will be "
+                                        "a great summit.");
+  g_autoptr (NgExtraction) bare = run (" date 2019-07-01 Donald Trump twitterde:\n\n"
+                                       "I had a meeting with Kim Jong-un in March, and the "
+                                       "talks were good.");
+  g_autoptr (NgExtraction) planned = run (" date 2019-07-01 The talks between Moon Jae-in and "
+                                          "Kim Jong-un will take place in Seoul next week.");
+  assert_date (meeting (full, 0), "2019-06-30");
+  assert_explains (meeting (full, 0), "the English date of the passage");
+  /* "Donald Trump twitterde:" opens the passage; it does not sign the one
+     before */
+  assert_explains (meeting (full, 0), "the source the Dutch sentence before the passage names");
+  assert_date (meeting (noyear, 0), "2019-06-30");
+  assert_date (meeting (month, 0), "2020-03");
+  /* "in March": a month without day or year is no date (nor is the
+     document month guessed when a time word is there) */
+  g_assert_cmpint (meeting (bare, 0)->date.precision, ==, NG_DATE_NONE);
+  g_assert_cmpint (meeting (month, 0)->status, ==, NG_STATUS_PLANNED);
+  /* a meeting noun's verb after it: "will take place" */
+  g_assert_cmpint (meeting (planned, 0)->status, ==, NG_STATUS_PLANNED);
+  g_assert_cmpint (meeting (planned, 0)->date.precision, ==, NG_DATE_NONE);
+}
+
+static void
+test_english_not_meetings (void)
+{
+  const char *texts[] = {
+    /* English, but no meeting */
+    " date 2023-05-10 Joe Biden will travel to Berlin and give a speech there.",
+    /* a letter received is no meeting */
+    " date 2023-05-10 Joe Biden received a letter from Xi Jinping, the White House said.",
+    /* "meeting" in another sense: nobody meets anyone */
+    " date 2023-05-10 \u2018The meeting point for the march is the main square\u2019, zei "
+    "Mark Rutte.",
+    " date 2023-05-10 Olaf Scholz said that the meeting room of the party was too small.",
+    /* negated */
+    " date 2023-05-10 Joe Biden did not meet Xi Jinping in Berlin.",
+    " date 2023-05-10 There will be no summit between Joe Biden and Xi Jinping this year.",
+    /* the Dutch trigger "top" is not read in English ("top priorities") */
+    " date 2023-05-10 Olaf Scholz and Giorgia Meloni said that the top priorities of "
+    "their governments are clear.",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (NgExtraction) ex = run (texts[i]);
+      if (ex->meetings->len)
+        g_error ("%s: %s", texts[i], meeting (ex, 0)->explain);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -743,5 +977,16 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/meeting-two-triggers", test_meeting_two_triggers);
   g_test_add_func ("/extract/meeting-same-event-building", test_meeting_same_event_building);
   g_test_add_func ("/extract/meeting-quote-speaker", test_meeting_quote_speaker);
+  g_test_add_func ("/extract/meeting-group-not-persons", test_meeting_group_not_persons);
+  g_test_add_func ("/extract/meeting-failed", test_meeting_failed);
+  g_test_add_func ("/extract/english-signature", test_english_signature);
+  g_test_add_func ("/extract/english-dutch-source", test_english_dutch_source);
+  g_test_add_func ("/extract/english-quote", test_english_quote);
+  g_test_add_func ("/extract/english-author-of-noun", test_english_author_of_noun);
+  g_test_add_func ("/extract/english-title", test_english_title);
+  g_test_add_func ("/extract/english-reporter", test_english_reporter);
+  g_test_add_func ("/extract/english-status", test_english_status);
+  g_test_add_func ("/extract/english-dates", test_english_dates);
+  g_test_add_func ("/extract/english-not-meetings", test_english_not_meetings);
   return g_test_run ();
 }

@@ -152,6 +152,75 @@ test_phrase_windows (void)
   g_assert_cmpuint (found, >=, 8);
 }
 
+static GPtrArray *
+seg_lang (const char *s)
+{
+  GPtrArray *a = seg (s);
+  ng_segment_languages (ng_test_gazetteer (), a);
+  return a;
+}
+
+static const NgSentence *
+sentence (GPtrArray *a, guint i)
+{
+  g_assert_cmpuint (i, <, a->len);
+  return a->pdata[i];
+}
+
+static void
+test_language_sentences (void)
+{
+  /* English function words dominate: an English sentence; Dutch ones, or
+     an English loan word among Dutch ones, keep it Dutch */
+  g_autoptr (GPtrArray) a = seg_lang ("After the talks with the chancellor, the president "
+                                      "will fly on to Paris.\n\n"
+                                      "De president sprak met de kanselier over de oorlog.\n\n"
+                                      "De deal is rond, zei de minister na de meeting.");
+  g_assert_cmpuint (a->len, ==, 3);
+  g_assert_cmpint (sentence (a, 0)->lang, ==, NG_LANG_EN);
+  g_assert_cmpuint (sentence (a, 0)->en_from, ==, 0);
+  g_assert_cmpuint (sentence (a, 0)->en_to, ==, sentence (a, 0)->tokens->len);
+  g_assert_cmpuint (sentence (a, 0)->n_nl, ==, 0);
+  g_assert_cmpint (sentence (a, 1)->lang, ==, NG_LANG_NL);
+  g_assert_cmpuint (sentence (a, 1)->en_to, ==, sentence (a, 1)->en_from);
+  g_assert_cmpuint (sentence (a, 1)->n_en, ==, 0);
+  g_assert_cmpint (sentence (a, 2)->lang, ==, NG_LANG_NL);
+  g_assert_cmpuint (sentence (a, 2)->en_to, ==, sentence (a, 2)->en_from);
+}
+
+static void
+test_language_quote (void)
+{
+  /* an English quote in a Dutch sentence is the sentence's English
+     passage; a Dutch quote and a short English title are not */
+  g_autoptr (GPtrArray) a = seg_lang ("\u2018We had a very good meeting with the chancellor\u2019, "
+                                      "schreef de president op X.\n\n"
+                                      "\u2018Het was een goed gesprek\u2019, zei de premier.\n\n"
+                                      "Hij las \u2018The Times\u2019 in het vliegtuig.");
+  const NgSentence *s = sentence (a, 0);
+  g_assert_cmpint (s->lang, ==, NG_LANG_NL);
+  g_assert_cmpuint (s->en_to, >, s->en_from);
+  g_assert_cmpstr (ng_sentence_token (s, s->en_from)->text, ==, "We");
+  g_assert_cmpstr (ng_sentence_token (s, s->en_to - 1)->text, ==, "chancellor");
+  g_assert_cmpstr (ng_sentence_token (s, s->en_to)->text, ==, "\u2019");
+  s = sentence (a, 1);
+  g_assert_cmpuint (s->en_to, ==, s->en_from);
+  s = sentence (a, 2);
+  g_assert_cmpuint (s->en_to, ==, s->en_from);
+}
+
+static void
+test_language_signature (void)
+{
+  /* a tweet's signature line has no function words of either language */
+  g_autoptr (GPtrArray) a = seg_lang ("Thank you for the warm welcome in Rome! "
+                                      "Olaf Scholz (@Kanzler) 8 mei 2023");
+  g_assert_cmpuint (a->len, ==, 2);
+  g_assert_cmpint (sentence (a, 0)->lang, ==, NG_LANG_EN);
+  g_assert_cmpint (sentence (a, 1)->lang, ==, NG_LANG_NL);
+  g_assert_cmpuint (sentence (a, 1)->n_en + sentence (a, 1)->n_nl, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -164,5 +233,8 @@ main (int argc, char **argv)
   g_test_add_func ("/segment/offsets-tokens", test_offsets_tokens);
   g_test_add_func ("/segment/empty", test_empty);
   g_test_add_func ("/segment/phrase-windows", test_phrase_windows);
+  g_test_add_func ("/segment/language-sentences", test_language_sentences);
+  g_test_add_func ("/segment/language-quote", test_language_quote);
+  g_test_add_func ("/segment/language-signature", test_language_signature);
   return g_test_run ();
 }

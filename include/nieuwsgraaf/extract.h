@@ -26,7 +26,9 @@ typedef struct {
 typedef enum {
   NG_STATUS_HELD,
   NG_STATUS_PLANNED,
-  NG_STATUS_CANCELLED
+  NG_STATUS_CANCELLED,
+  NG_STATUS_FAILED         /* took place without result ("mislukt",
+                              "zonder akkoord") */
 } NgEventStatus;
 
 typedef struct {

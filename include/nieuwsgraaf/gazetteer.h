@@ -100,6 +100,16 @@ const char *ng_gazetteer_phrase_role (const NgGazetteer *gaz, guint node);
 const NgLexEntry *ng_gazetteer_phrase_lexicon (const NgGazetteer *gaz, guint node,
                                                const char *kind);
 
+/* The language a word id is a function word of (lexicon kind
+ * function-word, value nl or en): a word that belongs to one language only,
+ * so that counting them tells a Dutch sentence from an English one. */
+typedef enum {
+  NG_WORD_LANG_NONE,
+  NG_WORD_LANG_NL,
+  NG_WORD_LANG_EN
+} NgWordLanguage;
+NgWordLanguage ng_gazetteer_word_language (const NgGazetteer *gaz, guint word);
+
 /* Longest alias length in words, for windowed matching. */
 guint ng_gazetteer_max_words (const NgGazetteer *gaz);
 

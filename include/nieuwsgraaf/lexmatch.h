@@ -18,6 +18,11 @@ ng_sentence_token (const NgSentence *s, guint i)
   return s && i < s->tokens->len ? (NgToken *) s->tokens->pdata[i] : NULL;
 }
 
+/* Interns the words of every token of S in GAZ's phrase index (word_ids,
+ * word_first, word_count); done once per sentence and gazetteer, and by
+ * every lookup below when not yet done. */
+void ng_sentence_intern (const NgGazetteer *gaz, const NgSentence *s);
+
 /* Normalised text of tokens [I, I+W) joined by spaces; NULL when one of
  * them is not a word or the range runs past the sentence.  Caller frees. */
 char *ng_sentence_phrase (const NgSentence *s, guint i, guint w);

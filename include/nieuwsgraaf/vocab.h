@@ -48,6 +48,7 @@ G_BEGIN_DECLS
 #define NG_PLANNED              NG_NS "Planned"
 #define NG_HELD                 NG_NS "Held"
 #define NG_CANCELLED            NG_NS "Cancelled"
+#define NG_FAILED               NG_NS "Failed"
 
 /* ng: properties */
 #define NG_TARGET               NG_NS "target"
