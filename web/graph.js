@@ -8,7 +8,7 @@
   var details = data.details;
   var colours = data.colours;
   var titles = data.titles;
-  var status = { Held: 'gehouden', Planned: 'gepland', Cancelled: 'afgelast' };
+  var status = { Held: 'gehouden', Planned: 'gepland', Cancelled: 'afgelast', Failed: 'mislukt' };
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
