@@ -42,19 +42,6 @@
 
 /* ------------------------------------------------------------ the sink */
 
-/* What the merged graph holds about one subject. */
-typedef struct {
-  guint64 sum;      /* sum of the statements' hashes: order does not matter */
-  guint32 count;
-  guint64 preds;    /* bit i: predicate i of the table (63: 63 and later) */
-} NodeSum;
-
-struct NgMergeNodes
-{
-  GPtrArray *preds;         /* predicate IRIs, in bit order */
-  GHashTable *pred_index;   /* IRI -> index + 1 */
-  GHashTable *nodes;        /* subject IRI -> NodeSum */
-};
 
 typedef struct {
   char *s, *p, *o, *datatype;   /* in the sink's string chunk */
@@ -63,9 +50,13 @@ typedef struct {
   guint64 hash;
 } Stmt;
 
-typedef struct {
+struct Out {
   NgWriter w;
   const NgMergeNodes *old;  /* what the model holds; NULL: nothing */
+  /* when set, the old summaries are looked up here, not in OLD's nodes */
+  const NodeSum *(*old_sum) (gpointer data, const char *subject);
+  gpointer old_data;
+  gint64 triples_delta;     /* statements added minus removed */
   NgMergeNodes *now;        /* what it will hold */
   GArray *pending;          /* Stmt: the node being written */
   GHashTable *batch;        /* subjects of the pending statements */
@@ -74,7 +65,7 @@ typedef struct {
   GStringChunk *strings;    /* of the pending statements */
   guint changed;
   gboolean split;           /* a subject written in two batches */
-} Out;
+};
 
 static void
 hash_table_unref0 (GHashTable *table)
@@ -83,8 +74,16 @@ hash_table_unref0 (GHashTable *table)
     g_hash_table_unref (table);
 }
 
-static NgMergeNodes *
-nodes_new (const NgMergeNodes *like)
+static const NodeSum *
+old_sum (Out *o, const char *subject)
+{
+  if (o->old_sum)
+    return o->old_sum (o->old_data, subject);
+  return o->old ? g_hash_table_lookup (o->old->nodes, subject) : NULL;
+}
+
+NgMergeNodes *
+ng_merge_nodes_new (const NgMergeNodes *like)
 {
   NgMergeNodes *n = g_new0 (NgMergeNodes, 1);
   n->preds = g_ptr_array_new_with_free_func (g_free);
@@ -151,7 +150,7 @@ ng_merge_nodes_append (const NgMergeNodes *n, GString *out)
 NgMergeNodes *
 ng_merge_nodes_parse (const char *text, gsize len, GError **error)
 {
-  NgMergeNodes *n = nodes_new (NULL);
+  NgMergeNodes *n = ng_merge_nodes_new (NULL);
   const char *p = text, *end = text + len;
   while (p < end)
     {
@@ -335,9 +334,10 @@ out_flush (Out *o)
   while (g_hash_table_iter_next (&it, &k, NULL))
     {
       const NodeSum *now = g_hash_table_lookup (o->now->nodes, k);
-      const NodeSum *was = o->old ? g_hash_table_lookup (o->old->nodes, k) : NULL;
+      const NodeSum *was = old_sum (o, k);
       if (was && was->sum == now->sum && was->count == now->count)
         continue;
+      o->triples_delta += (gint64) now->count - (was ? was->count : 0);
       /* changed: what the model holds of it, to keep what stays */
       g_hash_table_insert (o->changed_nodes, k,
                            was ? old_statements (o, k, was, FALSE) : NULL);
@@ -413,12 +413,21 @@ event_order (gconstpointer a, gconstpointer b)
   return strcmp (x->iri, y->iri);
 }
 
+Entity *
+ng_merge_lookup_entity (Merge *m, const char *iri)
+{
+  Entity *e = g_hash_table_lookup (m->entities, iri);
+  if (e == NULL && m->lookup_entity)
+    e = m->lookup_entity (m->lookup_data, iri);
+  return e;
+}
+
 static gboolean
 place_inside (Merge *m, const char *inner, const char *outer)
 {
   for (int depth = 0; inner && depth < 4; depth++)
     {
-      Entity *e = g_hash_table_lookup (m->entities, inner);
+      Entity *e = ng_merge_lookup_entity (m, inner);
       if (e == NULL || e->contained_in == NULL)
         return FALSE;
       if (strcmp (e->contained_in, outer) == 0)
@@ -455,6 +464,22 @@ fits (Merge *m, const Cluster *c, const Event *e, guint overlap)
   return TRUE;
 }
 
+/* Whether clustering can put A and B in one meeting directly: a meeting a
+ * mention joins always has a member that shares a participant with it and
+ * whose date and place fit its own (fits above).  So the greedy pass gives
+ * the same meetings when run on each connected set of this relation alone,
+ * in the same order, which is what an incremental merge does. */
+gboolean
+ng_merge_events_linked (Merge *m, const Event *a, const Event *b)
+{
+  gboolean share = FALSE;
+  for (guint i = 0; i < a->participants->len && !share; i++)
+    for (guint k = 0; k < b->participants->len && !share; k++)
+      share = strcmp (a->participants->pdata[i], b->participants->pdata[k]) == 0;
+  return share && ng_date_compatible (&a->date, &b->date)
+         && places_compatible (m, a->place, b->place);
+}
+
 static int
 cluster_index_order (gconstpointer a, gconstpointer b)
 {
@@ -482,6 +507,9 @@ cluster_meetings (Merge *m)
       Event *e = m->meetings->pdata[i];
       Cluster *best = NULL;
       guint best_overlap = 0;
+
+      g_clear_pointer (&e->cluster, g_free);
+      e->used = FALSE;
 
       /* the meetings of E's participants, each with how many of them it has
          (a cluster is listed once per participant it has) */
@@ -525,6 +553,9 @@ cluster_meetings (Merge *m)
           g_ptr_array_add (clusters, best);
         }
       g_ptr_array_add (best->members, e);
+      g_free (e->cluster);
+      e->cluster = g_strdup (best->iri);
+      e->used = TRUE;
       for (guint k = 0; k < e->participants->len; k++)
         {
           char *p = e->participants->pdata[k];
@@ -579,8 +610,13 @@ write_entities (Merge *m, Out *o)
 {
   g_autoptr (GPtrArray) iris = sorted_keys (m->entities);
   for (guint i = 0; i < iris->len; i++)
+    ng_merge_write_entity (m, o, g_hash_table_lookup (m->entities, iris->pdata[i]));
+}
+
+void
+ng_merge_write_entity (Merge *m, Out *o, Entity *e)
+{
     {
-      Entity *e = g_hash_table_lookup (m->entities, iris->pdata[i]);
       g_autoptr (GPtrArray) types = sorted_keys (e->types);
       g_autoptr (GPtrArray) names = sorted_keys (e->names);
       g_autoptr (GPtrArray) alts = sorted_keys (e->alt);
@@ -589,7 +625,7 @@ write_entities (Merge *m, Out *o)
       guint best = 0;
 
       if (names->len == 0)
-        continue;  /* referenced only, never described: not a node */
+        return;  /* referenced only, never described: not a node */
       for (guint k = 0; k < names->len; k++)
         {
           guint c = GPOINTER_TO_UINT (g_hash_table_lookup (e->names, names->pdata[k]));
@@ -615,7 +651,7 @@ write_entities (Merge *m, Out *o)
       /* link to the containing place only when that place is in the graph */
       if (e->contained_in)
         {
-          Entity *c = g_hash_table_lookup (m->entities, e->contained_in);
+          Entity *c = ng_merge_lookup_entity (m, e->contained_in);
           if (c && g_hash_table_size (c->names) > 0)
             out_uri (o, e->iri, NG_SCHEMA_CONTAINED_IN, e->contained_in);
         }
@@ -665,20 +701,26 @@ write_status_history (Merge *m, Out *o, const char *meeting, GPtrArray *members)
   GHashTableIter it;
   gpointer k, v;
 
+  g_autoptr (GHashTable) dates = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < members->len; i++)
     {
       Event *e = members->pdata[i];
       const char *have = g_hash_table_lookup (by_article, e->article);
       if (e->status && status_rank (e->status) > status_rank (have))
         g_hash_table_insert (by_article, e->article, e->status);
+      if (e->article_date)
+        g_hash_table_insert (dates, e->article, e->article_date);
     }
   g_hash_table_iter_init (&it, by_article);
   while (g_hash_table_iter_next (&it, &k, &v))
     {
+      /* the article's date: from its graph when the merge holds it, else
+         as recorded with the mention (an incremental merge) */
       Article *a = g_hash_table_lookup (m->articles, k);
+      const char *date = a ? a->date : g_hash_table_lookup (dates, k);
       Report r = { k, v, { 0, 0, 0, NG_DATE_NONE } };
-      if (a && a->date)
-        ng_date_parse (a->date, &r.date, NULL);
+      if (date)
+        ng_date_parse (date, &r.date, NULL);
       g_array_append_val (reports, r);
     }
   g_array_sort (reports, report_order);
@@ -713,8 +755,8 @@ write_evidence (Merge *m, Out *o, const char *node, GHashTable *sentences)
     out_uri (o, node, NG_EVIDENCE, list->pdata[i]);
 }
 
-static void
-write_meetings (Merge *m, Out *o, GHashTable *used_sentences)
+void
+ng_merge_write_meetings (Merge *m, Out *o, GHashTable *used_sentences)
 {
   g_autoptr (GPtrArray) clusters = cluster_meetings (m);
   for (guint i = 0; i < clusters->len; i++)
@@ -827,8 +869,25 @@ group_add (Group *g, const Event *e, GHashTable *used_sentences)
     }
 }
 
+/* Notes that NODE was written for the sanctions of TARGET. */
 static void
-write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
+target_node (Merge *m, const char *target, const char *node)
+{
+  GPtrArray *list;
+  if (m->target_nodes == NULL)
+    m->target_nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+  list = g_hash_table_lookup (m->target_nodes, target);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (m->target_nodes, g_strdup (target), list);
+    }
+  g_ptr_array_add (list, g_strdup (node));
+}
+
+void
+ng_merge_write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
 {
   g_autoptr (GHashTable) regimes = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                           NULL, group_free);
@@ -859,6 +918,7 @@ write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
       Event *e = m->sanctions->pdata[i];
       const char *imposer = e->imposer;
       Group *r;
+      e->used = e->target != NULL;
       if (e->target == NULL)
         continue;
       if (imposer == NULL)
@@ -885,6 +945,7 @@ write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
     for (guint i = 0; i < keys->len; i++)
       {
         Group *g = g_hash_table_lookup (regimes, keys->pdata[i]);
+        target_node (m, g->a, g->iri);
         out_uri (o, g->iri, NG_RDF_TYPE, NG_SANCTION);
         out_uri (o, g->iri, NG_TARGET, g->a);
         if (g->b)
@@ -899,6 +960,8 @@ write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
     for (guint i = 0; i < keys->len; i++)
       {
         Group *g = g_hash_table_lookup (events, keys->pdata[i]);
+        Group *r = g_hash_table_lookup (regimes, g->c);
+        target_node (m, r->a, g->iri);
         out_uri (o, g->iri, NG_RDF_TYPE, NG_SANCTION_EVENT);
         out_uri (o, g->iri, NG_ACTOR, g->a);
         out_uri (o, g->iri, NG_ACTION, g->b);
@@ -910,41 +973,50 @@ write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
   }
 }
 
+void
+ng_merge_write_article (Out *o, const Article *a)
+{
+  out_uri (o, a->iri, NG_RDF_TYPE, NG_ARTICLE);
+  if (a->title)
+    out_literal (o, a->iri, NG_DCT_TITLE, a->title, NULL);
+  if (a->source)
+    out_literal (o, a->iri, NG_SOURCE_FILE, a->source, NULL);
+  if (a->date)
+    out_literal (o, a->iri, NG_DCT_DATE, a->date, a->date_type);
+  out_flush (o);
+}
+
+void
+ng_merge_write_sentence (Out *o, const Sentence *s)
+{
+  out_uri (o, s->iri, NG_RDF_TYPE, NG_SENTENCE);
+  out_uri (o, s->iri, NG_IN_ARTICLE, s->article);
+  if (s->text)
+    out_literal (o, s->iri, NG_TEXT, s->text, NULL);
+  if (s->index)
+    out_literal (o, s->iri, NG_SENTENCE_INDEX, s->index, NG_XSD_INTEGER);
+  if (s->byte_offset)
+    out_literal (o, s->iri, NG_BYTE_OFFSET, s->byte_offset, NG_XSD_INTEGER);
+  if (s->char_offset)
+    out_literal (o, s->iri, NG_CHAR_OFFSET, s->char_offset, NG_XSD_INTEGER);
+  out_flush (o);
+}
+
 static void
 write_articles (Merge *m, Out *o, GHashTable *used_sentences)
 {
   g_autoptr (GPtrArray) arts = sorted_keys (m->articles);
   g_autoptr (GPtrArray) sents = sorted_keys (used_sentences);
   for (guint i = 0; i < arts->len; i++)
-    {
-      Article *a = g_hash_table_lookup (m->articles, arts->pdata[i]);
-      out_uri (o, a->iri, NG_RDF_TYPE, NG_ARTICLE);
-      if (a->title)
-        out_literal (o, a->iri, NG_DCT_TITLE, a->title, NULL);
-      if (a->source)
-        out_literal (o, a->iri, NG_SOURCE_FILE, a->source, NULL);
-      if (a->date)
-        out_literal (o, a->iri, NG_DCT_DATE, a->date, a->date_type);
-      out_flush (o);
-    }
+    ng_merge_write_article (o, g_hash_table_lookup (m->articles, arts->pdata[i]));
   for (guint i = 0; i < sents->len; i++)
     {
       Sentence *s = g_hash_table_lookup (m->sentences, sents->pdata[i]);
-      if (s == NULL)
-        continue;
-      out_uri (o, s->iri, NG_RDF_TYPE, NG_SENTENCE);
-      out_uri (o, s->iri, NG_IN_ARTICLE, s->article);
-      if (s->text)
-        out_literal (o, s->iri, NG_TEXT, s->text, NULL);
-      if (s->index)
-        out_literal (o, s->iri, NG_SENTENCE_INDEX, s->index, NG_XSD_INTEGER);
-      if (s->byte_offset)
-        out_literal (o, s->iri, NG_BYTE_OFFSET, s->byte_offset, NG_XSD_INTEGER);
-      if (s->char_offset)
-        out_literal (o, s->iri, NG_CHAR_OFFSET, s->char_offset, NG_XSD_INTEGER);
-      out_flush (o);
+      if (s)
+        ng_merge_write_sentence (o, s);
     }
 }
+
 /* ------------------------------------------------------------ the API */
 
 NgMerge *
@@ -973,7 +1045,77 @@ ng_merge_free (NgMerge *nm)
   g_ptr_array_unref (nm->m.sanctions);
   g_hash_table_unref (nm->m.articles);
   g_hash_table_unref (nm->m.sentences);
+  if (nm->m.target_nodes)
+    g_hash_table_unref (nm->m.target_nodes);
   g_free (nm);
+}
+
+Out *
+ng_out_new (librdf_world *world, librdf_model *model, const NgMergeNodes *old,
+            const NodeSum *(*lookup) (gpointer data, const char *subject),
+            gpointer old_data)
+{
+  Out *o = g_new0 (Out, 1);
+  o->w.world = world;
+  o->w.model = model;
+  o->old = old;
+  o->old_sum = lookup;
+  o->old_data = old_data;
+  o->now = ng_merge_nodes_new (old);
+  o->pending = g_array_new (FALSE, TRUE, sizeof (Stmt));
+  o->batch = g_hash_table_new (g_str_hash, g_str_equal);
+  o->seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  o->changed_nodes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) hash_table_unref0);
+  o->strings = g_string_chunk_new (4096);
+  return o;
+}
+
+void
+ng_out_remove_stale (Out *o, const char *subject)
+{
+  const NodeSum *was;
+  out_flush (o);
+  if (g_hash_table_contains (o->now->nodes, subject)
+      || (was = old_sum (o, subject)) == NULL)
+    return;
+  o->triples_delta -= was->count;
+  g_hash_table_unref (old_statements (o, subject, was, TRUE));
+  o->changed++;
+}
+
+NgMergeNodes *
+ng_out_finish (Out *o, guint *changed, gint64 *triples_delta, GError **error)
+{
+  NgMergeNodes *now;
+  out_flush (o);
+  g_array_unref (o->pending);
+  g_hash_table_unref (o->batch);
+  g_hash_table_unref (o->seen);
+  g_hash_table_unref (o->changed_nodes);
+  g_string_chunk_free (o->strings);
+  now = o->now;
+  if (changed)
+    *changed = o->changed;
+  if (triples_delta)
+    *triples_delta = o->triples_delta;
+  if (o->split)
+    {
+      /* cannot happen with the writers above (each writes whole nodes) */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the merged graph was not written node by node");
+      g_clear_pointer (&now, ng_merge_nodes_free);
+    }
+  else if (o->w.failed)
+    {
+      g_autofree char *why = ng_rdf_take_error ();
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "could not write the merged graph%s%s", why ? ": " : "",
+                   why ? why : "");
+      g_clear_pointer (&now, ng_merge_nodes_free);
+    }
+  g_free (o);
+  return now;
 }
 
 NgMergeNodes *
@@ -981,58 +1123,24 @@ ng_merge_write_delta (NgMerge *nm, librdf_model *out, const NgMergeNodes *old,
                       guint *changed, GError **error)
 {
   Merge *m = &nm->m;
-  Out o = { { m->world, out, NULL, FALSE, NULL, NULL }, old, nodes_new (old),
-            g_array_new (FALSE, TRUE, sizeof (Stmt)),
-            g_hash_table_new (g_str_hash, g_str_equal),
-            g_hash_table_new (g_int64_hash, g_int64_equal),
-            g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                   (GDestroyNotify) hash_table_unref0),
-            g_string_chunk_new (4096), 0, FALSE };
+  Out *o = ng_out_new (m->world, out, old, NULL, NULL);
   g_autoptr (GHashTable) used_sentences = str_set ();
 
-  write_entities (m, &o);
-  write_meetings (m, &o, used_sentences);
-  write_sanctions (m, &o, used_sentences);
-  write_articles (m, &o, used_sentences);
-  out_flush (&o);
+  write_entities (m, o);
+  ng_merge_write_meetings (m, o, used_sentences);
+  ng_merge_write_sanctions (m, o, used_sentences);
+  write_articles (m, o, used_sentences);
+  out_flush (o);
   if (old)
     {
       /* nodes no article supports any more */
       GHashTableIter it;
-      gpointer k, v;
+      gpointer k;
       g_hash_table_iter_init (&it, old->nodes);
-      while (g_hash_table_iter_next (&it, &k, &v))
-        if (!g_hash_table_contains (o.now->nodes, k))
-          {
-            g_hash_table_unref (old_statements (&o, k, v, TRUE));
-            o.changed++;
-          }
+      while (g_hash_table_iter_next (&it, &k, NULL))
+        ng_out_remove_stale (o, k);
     }
-  g_array_unref (o.pending);
-  g_hash_table_unref (o.batch);
-  g_hash_table_unref (o.seen);
-  g_hash_table_unref (o.changed_nodes);
-  g_string_chunk_free (o.strings);
-  if (changed)
-    *changed = o.changed;
-  if (o.split)
-    {
-      /* cannot happen with the writers above (each writes whole nodes) */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "the merged graph was not written node by node");
-      ng_merge_nodes_free (o.now);
-      return NULL;
-    }
-  if (o.w.failed)
-    {
-      g_autofree char *why = ng_rdf_take_error ();
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "could not write the merged graph%s%s", why ? ": " : "",
-                   why ? why : "");
-      ng_merge_nodes_free (o.now);
-      return NULL;
-    }
-  return o.now;
+  return ng_out_finish (o, changed, NULL, error);
 }
 
 gboolean
