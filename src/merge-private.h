@@ -34,7 +34,8 @@ typedef struct {
   char *status;
   char *target, *imposer, *actor, *action;
   char *article_date;       /* the article's dcterms:date (status history) */
-  char *cluster;            /* the merge's result: the meeting it joined */
+  char *cluster;            /* the merge's result: the mention that founded
+                               the meeting it joined */
   gboolean used;            /* the merge's result: part of a merged node */
 } Event;
 
@@ -119,7 +120,7 @@ Out *ng_out_new (librdf_world *world, librdf_model *model, const NgMergeNodes *o
                  gpointer old_data);
 /* Removes SUBJECT's statements when it has an old summary and was not
    written since. */
-void ng_out_remove_stale (Out *o, const char *subject);
+gboolean ng_out_remove_stale (Out *o, const char *subject);
 /* Frees O; returns the summaries of the nodes written (caller frees), how
    many nodes changed and how many statements were added minus removed; NULL
    with ERROR when writing failed. */
@@ -132,5 +133,10 @@ void ng_merge_write_article (Out *o, const Article *a);
 void ng_merge_write_sentence (Out *o, const Sentence *s);
 Entity *ng_merge_lookup_entity (Merge *m, const char *iri);
 gboolean ng_merge_events_linked (Merge *m, const Event *a, const Event *b);
+gboolean ng_merge_events_compatible (Merge *m, const Event *a, const Event *b);
+/* The order in which clustering takes meeting mentions. */
+int ng_merge_event_order (const Event *a, const Event *b);
+/* The IRI of the meeting the mention FOUNDER founded. */
+char *ng_merge_meeting_iri (const char *founder);
 
 #endif

@@ -405,7 +405,12 @@ cluster_free (gpointer p)
 static int
 event_order (gconstpointer a, gconstpointer b)
 {
-  const Event *x = *(Event * const *) a, *y = *(Event * const *) b;
+  return ng_merge_event_order (*(Event * const *) a, *(Event * const *) b);
+}
+
+int
+ng_merge_event_order (const Event *x, const Event *y)
+{
   if (x->participants->len != y->participants->len)
     return x->participants->len > y->participants->len ? -1 : 1;
   if (x->date.precision != y->date.precision)
@@ -476,8 +481,24 @@ ng_merge_events_linked (Merge *m, const Event *a, const Event *b)
   for (guint i = 0; i < a->participants->len && !share; i++)
     for (guint k = 0; k < b->participants->len && !share; k++)
       share = strcmp (a->participants->pdata[i], b->participants->pdata[k]) == 0;
-  return share && ng_date_compatible (&a->date, &b->date)
-         && places_compatible (m, a->place, b->place);
+  return share && ng_merge_events_compatible (m, a, b);
+}
+
+gboolean
+ng_merge_events_compatible (Merge *m, const Event *a, const Event *b)
+{
+  return ng_date_compatible (&a->date, &b->date) && places_compatible (m, a->place, b->place);
+}
+
+char *
+ng_merge_meeting_iri (const char *founder)
+{
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  char *iri;
+  g_checksum_update (sum, (const guchar *) founder, -1);
+  iri = g_strdup_printf (NG_ID_BASE "meeting/%.16s", g_checksum_get_string (sum));
+  g_checksum_free (sum);
+  return iri;
 }
 
 static int
@@ -540,21 +561,18 @@ cluster_meetings (Merge *m)
         continue;
       if (best == NULL)
         {
-          GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
           best = g_new0 (Cluster, 1);
           best->index = clusters->len;
           g_array_set_size (shared, clusters->len + 1);
           best->members = g_ptr_array_new ();
           best->participants = g_hash_table_new (g_str_hash, g_str_equal);
-          g_checksum_update (sum, (const guchar *) e->iri, -1);
-          best->iri = g_strdup_printf (NG_ID_BASE "meeting/%.16s",
-                                       g_checksum_get_string (sum));
-          g_checksum_free (sum);
+          best->iri = ng_merge_meeting_iri (e->iri);
           g_ptr_array_add (clusters, best);
         }
       g_ptr_array_add (best->members, e);
+      /* the mention that founded the meeting names it */
       g_free (e->cluster);
-      e->cluster = g_strdup (best->iri);
+      e->cluster = g_strdup (((Event *) best->members->pdata[0])->iri);
       e->used = TRUE;
       for (guint k = 0; k < e->participants->len; k++)
         {
@@ -1071,17 +1089,18 @@ ng_out_new (librdf_world *world, librdf_model *model, const NgMergeNodes *old,
   return o;
 }
 
-void
+gboolean
 ng_out_remove_stale (Out *o, const char *subject)
 {
   const NodeSum *was;
   out_flush (o);
   if (g_hash_table_contains (o->now->nodes, subject)
       || (was = old_sum (o, subject)) == NULL)
-    return;
+    return FALSE;
   o->triples_delta -= was->count;
   g_hash_table_unref (old_statements (o, subject, was, TRUE));
   o->changed++;
+  return TRUE;
 }
 
 NgMergeNodes *

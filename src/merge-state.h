@@ -1,0 +1,34 @@
+/* merge-state.h — the keyed state of a merged graph (merge-state.c) and the
+ * merges that use it (merge-incr.c). */
+#ifndef NG_MERGE_STATE_H
+#define NG_MERGE_STATE_H
+
+#include "merge-private.h"
+
+NgMergeState *ng_merge_state_open (const char *path, gboolean create, GError **error);
+
+/* records (see merge-state.c for the kinds) */
+char *ng_state_get (NgMergeState *st, char kind, const char *key, gsize *len);
+void ng_state_put (NgMergeState *st, char kind, const char *key, const char *value,
+                   gsize len);
+void ng_state_del (NgMergeState *st, char kind, const char *key);
+char *ng_facts_graph (const char *facts, gsize len);
+
+const NodeSum *ng_state_node_sum (gpointer state, const char *subject);
+const NgMergeNodes *ng_state_preds (NgMergeState *st);
+void ng_state_put_nodes (NgMergeState *st, const NgMergeNodes *now, GPtrArray *removed,
+                         gint64 delta);
+
+gboolean ng_entity_is_empty (const Entity *e);
+void ng_state_put_entity (NgMergeState *st, const Entity *e);
+Entity *ng_state_get_entity (NgMergeState *st, const char *iri);
+void ng_state_put_event (NgMergeState *st, const Event *e, gboolean meeting);
+Event *ng_state_get_event (NgMergeState *st, const char *iri, gboolean *meeting);
+void ng_state_get_list (NgMergeState *st, char kind, const char *key, char tag,
+                        GHashTable *into);
+void ng_list_append (GString *out, char tag, GHashTable *set);
+void ng_state_put_sentence (NgMergeState *st, const char *iri, const Sentence *s,
+                            guint uses);
+Sentence *ng_state_get_sentence (NgMergeState *st, const char *iri, guint *uses);
+
+#endif
