@@ -482,12 +482,23 @@ members_now (Replay *r, const char *founder, const Event *e)
   return out;
 }
 
+typedef struct {
+  Replay *r;
+  GHashTable *overlap;
+} FounderOrder;
+
+/* Most shared participants first, then in the order the meetings were
+ * founded: the first that fits is the one clustering picks. */
 static int
 founder_order (gconstpointer a, gconstpointer b, gpointer data)
 {
-  Replay *r = data;
-  return ng_merge_event_order (now_version (r, *(char * const *) a),
-                               now_version (r, *(char * const *) b));
+  FounderOrder *fo = data;
+  const char *x = *(char * const *) a, *y = *(char * const *) b;
+  guint ox = g_hash_table_size (g_hash_table_lookup (fo->overlap, x));
+  guint oy = g_hash_table_size (g_hash_table_lookup (fo->overlap, y));
+  if (ox != oy)
+    return ox > oy ? -1 : 1;
+  return ng_merge_event_order (now_version (fo->r, x), now_version (fo->r, y));
 }
 
 /* What clustering decides for E (as merge.c's cluster_meetings does, on
@@ -499,7 +510,6 @@ decide (Replay *r, Event *e)
   g_autoptr (GHashTable) overlap = set_table ();   /* founder -> E's persons it has */
   g_autoptr (GPtrArray) founders = g_ptr_array_new ();
   const char *best = NULL;
-  guint best_overlap = 0;
   GHashTableIter it;
   gpointer k;
 
@@ -520,8 +530,11 @@ decide (Replay *r, Event *e)
   while (g_hash_table_iter_next (&it, &k, NULL))
     if (now_version (r, k))
       g_ptr_array_add (founders, k);
-  g_ptr_array_sort_with_data (founders, founder_order, r);
-  for (guint i = 0; i < founders->len; i++)
+  {
+    FounderOrder fo = { r, overlap };
+    g_ptr_array_sort_with_data (founders, founder_order, &fo);
+  }
+  for (guint i = 0; i < founders->len && best == NULL; i++)
     {
       const char *f = founders->pdata[i];
       guint o = g_hash_table_size (g_hash_table_lookup (overlap, f));
@@ -529,16 +542,17 @@ decide (Replay *r, Event *e)
       g_autoptr (GHashTable) people = g_hash_table_new (g_str_hash, g_str_equal);
       guint need;
       gboolean fits = TRUE;
-      for (guint m = 0; m < mem->len; m++)
+      for (guint m = 0; m < mem->len && fits; m++)
+        fits = ng_merge_events_compatible (r->c->pm, mem->pdata[m], e);
+      for (guint m = 0; m < mem->len && fits; m++)
         {
           Event *z = mem->pdata[m];
           for (guint q = 0; q < z->participants->len; q++)
             g_hash_table_add (people, z->participants->pdata[q]);
-          fits = fits && ng_merge_events_compatible (r->c->pm, z, e);
         }
       need = MIN (2, MIN (e->participants->len, g_hash_table_size (people)));
-      if (fits && need > 0 && o >= need && o > best_overlap)
-        best = f, best_overlap = o;
+      if (fits && need > 0 && o >= need)
+        best = f;
     }
   if (best == NULL && e->participants->len < 2 && g_strcmp0 (e->status, NG_HELD) != 0)
     return NULL;
