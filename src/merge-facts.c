@@ -61,6 +61,30 @@ ng_merge_event_free (gpointer p)
 }
 
 Event *
+ng_merge_event_from_fields (const char *iri, const char *article, char **f,
+                            char **participants, guint n_participants)
+{
+  Event *e = g_new0 (Event, 1);
+  e->iri = g_strdup (iri);
+  e->article = g_strdup (article);
+  e->sentence = g_strdup (f[2]);
+  e->place = g_strdup (f[3]);
+  e->status = g_strdup (f[4]);
+  e->target = g_strdup (f[5]);
+  e->imposer = g_strdup (f[6]);
+  e->actor = g_strdup (f[7]);
+  e->action = g_strdup (f[8]);
+  if (f[9] == NULL || !ng_date_parse (f[9], &e->date, NULL))
+    e->date.precision = NG_DATE_NONE;
+  e->participants = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_participants; i++)
+    if (participants[i])
+      g_ptr_array_add (e->participants, g_strdup (participants[i]));
+  g_ptr_array_sort (e->participants, (GCompareFunc) g_strcmp0);
+  return e;
+}
+
+Event *
 ng_merge_event_copy (const Event *e)
 {
   Event *c = g_new0 (Event, 1);
@@ -538,23 +562,7 @@ apply_facts (Merge *m, const char *facts, gsize len)
           if (n < 10 || f[0] == NULL || f[1] == NULL || article == NULL)
             return FALSE;
           {
-            Event *e = g_new0 (Event, 1);
-            e->iri = g_strdup (f[1]);
-            e->article = g_strdup (article);
-            e->sentence = g_strdup (f[2]);
-            e->place = g_strdup (f[3]);
-            e->status = g_strdup (f[4]);
-            e->target = g_strdup (f[5]);
-            e->imposer = g_strdup (f[6]);
-            e->actor = g_strdup (f[7]);
-            e->action = g_strdup (f[8]);
-            if (f[9] == NULL || !ng_date_parse (f[9], &e->date, NULL))
-              e->date.precision = NG_DATE_NONE;
-            e->participants = g_ptr_array_new_with_free_func (g_free);
-            for (guint i = 10; i < n; i++)
-              if (f[i])
-                g_ptr_array_add (e->participants, g_strdup (f[i]));
-            g_ptr_array_sort (e->participants, (GCompareFunc) g_strcmp0);
+            Event *e = ng_merge_event_from_fields (f[1], article, f, f + 10, n - 10);
             g_ptr_array_add (strcmp (f[0], "m") == 0 ? m->meetings : m->sanctions, e);
           }
           break;

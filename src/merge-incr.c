@@ -344,48 +344,33 @@ queue_order (gconstpointer a, gconstpointer b, gpointer data)
   return ng_merge_event_order (a, b);
 }
 
-/* The mention IRI now (NULL when gone) and before (NULL when new). */
+/* The mention IRI now (NULL when gone) and before (NULL when new): the
+ * changed version, else the stored one. */
 static Event *
-now_version (Replay *r, const char *iri)
+version (Replay *r, const char *iri, GHashTable *changed, GHashTable *other)
 {
-  Event *e = g_hash_table_lookup (r->added, iri);
-  if (e || g_hash_table_contains (r->removed, iri))
+  Event *e = g_hash_table_lookup (changed, iri);
+  if (e || g_hash_table_contains (other, iri))
     return e;
   return stored_event (r->c, iri);
 }
+#define now_version(r, iri) version ((r), (iri), (r)->added, (r)->removed)
+#define old_version(r, iri) version ((r), (iri), (r)->removed, (r)->added)
 
-static Event *
-old_version (Replay *r, const char *iri)
-{
-  Event *e = g_hash_table_lookup (r->removed, iri);
-  if (e || g_hash_table_contains (r->added, iri))
-    return e;
-  return stored_event (r->c, iri);
-}
-
+/* The list record KIND KEY, read once into CACHE. */
 static GHashTable *
-person_list (Replay *r, const char *person)
+cached_list (Replay *r, GHashTable *cache, char kind, const char *key)
 {
-  GHashTable *set = g_hash_table_lookup (r->lists, person);
+  GHashTable *set = g_hash_table_lookup (cache, key);
   if (set == NULL)
     {
-      set = set_in (r->lists, person);
-      ng_state_get_list (r->c->st, 'P', person, 'e', set);
+      set = set_in (cache, key);
+      ng_state_get_list (r->c->st, kind, key, 'e', set);
     }
   return set;
 }
-
-static GHashTable *
-old_members (Replay *r, const char *founder)
-{
-  GHashTable *set = g_hash_table_lookup (r->members, founder);
-  if (set == NULL)
-    {
-      set = set_in (r->members, founder);
-      ng_state_get_list (r->c->st, 'C', founder, 'e', set);
-    }
-  return set;
-}
+#define person_list(r, person) cached_list ((r), (r)->lists, 'P', (person))
+#define old_members(r, founder) cached_list ((r), (r)->members, 'C', (founder))
 
 /* The founder of the meeting mention IRI (present now) is in, or NULL. */
 static const char *

@@ -92,6 +92,10 @@ void ng_merge_entity_resolve (Entity *e);
 void ng_facts_put_field (GString *out, const char *value);
 guint ng_facts_split (char *line, char **fields, guint max);
 Event *ng_merge_event_copy (const Event *e);
+/* A mention from record fields: F[2..9] are its sentence, place, status,
+   target, imposer, actor, action and date (as in merge facts). */
+Event *ng_merge_event_from_fields (const char *iri, const char *article, char **f,
+                                   char **participants, guint n_participants);
 
 /* What the merged graph holds about one subject. */
 typedef struct {

@@ -392,25 +392,10 @@ ng_state_get_event (NgMergeState *st, const char *iri, gboolean *meeting)
   Event *e;
   if (v == NULL || (n = ng_facts_split (v, f, G_N_ELEMENTS (f))) < 13 || f[0] == NULL)
     return NULL;
-  e = g_new0 (Event, 1);
-  e->iri = g_strdup (iri);
-  e->article = g_strdup (f[1]);
-  e->sentence = g_strdup (f[2]);
-  e->place = g_strdup (f[3]);
-  e->status = g_strdup (f[4]);
-  e->target = g_strdup (f[5]);
-  e->imposer = g_strdup (f[6]);
-  e->actor = g_strdup (f[7]);
-  e->action = g_strdup (f[8]);
-  if (f[9] == NULL || !ng_date_parse (f[9], &e->date, NULL))
-    e->date.precision = NG_DATE_NONE;
+  e = ng_merge_event_from_fields (iri, f[1], f, f + 13, n - 13);
   e->article_date = g_strdup (f[10]);
   e->cluster = g_strdup (f[11]);
   e->used = g_strcmp0 (f[12], "1") == 0;
-  e->participants = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 13; i < n; i++)
-    if (f[i])
-      g_ptr_array_add (e->participants, g_strdup (f[i]));
   if (meeting)
     *meeting = strcmp (f[0], "m") == 0;
   return e;
