@@ -470,7 +470,7 @@ ng_facts_split (char *line, char **fields, guint max)
 {
   guint n = 0;
   char *p = line + 1;
-  if (*p != '\t')
+  if (line[0] == '\0' || *p != '\t')
     return 0;
   p++;
   while (n < max)
