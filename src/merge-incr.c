@@ -62,6 +62,27 @@ set_in (GHashTable *sets, const char *key)
   return set;
 }
 
+static NgDate *
+date_dup (const NgDate *d)
+{
+  NgDate *c = g_new (NgDate, 1);
+  *c = *d;
+  return c;
+}
+
+/* SETS[KEY]: IRI -> NgDate, made when missing. */
+static GHashTable *
+dated_in (GHashTable *sets, const char *key)
+{
+  GHashTable *set = g_hash_table_lookup (sets, key);
+  if (set == NULL)
+    {
+      set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (sets, g_strdup (key), set);
+    }
+  return set;
+}
+
 static void
 fill_article_date (Merge *m, Event *e)
 {
@@ -103,7 +124,8 @@ ng_merge_state_fill (NgMergeState *st, NgMerge *nm, const NgMergeNodes *nodes,
       fill_article_date (m, e);
       ng_state_put_event (st, e, TRUE);
       for (guint k2 = 0; k2 < e->participants->len; k2++)
-        g_hash_table_add (set_in (persons, e->participants->pdata[k2]), g_strdup (e->iri));
+        g_hash_table_replace (dated_in (persons, e->participants->pdata[k2]),
+                              g_strdup (e->iri), date_dup (&e->date));
       if (e->cluster)
         g_hash_table_add (set_in (clusters, e->cluster), g_strdup (e->iri));
       if (e->used)
@@ -123,7 +145,7 @@ ng_merge_state_fill (NgMergeState *st, NgMerge *nm, const NgMergeNodes *nodes,
   while (g_hash_table_iter_next (&it, &k, &v))
     {
       g_autoptr (GString) out = g_string_new (NULL);
-      ng_list_append (out, 'e', v);
+      ng_dated_append (out, v);
       ng_state_put (st, 'P', k, out->str, out->len);
     }
   g_hash_table_iter_init (&it, clusters);
@@ -329,7 +351,7 @@ typedef struct {
   Ctx *c;
   GHashTable *removed;      /* IRI -> the old mention (owned) */
   GHashTable *added;        /* IRI -> the new mention (borrowed) */
-  GHashTable *lists;        /* person -> mention IRIs (old and added) */
+  GHashTable *lists;        /* person -> mention IRI -> NgDate (old and added) */
   GHashTable *members;      /* founder -> old member IRIs, as read */
   GHashTable *joined;       /* founder -> replayed mentions that joined it */
   GHashTable *assign;       /* replayed mention -> founder, "" when dropped */
@@ -369,7 +391,15 @@ cached_list (Replay *r, GHashTable *cache, char kind, const char *key)
     }
   return set;
 }
-#define person_list(r, person) cached_list ((r), (r)->lists, 'P', (person))
+
+static GHashTable *
+person_list (Replay *r, const char *person)
+{
+  GHashTable *set = g_hash_table_lookup (r->lists, person);
+  if (set == NULL)
+    ng_state_get_dated (r->c->st, person, set = dated_in (r->lists, person));
+  return set;
+}
 #define old_members(r, founder) cached_list ((r), (r)->members, 'C', (founder))
 
 /* The founder of the meeting mention IRI (present now) is in, or NULL. */
@@ -398,11 +428,14 @@ enqueue_linked (Replay *r, const Event *e, const Event *after)
   for (guint i = 0; i < e->participants->len; i++)
     {
       GHashTableIter it;
-      gpointer k;
+      gpointer k, d;
       g_hash_table_iter_init (&it, person_list (r, e->participants->pdata[i]));
-      while (g_hash_table_iter_next (&it, &k, NULL))
+      while (g_hash_table_iter_next (&it, &k, &d))
         {
-          Event *z = now_version (r, k);
+          Event *z;
+          if (!ng_date_compatible (d, &e->date))
+            continue;   /* cannot be linked: not even read */
+          z = now_version (r, k);
           if (z && !g_hash_table_contains (r->queued, z->iri)
               && ng_merge_event_order (z, after) > 0
               && ng_merge_events_linked (r->c->pm, e, z))
@@ -496,16 +529,21 @@ decide (Replay *r, Event *e)
   g_autoptr (GPtrArray) founders = g_ptr_array_new ();
   const char *best = NULL;
   GHashTableIter it;
-  gpointer k;
+  gpointer k, d;
 
   for (guint i = 0; i < e->participants->len; i++)
     {
       const char *p = e->participants->pdata[i];
       g_hash_table_iter_init (&it, person_list (r, p));
-      while (g_hash_table_iter_next (&it, &k, NULL))
+      while (g_hash_table_iter_next (&it, &k, &d))
         {
-          Event *y = now_version (r, k);
+          Event *y;
           const char *f;
+          /* a meeting with a member whose date does not fit E cannot take
+             E: passed over unread */
+          if (!ng_date_compatible (d, &e->date))
+            continue;
+          y = now_version (r, k);
           if (y == NULL || ng_merge_event_order (y, e) >= 0 || !(f = assigned (r, k)))
             continue;
           g_hash_table_add (set_in (overlap, f), g_strdup (p));
@@ -578,7 +616,8 @@ apply_meetings (Ctx *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable *uses
             const char *p = ((Event *) v)->participants->pdata[i];
             g_hash_table_add (persons, g_strdup (p));
             if (pass)
-              g_hash_table_add (person_list (&r, p), g_strdup (k));
+              g_hash_table_replace (person_list (&r, p), g_strdup (k),
+                                    date_dup (&((Event *) v)->date));
           }
     }
   /* the meetings that lose a mention differ from its place on */
@@ -704,7 +743,7 @@ apply_meetings (Ctx *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable *uses
           while (g_hash_table_iter_next (&ri, &x, NULL))
             if (!g_hash_table_contains (r.added, x))
               g_hash_table_remove (set, x);
-          ng_list_append (out, 'e', set);
+          ng_dated_append (out, set);
           if (out->len)
             ng_state_put (c->st, 'P', k, out->str, out->len);
           else

@@ -415,6 +415,48 @@ ng_state_get_list (NgMergeState *st, char kind, const char *key, char tag, GHash
     }
 }
 
+/* A person's meeting mentions (P): lines "e\tIRI\tDATE", into INTO as
+ * IRI -> NgDate (precision NONE when undated), so that mentions whose date
+ * cannot fit are passed over without reading them. */
+void
+ng_state_get_dated (NgMergeState *st, const char *person, GHashTable *into)
+{
+  g_autofree char *v = ng_state_get (st, 'P', person, NULL);
+  g_auto (GStrv) lines = v ? g_strsplit (v, "\n", -1) : NULL;
+  for (char **l = lines; l && *l; l++)
+    {
+      char *f[2];
+      if (**l == 'e' && ng_facts_split (*l, f, 2) == 2 && f[0])
+        g_hash_table_replace (into, g_strdup (f[0]), ng_date_dup_parse (f[1]));
+    }
+}
+
+NgDate *
+ng_date_dup_parse (const char *text)
+{
+  NgDate *d = g_new0 (NgDate, 1);
+  if (text == NULL || !ng_date_parse (text, d, NULL))
+    d->precision = NG_DATE_NONE;
+  return d;
+}
+
+void
+ng_dated_append (GString *out, GHashTable *dated)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, dated);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      const NgDate *d = v;
+      g_autofree char *date = d->precision != NG_DATE_NONE ? ng_date_to_string (d) : NULL;
+      g_string_append_c (out, 'e');
+      ng_facts_put_field (out, k);
+      ng_facts_put_field (out, date);
+      g_string_append_c (out, '\n');
+    }
+}
+
 void
 ng_list_append (GString *out, char tag, GHashTable *set)
 {

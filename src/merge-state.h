@@ -27,6 +27,9 @@ Event *ng_state_get_event (NgMergeState *st, const char *iri, gboolean *meeting)
 void ng_state_get_list (NgMergeState *st, char kind, const char *key, char tag,
                         GHashTable *into);
 void ng_list_append (GString *out, char tag, GHashTable *set);
+void ng_state_get_dated (NgMergeState *st, const char *person, GHashTable *into);
+void ng_dated_append (GString *out, GHashTable *dated);
+NgDate *ng_date_dup_parse (const char *text);
 void ng_state_put_sentence (NgMergeState *st, const char *iri, const Sentence *s,
                             guint uses);
 Sentence *ng_state_get_sentence (NgMergeState *st, const char *iri, guint *uses);
