@@ -26,9 +26,9 @@
  * used), compares it with the summary of the graph the output model already
  * holds, and touches the model only for subjects that changed: their old
  * statements are removed (found through the predicates recorded for them)
- * and the new ones added.  The merge itself is recomputed in memory from the
- * facts of all articles, which keeps the result identical to a merge from
- * scratch; only the storage work is proportional to what changed. */
+ * and the new ones added.  This file merges everything it is given; the
+ * incremental merge (merge-incr.c) gives it only what changed articles
+ * touch, through the per-node writers below. */
 #include "config.h"
 
 #include <string.h>

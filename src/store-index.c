@@ -66,7 +66,6 @@ ng_store_index_load (const char *path, GError **error)
   g_autoptr (NgStoreIndex) x = NULL;
   const char *p, *end;
 
-  /* mapped, not read: only the facts copied out count against memory */
   file = g_mapped_file_new (path, FALSE, &local);
   if (file == NULL)
     {
