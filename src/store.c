@@ -1174,6 +1174,8 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
       ok = ok && ng_merge_add_facts (merge, name, facts, len, error);
       if (ok && state)
         ng_merge_state_put_facts (state, key, facts, len);
+      if (ch)
+        g_clear_pointer (&ch->facts, g_free);   /* in the merge now */
     }
   ng_merge_state_close (was, NULL);
   ok = ok && open_merged (s, next, TRUE, memory_store (s), storage, model, error);
