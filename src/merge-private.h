@@ -114,10 +114,15 @@ struct NgMergeNodes
 /* A summary with no nodes and LIKE's predicate table (LIKE may be NULL). */
 NgMergeNodes *ng_merge_nodes_new (const NgMergeNodes *like);
 
-/* merge.c, for the incremental merge (merge-incr.c): the sink that writes
- * the merged graph node by node, touching only nodes whose summary
- * changed. */
+/* merge-sink.c: the sink that writes the merged graph node by node,
+ * touching only nodes whose summary changed.  A node's statements are
+ * added, then ng_out_flush ends it. */
 typedef struct Out Out;
+void ng_out_uri (Out *o, const char *s, const char *p, const char *obj);
+void ng_out_literal (Out *o, const char *s, const char *p, const char *value,
+                     const char *datatype);
+void ng_out_int (Out *o, const char *s, const char *p, gint64 value);
+void ng_out_flush (Out *o);
 /* OLD: the predicate table of what OUT holds; OLD_SUM: its summaries. */
 Out *ng_out_new (librdf_world *world, librdf_model *model, const NgMergeNodes *old,
                  const NodeSum *(*old_sum) (gpointer data, const char *subject),
@@ -130,6 +135,7 @@ gboolean ng_out_remove_stale (Out *o, const char *subject);
    with ERROR when writing failed. */
 NgMergeNodes *ng_out_finish (Out *o, guint *changed, gint64 *triples_delta,
                              GError **error);
+/* merge.c: the merged nodes, written through the sink */
 void ng_merge_write_entity (Merge *m, Out *o, Entity *e);
 void ng_merge_write_meetings (Merge *m, Out *o, GHashTable *used_sentences);
 void ng_merge_write_sanctions (Merge *m, Out *o, GHashTable *used_sentences);
