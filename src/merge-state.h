@@ -34,4 +34,29 @@ void ng_state_put_sentence (NgMergeState *st, const char *iri, const Sentence *s
                             guint uses);
 Sentence *ng_state_get_sentence (NgMergeState *st, const char *iri, guint *uses);
 
+/* merge-incr.c, shared with merge-replay.c */
+typedef struct {
+  NgMergeState *st;
+  Merge *pm;                /* the partial merge: what is rewritten */
+  GHashTable *known;        /* IRI -> Entity or NULL: read for lookups only */
+  GHashTable *events;       /* IRI -> Event: unchanged mentions, as stored */
+} NgIncr;
+GHashTable *ng_incr_str_set (void);
+GHashTable *ng_incr_set_table (void);
+GHashTable *ng_incr_set_in (GHashTable *sets, const char *key);
+NgDate *ng_incr_date_dup (const NgDate *d);
+GHashTable *ng_incr_dated_in (GHashTable *sets, const char *key);
+void ng_incr_fill_article_date (Merge *m, Event *e);
+void ng_incr_count_use (GHashTable *uses, const Event *e, gint delta);
+Event *ng_incr_stored_event (NgIncr *c, const char *iri);
+gboolean ng_incr_needs_full (GError **error, const char *why);
+void ng_incr_status_candidates (GHashTable *cand, const Event *old);
+gboolean ng_incr_old_versions (NgIncr *c, GPtrArray *events, GHashTable *old,
+                               GError **error);
+/* Meetings (merge-replay.c): the clustering replayed where it can change;
+   the meetings that differ written through O; their old nodes into CAND,
+   changes of sentence citations into USES. */
+gboolean ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand,
+                           GHashTable *uses, Out *o, GError **error);
+
 #endif
