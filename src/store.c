@@ -1199,17 +1199,17 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
 }
 
 /* Writes the merged graph into generation NEXT: when OLD describes the
- * current generation, into a copy of it, recomputing and touching only what
- * the CHANGES touch (a file copy costs far less than writing every
+ * current generation and DELTA allows, into a copy of it, recomputing and
+ * touching only what the CHANGES touch (a file copy costs far less than writing every
  * statement again); else, or when that cannot be done, from scratch.  The
  * store's current generation is not touched, so a kill at any moment leaves
  * it whole.  *TRIPLES: the statements of the new graph. */
 static gboolean
-write_generation (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *changes,
-                  librdf_storage **storage, librdf_model **model, gint64 *triples,
-                  GError **error)
+write_generation (NgStore *s, guint next, const NgStoreIndex *old, gboolean delta,
+                  GPtrArray *changes, librdf_storage **storage, librdf_model **model,
+                  gint64 *triples, GError **error)
 {
-  if (old && old->triples >= 0)
+  if (delta && old && old->triples >= 0)
     {
       g_autoptr (GError) local = NULL;
       g_autofree char *path = state_path (s, next);
@@ -1319,7 +1319,7 @@ ng_store_merge (NgStore *s, GError **error)
       /* the curation log (accepted SPARQL updates) is applied to the
          merge's own output: a curated store's generation is written from
          scratch, not as a delta onto the previous, already curated one */
-      if (!write_generation (s, next, curated ? NULL : old, changes, &storage, &model,
+      if (!write_generation (s, next, old, !curated, changes, &storage, &model,
                              &now->triples, error))
         goto fail;
       if (!ng_curation_replay (s->world, memory_store (s) ? NULL : s->dir, model, error))
