@@ -23,12 +23,6 @@
 #include "merge-private.h"
 #include "rdf-util.h"
 
-static GHashTable *
-str_set (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
 void
 ng_merge_entity_free (gpointer p)
 {
@@ -39,6 +33,8 @@ ng_merge_entity_free (gpointer p)
   g_hash_table_unref (e->alt);
   g_hash_table_unref (e->articles);
   g_hash_table_unref (e->same_as);
+  g_hash_table_unref (e->described);
+  g_hash_table_unref (e->children);
   g_free (e->lat);
   g_free (e->lon);
   g_free (e->contained_in);
@@ -59,7 +55,56 @@ ng_merge_event_free (gpointer p)
   g_free (e->imposer);
   g_free (e->actor);
   g_free (e->action);
+  g_free (e->article_date);
+  g_free (e->cluster);
   g_free (e);
+}
+
+Event *
+ng_merge_event_from_fields (const char *iri, const char *article, char **f,
+                            char **participants, guint n_participants)
+{
+  Event *e = g_new0 (Event, 1);
+  e->iri = g_strdup (iri);
+  e->article = g_strdup (article);
+  e->sentence = g_strdup (f[2]);
+  e->place = g_strdup (f[3]);
+  e->status = g_strdup (f[4]);
+  e->target = g_strdup (f[5]);
+  e->imposer = g_strdup (f[6]);
+  e->actor = g_strdup (f[7]);
+  e->action = g_strdup (f[8]);
+  if (f[9] == NULL || !ng_date_parse (f[9], &e->date, NULL))
+    e->date.precision = NG_DATE_NONE;
+  e->participants = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_participants; i++)
+    if (participants[i])
+      g_ptr_array_add (e->participants, g_strdup (participants[i]));
+  g_ptr_array_sort (e->participants, (GCompareFunc) g_strcmp0);
+  return e;
+}
+
+Event *
+ng_merge_event_copy (const Event *e)
+{
+  Event *c = g_new0 (Event, 1);
+  c->iri = g_strdup (e->iri);
+  c->article = g_strdup (e->article);
+  c->sentence = g_strdup (e->sentence);
+  c->participants = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < e->participants->len; i++)
+    g_ptr_array_add (c->participants, g_strdup (e->participants->pdata[i]));
+  c->date = e->date;
+  c->place = g_strdup (e->place);
+  c->status = g_strdup (e->status);
+  c->target = g_strdup (e->target);
+  c->imposer = g_strdup (e->imposer);
+  c->actor = g_strdup (e->actor);
+  c->action = g_strdup (e->action);
+  c->article_date = g_strdup (e->article_date);
+  c->cluster = g_strdup (e->cluster);
+  c->used = e->used;
+  return c;
 }
 
 void
@@ -176,8 +221,8 @@ new_subjects (void)
                                 (GDestroyNotify) g_ptr_array_unref);
 }
 
-static void
-put_field (GString *out, const char *v)
+void
+ng_facts_put_field (GString *out, const char *v)
 {
   g_string_append_c (out, '\t');
   if (v == NULL)
@@ -205,7 +250,7 @@ put_record (GString *out, int tag, ...)
   va_start (ap, tag);
   n = va_arg (ap, int);
   for (int i = 0; i < n; i++)
-    put_field (out, va_arg (ap, const char *));
+    ng_facts_put_field (out, va_arg (ap, const char *));
   va_end (ap);
   g_string_append_c (out, '\n');
 }
@@ -221,18 +266,18 @@ put_event (GString *out, const char *kind, const char *subject, GPtrArray *pairs
         g_ptr_array_add (parts, (gpointer) ng_node_iri (x->o));
     }
   g_string_append_c (out, 'E');
-  put_field (out, kind);
-  put_field (out, subject);
-  put_field (out, first_iri (pairs, NG_IN_SENTENCE));
-  put_field (out, first_iri (pairs, NG_MENTION_PLACE));
-  put_field (out, first_iri (pairs, NG_STATUS));
-  put_field (out, first_iri (pairs, NG_TARGET));
-  put_field (out, first_iri (pairs, NG_IMPOSER));
-  put_field (out, first_iri (pairs, NG_ACTOR));
-  put_field (out, first_iri (pairs, NG_ACTION));
-  put_field (out, first_literal (pairs, NG_MENTION_DATE));
+  ng_facts_put_field (out, kind);
+  ng_facts_put_field (out, subject);
+  ng_facts_put_field (out, first_iri (pairs, NG_IN_SENTENCE));
+  ng_facts_put_field (out, first_iri (pairs, NG_MENTION_PLACE));
+  ng_facts_put_field (out, first_iri (pairs, NG_STATUS));
+  ng_facts_put_field (out, first_iri (pairs, NG_TARGET));
+  ng_facts_put_field (out, first_iri (pairs, NG_IMPOSER));
+  ng_facts_put_field (out, first_iri (pairs, NG_ACTOR));
+  ng_facts_put_field (out, first_iri (pairs, NG_ACTION));
+  ng_facts_put_field (out, first_literal (pairs, NG_MENTION_DATE));
   for (guint i = 0; i < parts->len; i++)
-    put_field (out, parts->pdata[i]);
+    ng_facts_put_field (out, parts->pdata[i]);
   g_string_append_c (out, '\n');
 }
 
@@ -318,19 +363,101 @@ facts_from_subjects (GHashTable *subjects, const char *article)
 
 /* ------------------------------------------------ facts into the tables */
 
+GHashTable *
+ng_count_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+ng_count_add (GHashTable *table, const char *key, gint delta)
+{
+  gint64 c = (gint64) GPOINTER_TO_UINT (g_hash_table_lookup (table, key)) + delta;
+  if (c <= 0)
+    g_hash_table_remove (table, key);
+  else
+    g_hash_table_replace (table, g_strdup (key), GUINT_TO_POINTER ((guint) c));
+}
+
+Entity *
+ng_merge_entity_new (const char *iri)
+{
+  Entity *e = g_new0 (Entity, 1);
+  e->iri = g_strdup (iri);
+  e->types = ng_count_table ();
+  e->names = ng_count_table ();
+  e->alt = ng_count_table ();
+  e->articles = ng_count_table ();
+  e->same_as = ng_count_table ();
+  e->described = ng_count_table ();
+  e->children = ng_count_table ();
+  return e;
+}
+
+static void
+counts_add (GHashTable *to, GHashTable *from, gint sign)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, from);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    ng_count_add (to, k, sign * (gint) GPOINTER_TO_UINT (v));
+}
+
+void
+ng_merge_entity_add (Entity *to, const Entity *from, gint sign)
+{
+  counts_add (to->types, from->types, sign);
+  counts_add (to->names, from->names, sign);
+  counts_add (to->alt, from->alt, sign);
+  counts_add (to->articles, from->articles, sign);
+  counts_add (to->same_as, from->same_as, sign);
+  counts_add (to->described, from->described, sign);
+  counts_add (to->children, from->children, sign);
+  to->mentions += sign * (gint) from->mentions;
+}
+
+const char *
+ng_merge_entity_place_key (const Entity *e)
+{
+  GHashTableIter it;
+  gpointer k;
+  if (g_hash_table_size (e->described) == 0)
+    return "";
+  if (g_hash_table_size (e->described) > 1)
+    return NULL;
+  g_hash_table_iter_init (&it, e->described);
+  g_hash_table_iter_next (&it, &k, NULL);
+  return k;
+}
+
+void
+ng_merge_entity_resolve (Entity *e)
+{
+  const char *key = ng_merge_entity_place_key (e);
+  g_clear_pointer (&e->lat, g_free);
+  g_clear_pointer (&e->lon, g_free);
+  g_clear_pointer (&e->contained_in, g_free);
+  if (key && *key)
+    {
+      g_autofree char *line = g_strconcat ("D", key, NULL);
+      char *f[3];
+      if (ng_facts_split (line, f, 3) == 3)
+        {
+          e->lat = g_strdup (f[0]);
+          e->lon = g_strdup (f[1]);
+          e->contained_in = g_strdup (f[2]);
+        }
+    }
+}
+
 static Entity *
 entity_get (Merge *m, const char *iri)
 {
   Entity *e = g_hash_table_lookup (m->entities, iri);
   if (e == NULL)
     {
-      e = g_new0 (Entity, 1);
-      e->iri = g_strdup (iri);
-      e->types = str_set ();
-      e->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      e->alt = str_set ();
-      e->articles = str_set ();
-      e->same_as = str_set ();
+      e = ng_merge_entity_new (iri);
       g_hash_table_insert (m->entities, e->iri, e);
     }
   return e;
@@ -338,12 +465,12 @@ entity_get (Merge *m, const char *iri)
 
 /* Splits LINE (modified) into at most MAX fields after the tag, unescaped in
  * place; NULL for \N.  Returns the number of fields. */
-static guint
-split_fields (char *line, char **fields, guint max)
+guint
+ng_facts_split (char *line, char **fields, guint max)
 {
   guint n = 0;
   char *p = line + 1;
-  if (*p != '\t')
+  if (line[0] == '\0' || *p != '\t')
     return 0;
   p++;
   while (n < max)
@@ -396,7 +523,7 @@ apply_facts (Merge *m, const char *facts, gsize len)
       guint n;
       if (tag == '\0')
         continue;
-      n = split_fields (*l, f, G_N_ELEMENTS (f));
+      n = ng_facts_split (*l, f, G_N_ELEMENTS (f));
       switch (tag)
         {
         case 'G':
@@ -435,23 +562,7 @@ apply_facts (Merge *m, const char *facts, gsize len)
           if (n < 10 || f[0] == NULL || f[1] == NULL || article == NULL)
             return FALSE;
           {
-            Event *e = g_new0 (Event, 1);
-            e->iri = g_strdup (f[1]);
-            e->article = g_strdup (article);
-            e->sentence = g_strdup (f[2]);
-            e->place = g_strdup (f[3]);
-            e->status = g_strdup (f[4]);
-            e->target = g_strdup (f[5]);
-            e->imposer = g_strdup (f[6]);
-            e->actor = g_strdup (f[7]);
-            e->action = g_strdup (f[8]);
-            if (f[9] == NULL || !ng_date_parse (f[9], &e->date, NULL))
-              e->date.precision = NG_DATE_NONE;
-            e->participants = g_ptr_array_new_with_free_func (g_free);
-            for (guint i = 10; i < n; i++)
-              if (f[i])
-                g_ptr_array_add (e->participants, g_strdup (f[i]));
-            g_ptr_array_sort (e->participants, (GCompareFunc) g_strcmp0);
+            Event *e = ng_merge_event_from_fields (f[1], article, f, f + 10, n - 10);
             g_ptr_array_add (strcmp (f[0], "m") == 0 ? m->meetings : m->sanctions, e);
           }
           break;
@@ -461,10 +572,10 @@ apply_facts (Merge *m, const char *facts, gsize len)
           {
             Entity *e = entity_get (m, f[0]);
             e->mentions++;
-            g_hash_table_add (e->articles, g_strdup (article));
+            ng_count_add (e->articles, article, 1);
             /* role phrases ("de Amerikaanse president") are not names */
             if (f[1] && g_strcmp0 (f[2], "1") != 0)
-              g_hash_table_add (e->alt, g_strdup (f[1]));
+              ng_count_add (e->alt, f[1], 1);
           }
           break;
         case 'D':
@@ -472,6 +583,12 @@ apply_facts (Merge *m, const char *facts, gsize len)
             return FALSE;
           {
             Entity *e = entity_get (m, f[0]);
+            g_autoptr (GString) key = g_string_new (NULL);
+            for (guint i = 1; i < 4; i++)
+              ng_facts_put_field (key, f[i]);
+            ng_count_add (e->described, key->str, 1);
+            if (f[3] && strcmp (f[3], f[0]) != 0)
+              ng_count_add (entity_get (m, f[3])->children, f[0], 1);
             if (!e->lat && f[1])
               e->lat = g_strdup (f[1]);
             if (!e->lon && f[2])
@@ -487,15 +604,8 @@ apply_facts (Merge *m, const char *facts, gsize len)
             return FALSE;
           {
             Entity *e = entity_get (m, f[0]);
-            if (tag == 'T')
-              g_hash_table_add (e->types, g_strdup (f[1]));
-            else if (tag == 'O')
-              g_hash_table_add (e->same_as, g_strdup (f[1]));
-            else
-              {
-                guint c = GPOINTER_TO_UINT (g_hash_table_lookup (e->names, f[1]));
-                g_hash_table_replace (e->names, g_strdup (f[1]), GUINT_TO_POINTER (c + 1));
-              }
+            ng_count_add (tag == 'T' ? e->types : tag == 'O' ? e->same_as : e->names,
+                          f[1], 1);
           }
           break;
         default:

@@ -20,15 +20,11 @@
  *   joins the regime of the same target when there is exactly one;
  * - sanction events merge on (actor, action, regime).
  *
- * Incremental writing: every statement goes through an Out sink, one node
- * (subject) at a time.  The sink keeps a summary per subject (an
- * order-independent sum of statement hashes, the count, the predicates
- * used), compares it with the summary of the graph the output model already
- * holds, and touches the model only for subjects that changed: their old
- * statements are removed (found through the predicates recorded for them)
- * and the new ones added.  The merge itself is recomputed in memory from the
- * facts of all articles, which keeps the result identical to a merge from
- * scratch; only the storage work is proportional to what changed. */
+ * Every statement goes through the sink (merge-sink.c), one node at a time,
+ * which touches the output model only for nodes that changed.  This file
+ * merges everything it is given; the incremental merge (merge-incr.c)
+ * gives it only what changed articles touch, through the per-node writers
+ * below. */
 #include "config.h"
 
 #include <string.h>
@@ -39,343 +35,6 @@
 #include "nieuwsgraaf/vocab.h"
 #include "merge-private.h"
 #include "rdf-util.h"
-
-/* ------------------------------------------------------------ the sink */
-
-/* What the merged graph holds about one subject. */
-typedef struct {
-  guint64 sum;      /* sum of the statements' hashes: order does not matter */
-  guint32 count;
-  guint64 preds;    /* bit i: predicate i of the table (63: 63 and later) */
-} NodeSum;
-
-struct NgMergeNodes
-{
-  GPtrArray *preds;         /* predicate IRIs, in bit order */
-  GHashTable *pred_index;   /* IRI -> index + 1 */
-  GHashTable *nodes;        /* subject IRI -> NodeSum */
-};
-
-typedef struct {
-  char *s, *p, *o, *datatype;   /* in the sink's string chunk */
-  gboolean literal;
-  gboolean duplicate;
-  guint64 hash;
-} Stmt;
-
-typedef struct {
-  NgWriter w;
-  const NgMergeNodes *old;  /* what the model holds; NULL: nothing */
-  NgMergeNodes *now;        /* what it will hold */
-  GArray *pending;          /* Stmt: the node being written */
-  GHashTable *batch;        /* subjects of the pending statements */
-  GHashTable *seen;         /* hashes of the pending statements */
-  GHashTable *changed_nodes;/* subject -> its old statements (hash -> statement) */
-  GStringChunk *strings;    /* of the pending statements */
-  guint changed;
-  gboolean split;           /* a subject written in two batches */
-} Out;
-
-static void
-hash_table_unref0 (GHashTable *table)
-{
-  if (table)
-    g_hash_table_unref (table);
-}
-
-static NgMergeNodes *
-nodes_new (const NgMergeNodes *like)
-{
-  NgMergeNodes *n = g_new0 (NgMergeNodes, 1);
-  n->preds = g_ptr_array_new_with_free_func (g_free);
-  n->pred_index = g_hash_table_new (g_str_hash, g_str_equal);
-  n->nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  /* the same bit for the same predicate as before, so summaries compare */
-  for (guint i = 0; like && i < like->preds->len; i++)
-    {
-      char *p = g_strdup (like->preds->pdata[i]);
-      g_ptr_array_add (n->preds, p);
-      g_hash_table_insert (n->pred_index, p, GUINT_TO_POINTER (i + 1));
-    }
-  return n;
-}
-
-void
-ng_merge_nodes_free (NgMergeNodes *n)
-{
-  if (n == NULL)
-    return;
-  g_hash_table_unref (n->pred_index);
-  g_ptr_array_unref (n->preds);
-  g_hash_table_unref (n->nodes);
-  g_free (n);
-}
-
-guint
-ng_merge_nodes_size (const NgMergeNodes *n)
-{
-  return n ? g_hash_table_size (n->nodes) : 0;
-}
-
-guint
-ng_merge_nodes_triples (const NgMergeNodes *n)
-{
-  GHashTableIter it;
-  gpointer v;
-  guint total = 0;
-  if (n == NULL)
-    return 0;
-  g_hash_table_iter_init (&it, n->nodes);
-  while (g_hash_table_iter_next (&it, NULL, &v))
-    total += ((NodeSum *) v)->count;
-  return total;
-}
-
-void
-ng_merge_nodes_append (const NgMergeNodes *n, GString *out)
-{
-  GHashTableIter it;
-  gpointer k, v;
-  for (guint i = 0; i < n->preds->len; i++)
-    g_string_append_printf (out, "P\t%s\n", (char *) n->preds->pdata[i]);
-  g_hash_table_iter_init (&it, n->nodes);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    {
-      NodeSum *ns = v;
-      g_string_append_printf (out, "N\t%s\t%016" G_GINT64_MODIFIER "x\t%u\t%"
-                              G_GINT64_MODIFIER "x\n", (char *) k, ns->sum,
-                              ns->count, ns->preds);
-    }
-}
-
-NgMergeNodes *
-ng_merge_nodes_parse (const char *text, gsize len, GError **error)
-{
-  NgMergeNodes *n = nodes_new (NULL);
-  const char *p = text, *end = text + len;
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', (gsize) (end - p));
-      g_autofree char *line = g_strndup (p, nl ? (gsize) (nl - p) : (gsize) (end - p));
-      g_auto (GStrv) f = g_strsplit (line, "\t", 6);
-      guint nf = g_strv_length (f);
-      p = nl ? nl + 1 : end;
-      if (nf == 2 && strcmp (f[0], "P") == 0)
-        {
-          char *pred = g_strdup (f[1]);
-          g_ptr_array_add (n->preds, pred);
-          g_hash_table_insert (n->pred_index, pred, GUINT_TO_POINTER (n->preds->len));
-        }
-      else if (nf == 5 && strcmp (f[0], "N") == 0)
-        {
-          NodeSum *ns = g_new0 (NodeSum, 1);
-          ns->sum = g_ascii_strtoull (f[2], NULL, 16);
-          ns->count = (guint32) g_ascii_strtoull (f[3], NULL, 10);
-          ns->preds = g_ascii_strtoull (f[4], NULL, 16);
-          g_hash_table_replace (n->nodes, g_strdup (f[1]), ns);
-        }
-      else if (*line)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "damaged node summary: %.40s", line);
-          ng_merge_nodes_free (n);
-          return NULL;
-        }
-    }
-  return n;
-}
-
-static guint64
-hash_more (guint64 h, const char *s, char sep)
-{
-  for (; s && *s; s++)
-    h = (h ^ (guchar) *s) * G_GUINT64_CONSTANT (0x100000001b3);
-  return (h ^ (guchar) sep) * G_GUINT64_CONSTANT (0x100000001b3);
-}
-
-static guint64
-stmt_hash (const Stmt *st)
-{
-  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-  h = hash_more (h, st->s, 1);
-  h = hash_more (h, st->p, 2);
-  h = hash_more (h, st->o, st->literal ? 3 : 4);
-  h = hash_more (h, st->datatype, 5);
-  /* a final mix (splitmix64), so that sums of hashes do not cancel */
-  h ^= h >> 30;
-  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  h ^= h >> 27;
-  h *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return h ^ (h >> 31);
-}
-
-static void
-out_add (Out *o, const char *s, const char *p, const char *obj, const char *datatype,
-         gboolean literal)
-{
-  Stmt st = { g_string_chunk_insert_const (o->strings, s),
-              g_string_chunk_insert_const (o->strings, p),
-              g_string_chunk_insert (o->strings, obj),
-              datatype ? g_string_chunk_insert_const (o->strings, datatype) : NULL,
-              literal, FALSE, 0 };
-  g_array_append_val (o->pending, st);
-}
-
-static void
-out_uri (Out *o, const char *s, const char *p, const char *obj)
-{
-  out_add (o, s, p, obj, NULL, FALSE);
-}
-
-static void
-out_literal (Out *o, const char *s, const char *p, const char *value,
-             const char *datatype)
-{
-  out_add (o, s, p, value, datatype, TRUE);
-}
-
-static void
-out_int (Out *o, const char *s, const char *p, gint64 value)
-{
-  char buf[32];
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  out_literal (o, s, p, buf, NG_XSD_INTEGER);
-}
-
-/* What the model holds about SUBJECT (as the summary WAS describes it):
- * statement hash -> the statement, or with REMOVE_ALL, removed at once. */
-static GHashTable *
-old_statements (Out *o, const char *subject, const NodeSum *was, gboolean remove_all)
-{
-  librdf_world *world = o->w.world;
-  g_autoptr (librdf_node) s = librdf_new_node_from_uri_string (world,
-                                                               (const unsigned char *) subject);
-  GHashTable *found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                             (GDestroyNotify) librdf_free_statement);
-  for (guint i = 0; i < o->old->preds->len; i++)
-    {
-      const char *pred = o->old->preds->pdata[i];
-      g_autoptr (librdf_node) p = NULL;
-      librdf_iterator *it;
-      if (!(was->preds & (G_GUINT64_CONSTANT (1) << MIN (i, 63))))
-        continue;
-      p = librdf_new_node_from_uri_string (world, (const unsigned char *) pred);
-      it = librdf_model_get_targets (o->w.model, s, p);
-      while (it && !librdf_iterator_end (it))
-        {
-          librdf_node *t = librdf_iterator_get_object (it);
-          const char *iri = ng_node_iri (t);
-          Stmt st = { (char *) subject, (char *) pred,
-                      (char *) (iri ? iri : ng_node_literal (t)),
-                      (char *) (iri ? NULL : ng_node_datatype (t)), iri == NULL };
-          guint64 *h = g_new (guint64, 1);
-          *h = stmt_hash (&st);
-          g_hash_table_replace (found, h, librdf_new_statement_from_nodes (
-              world, librdf_new_node_from_node (s), librdf_new_node_from_node (p),
-              librdf_new_node_from_node (t)));
-          librdf_iterator_next (it);
-        }
-      if (it)
-        librdf_free_iterator (it);
-    }
-  if (remove_all)
-    {
-      GHashTableIter hit;
-      gpointer v;
-      g_hash_table_iter_init (&hit, found);
-      while (g_hash_table_iter_next (&hit, NULL, &v))
-        if (librdf_model_remove_statement (o->w.model, v) != 0)
-          o->w.failed = TRUE;
-      g_hash_table_remove_all (found);
-    }
-  return found;
-}
-
-/* The node just written is complete: compare it with what the model holds
- * and, if it changed, write the difference there (statement by statement:
- * a person named in thousands of articles gains one prov:wasDerivedFrom, it
- * is not written again). */
-static void
-out_flush (Out *o)
-{
-  GHashTableIter it;
-  gpointer k;
-
-  for (guint i = 0; i < o->pending->len; i++)
-    {
-      Stmt *st = &g_array_index (o->pending, Stmt, i);
-      NodeSum *ns = g_hash_table_lookup (o->now->nodes, st->s);
-      guint bit = GPOINTER_TO_UINT (g_hash_table_lookup (o->now->pred_index, st->p));
-      st->hash = stmt_hash (st);
-      if (!g_hash_table_add (o->seen, &st->hash))
-        {
-          st->duplicate = TRUE;   /* the same statement twice: a set holds it once */
-          continue;
-        }
-      if (ns == NULL)
-        {
-          ns = g_new0 (NodeSum, 1);
-          g_hash_table_insert (o->now->nodes, g_strdup (st->s), ns);
-          g_hash_table_add (o->batch, st->s);
-        }
-      else if (!g_hash_table_contains (o->batch, st->s))
-        o->split = TRUE;
-      if (bit == 0)
-        {
-          char *pred = g_strdup (st->p);
-          g_ptr_array_add (o->now->preds, pred);
-          bit = o->now->preds->len;
-          g_hash_table_insert (o->now->pred_index, pred, GUINT_TO_POINTER (bit));
-        }
-      ns->sum += st->hash;
-      ns->count++;
-      ns->preds |= G_GUINT64_CONSTANT (1) << MIN (bit - 1, 63);
-    }
-  g_hash_table_iter_init (&it, o->batch);
-  while (g_hash_table_iter_next (&it, &k, NULL))
-    {
-      const NodeSum *now = g_hash_table_lookup (o->now->nodes, k);
-      const NodeSum *was = o->old ? g_hash_table_lookup (o->old->nodes, k) : NULL;
-      if (was && was->sum == now->sum && was->count == now->count)
-        continue;
-      /* changed: what the model holds of it, to keep what stays */
-      g_hash_table_insert (o->changed_nodes, k,
-                           was ? old_statements (o, k, was, FALSE) : NULL);
-      o->changed++;
-    }
-  for (guint i = 0; i < o->pending->len; i++)
-    {
-      Stmt *st = &g_array_index (o->pending, Stmt, i);
-      GHashTable *had;
-      if (st->duplicate || !g_hash_table_lookup_extended (o->changed_nodes, st->s,
-                                                          NULL, (gpointer *) &had))
-        continue;
-      if (had && g_hash_table_remove (had, &st->hash))
-        continue;   /* already there */
-      if (st->literal)
-        ng_write_literal (&o->w, st->s, st->p, st->o, st->datatype);
-      else
-        ng_write_uri (&o->w, st->s, st->p, st->o);
-    }
-  /* what is left of the old statements of changed nodes goes */
-  g_hash_table_iter_init (&it, o->changed_nodes);
-  while (g_hash_table_iter_next (&it, NULL, &k))
-    {
-      GHashTableIter hit;
-      gpointer v;
-      if (k == NULL)
-        continue;
-      g_hash_table_iter_init (&hit, k);
-      while (g_hash_table_iter_next (&hit, NULL, &v))
-        if (librdf_model_remove_statement (o->w.model, v) != 0)
-          o->w.failed = TRUE;
-    }
-  g_hash_table_remove_all (o->changed_nodes);
-  g_hash_table_remove_all (o->seen);
-  g_hash_table_remove_all (o->batch);
-  g_array_set_size (o->pending, 0);
-  g_string_chunk_clear (o->strings);
-}
 
 static GHashTable *
 str_set (void)
@@ -405,7 +64,12 @@ cluster_free (gpointer p)
 static int
 event_order (gconstpointer a, gconstpointer b)
 {
-  const Event *x = *(Event * const *) a, *y = *(Event * const *) b;
+  return ng_merge_event_order (*(Event * const *) a, *(Event * const *) b);
+}
+
+int
+ng_merge_event_order (const Event *x, const Event *y)
+{
   if (x->participants->len != y->participants->len)
     return x->participants->len > y->participants->len ? -1 : 1;
   if (x->date.precision != y->date.precision)
@@ -413,12 +77,21 @@ event_order (gconstpointer a, gconstpointer b)
   return strcmp (x->iri, y->iri);
 }
 
+Entity *
+ng_merge_lookup_entity (Merge *m, const char *iri)
+{
+  Entity *e = g_hash_table_lookup (m->entities, iri);
+  if (e == NULL && m->lookup_entity)
+    e = m->lookup_entity (m->lookup_data, iri);
+  return e;
+}
+
 static gboolean
 place_inside (Merge *m, const char *inner, const char *outer)
 {
   for (int depth = 0; inner && depth < 4; depth++)
     {
-      Entity *e = g_hash_table_lookup (m->entities, inner);
+      Entity *e = ng_merge_lookup_entity (m, inner);
       if (e == NULL || e->contained_in == NULL)
         return FALSE;
       if (strcmp (e->contained_in, outer) == 0)
@@ -455,6 +128,38 @@ fits (Merge *m, const Cluster *c, const Event *e, guint overlap)
   return TRUE;
 }
 
+/* Whether clustering can put A and B in one meeting directly: a meeting a
+ * mention joins always has a member that shares a participant with it and
+ * whose date and place fit its own (fits above).  So the greedy pass gives
+ * the same meetings when run on each connected set of this relation alone,
+ * in the same order, which is what an incremental merge does. */
+gboolean
+ng_merge_events_linked (Merge *m, const Event *a, const Event *b)
+{
+  gboolean share = FALSE;
+  for (guint i = 0; i < a->participants->len && !share; i++)
+    for (guint k = 0; k < b->participants->len && !share; k++)
+      share = strcmp (a->participants->pdata[i], b->participants->pdata[k]) == 0;
+  return share && ng_merge_events_compatible (m, a, b);
+}
+
+gboolean
+ng_merge_events_compatible (Merge *m, const Event *a, const Event *b)
+{
+  return ng_date_compatible (&a->date, &b->date) && places_compatible (m, a->place, b->place);
+}
+
+char *
+ng_merge_meeting_iri (const char *founder)
+{
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  char *iri;
+  g_checksum_update (sum, (const guchar *) founder, -1);
+  iri = g_strdup_printf (NG_ID_BASE "meeting/%.16s", g_checksum_get_string (sum));
+  g_checksum_free (sum);
+  return iri;
+}
+
 static int
 cluster_index_order (gconstpointer a, gconstpointer b)
 {
@@ -482,6 +187,9 @@ cluster_meetings (Merge *m)
       Event *e = m->meetings->pdata[i];
       Cluster *best = NULL;
       guint best_overlap = 0;
+
+      g_clear_pointer (&e->cluster, g_free);
+      e->used = FALSE;
 
       /* the meetings of E's participants, each with how many of them it has
          (a cluster is listed once per participant it has) */
@@ -513,19 +221,19 @@ cluster_meetings (Merge *m)
         continue;
       if (best == NULL)
         {
-          GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
           best = g_new0 (Cluster, 1);
           best->index = clusters->len;
           g_array_set_size (shared, clusters->len + 1);
           best->members = g_ptr_array_new ();
           best->participants = g_hash_table_new (g_str_hash, g_str_equal);
-          g_checksum_update (sum, (const guchar *) e->iri, -1);
-          best->iri = g_strdup_printf (NG_ID_BASE "meeting/%.16s",
-                                       g_checksum_get_string (sum));
-          g_checksum_free (sum);
+          best->iri = ng_merge_meeting_iri (e->iri);
           g_ptr_array_add (clusters, best);
         }
       g_ptr_array_add (best->members, e);
+      /* the mention that founded the meeting names it */
+      g_free (e->cluster);
+      e->cluster = g_strdup (((Event *) best->members->pdata[0])->iri);
+      e->used = TRUE;
       for (guint k = 0; k < e->participants->len; k++)
         {
           char *p = e->participants->pdata[k];
@@ -571,8 +279,8 @@ write_provenance (Out *o, const char *node, GHashTable *articles, guint count)
 {
   g_autoptr (GPtrArray) arts = sorted_keys (articles);
   for (guint i = 0; i < arts->len; i++)
-    out_uri (o, node, NG_PROV_DERIVED_FROM, arts->pdata[i]);
-  out_int (o, node, NG_MENTION_COUNT, count);
+    ng_out_uri (o, node, NG_PROV_DERIVED_FROM, arts->pdata[i]);
+  ng_out_int (o, node, NG_MENTION_COUNT, count);
 }
 
 static void
@@ -580,8 +288,13 @@ write_entities (Merge *m, Out *o)
 {
   g_autoptr (GPtrArray) iris = sorted_keys (m->entities);
   for (guint i = 0; i < iris->len; i++)
+    ng_merge_write_entity (m, o, g_hash_table_lookup (m->entities, iris->pdata[i]));
+}
+
+void
+ng_merge_write_entity (Merge *m, Out *o, Entity *e)
+{
     {
-      Entity *e = g_hash_table_lookup (m->entities, iris->pdata[i]);
       g_autoptr (GPtrArray) types = sorted_keys (e->types);
       g_autoptr (GPtrArray) names = sorted_keys (e->names);
       g_autoptr (GPtrArray) alts = sorted_keys (e->alt);
@@ -590,7 +303,7 @@ write_entities (Merge *m, Out *o)
       guint best = 0;
 
       if (names->len == 0)
-        continue;  /* referenced only, never described: not a node */
+        return;  /* referenced only, never described: not a node */
       for (guint k = 0; k < names->len; k++)
         {
           guint c = GPOINTER_TO_UINT (g_hash_table_lookup (e->names, names->pdata[k]));
@@ -598,30 +311,30 @@ write_entities (Merge *m, Out *o)
             name = names->pdata[k], best = c;
         }
       for (guint k = 0; k < types->len; k++)
-        out_uri (o, e->iri, NG_RDF_TYPE, types->pdata[k]);
-      out_literal (o, e->iri, NG_SCHEMA_NAME, name, NULL);
+        ng_out_uri (o, e->iri, NG_RDF_TYPE, types->pdata[k]);
+      ng_out_literal (o, e->iri, NG_SCHEMA_NAME, name, NULL);
       for (guint k = 0; k < names->len; k++)
         if (strcmp (names->pdata[k], name) != 0)
-          out_literal (o, e->iri, NG_SCHEMA_ALTERNATE_NAME, names->pdata[k], NULL);
+          ng_out_literal (o, e->iri, NG_SCHEMA_ALTERNATE_NAME, names->pdata[k], NULL);
       for (guint k = 0; k < alts->len; k++)
         if (strcmp (alts->pdata[k], name) != 0 && !g_hash_table_contains (e->names, alts->pdata[k]))
-          out_literal (o, e->iri, NG_SCHEMA_ALTERNATE_NAME, alts->pdata[k], NULL);
+          ng_out_literal (o, e->iri, NG_SCHEMA_ALTERNATE_NAME, alts->pdata[k], NULL);
       for (guint k = 0; k < same->len; k++)
-        out_uri (o, e->iri, NG_OWL_SAME_AS, same->pdata[k]);
+        ng_out_uri (o, e->iri, NG_OWL_SAME_AS, same->pdata[k]);
       if (e->lat && e->lon)
         {
-          out_literal (o, e->iri, NG_SCHEMA_LATITUDE, e->lat, NG_XSD_DECIMAL);
-          out_literal (o, e->iri, NG_SCHEMA_LONGITUDE, e->lon, NG_XSD_DECIMAL);
+          ng_out_literal (o, e->iri, NG_SCHEMA_LATITUDE, e->lat, NG_XSD_DECIMAL);
+          ng_out_literal (o, e->iri, NG_SCHEMA_LONGITUDE, e->lon, NG_XSD_DECIMAL);
         }
       /* link to the containing place only when that place is in the graph */
       if (e->contained_in)
         {
-          Entity *c = g_hash_table_lookup (m->entities, e->contained_in);
+          Entity *c = ng_merge_lookup_entity (m, e->contained_in);
           if (c && g_hash_table_size (c->names) > 0)
-            out_uri (o, e->iri, NG_SCHEMA_CONTAINED_IN, e->contained_in);
+            ng_out_uri (o, e->iri, NG_SCHEMA_CONTAINED_IN, e->contained_in);
         }
       write_provenance (o, e->iri, e->articles, e->mentions);
-      out_flush (o);
+      ng_out_flush (o);
     }
 }
 
@@ -669,20 +382,26 @@ write_status_history (Merge *m, Out *o, const char *meeting, GPtrArray *members)
   GHashTableIter it;
   gpointer k, v;
 
+  g_autoptr (GHashTable) dates = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < members->len; i++)
     {
       Event *e = members->pdata[i];
       const char *have = g_hash_table_lookup (by_article, e->article);
       if (e->status && status_rank (e->status) > status_rank (have))
         g_hash_table_insert (by_article, e->article, e->status);
+      if (e->article_date)
+        g_hash_table_insert (dates, e->article, e->article_date);
     }
   g_hash_table_iter_init (&it, by_article);
   while (g_hash_table_iter_next (&it, &k, &v))
     {
+      /* the article's date: from its graph when the merge holds it, else
+         as recorded with the mention (an incremental merge) */
       Article *a = g_hash_table_lookup (m->articles, k);
+      const char *date = a ? a->date : g_hash_table_lookup (dates, k);
       Report r = { k, v, { 0, 0, 0, NG_DATE_NONE } };
-      if (a && a->date)
-        ng_date_parse (a->date, &r.date, NULL);
+      if (date)
+        ng_date_parse (date, &r.date, NULL);
       g_array_append_val (reports, r);
     }
   g_array_sort (reports, report_order);
@@ -692,14 +411,14 @@ write_status_history (Merge *m, Out *o, const char *meeting, GPtrArray *members)
       const char *tail = strrchr (r->article, '/');
       g_autofree char *node = g_strdup_printf ("%s/status/%s", meeting,
                                                tail ? tail + 1 : r->article);
-      out_uri (o, meeting, NG_STATUS_REPORT_P, node);
-      out_uri (o, node, NG_RDF_TYPE, NG_STATUS_REPORT);
-      out_uri (o, node, NG_STATUS, r->status);
-      out_uri (o, node, NG_PROV_DERIVED_FROM, r->article);
+      ng_out_uri (o, meeting, NG_STATUS_REPORT_P, node);
+      ng_out_uri (o, node, NG_RDF_TYPE, NG_STATUS_REPORT);
+      ng_out_uri (o, node, NG_STATUS, r->status);
+      ng_out_uri (o, node, NG_PROV_DERIVED_FROM, r->article);
       if (r->date.precision != NG_DATE_NONE)
         {
           g_autofree char *d = ng_date_to_string (&r->date);
-          out_literal (o, node, NG_DCT_DATE, d, ng_date_xsd_type (&r->date));
+          ng_out_literal (o, node, NG_DCT_DATE, d, ng_date_xsd_type (&r->date));
         }
       if (status_rank (status) < status_rank (NG_HELD)
           || status_rank (r->status) > status_rank (status))
@@ -713,11 +432,11 @@ write_evidence (Merge *m, Out *o, const char *node, GHashTable *sentences)
 {
   g_autoptr (GPtrArray) list = sorted_keys (sentences);
   for (guint i = 0; i < list->len; i++)
-    out_uri (o, node, NG_EVIDENCE, list->pdata[i]);
+    ng_out_uri (o, node, NG_EVIDENCE, list->pdata[i]);
 }
 
-static void
-write_meetings (Merge *m, Out *o, GHashTable *used_sentences)
+void
+ng_merge_write_meetings (Merge *m, Out *o, GHashTable *used_sentences)
 {
   g_autoptr (GPtrArray) clusters = cluster_meetings (m);
   for (guint i = 0; i < clusters->len; i++)
@@ -744,22 +463,22 @@ write_meetings (Merge *m, Out *o, GHashTable *used_sentences)
           if (e->place && (place == NULL || place_inside (m, e->place, place)))
             place = e->place;
         }
-      out_uri (o, c->iri, NG_RDF_TYPE, NG_MEETING);
+      ng_out_uri (o, c->iri, NG_RDF_TYPE, NG_MEETING);
       for (guint k = 0; k < parts->len; k++)
-        out_uri (o, c->iri, NG_SCHEMA_ATTENDEE, parts->pdata[k]);
+        ng_out_uri (o, c->iri, NG_SCHEMA_ATTENDEE, parts->pdata[k]);
       if (date)
         {
           g_autofree char *v = ng_date_to_string (date);
-          out_literal (o, c->iri, NG_SCHEMA_START_DATE, v, ng_date_xsd_type (date));
+          ng_out_literal (o, c->iri, NG_SCHEMA_START_DATE, v, ng_date_xsd_type (date));
         }
       if (place)
-        out_uri (o, c->iri, NG_SCHEMA_LOCATION, place);
+        ng_out_uri (o, c->iri, NG_SCHEMA_LOCATION, place);
       status = write_status_history (m, o, c->iri, c->members);
       if (status)
-        out_uri (o, c->iri, NG_STATUS, status);
+        ng_out_uri (o, c->iri, NG_STATUS, status);
       write_evidence (m, o, c->iri, sents);
       write_provenance (o, c->iri, arts, c->members->len);
-      out_flush (o);
+      ng_out_flush (o);
     }
 }
 
@@ -830,8 +549,25 @@ group_add (Group *g, const Event *e, GHashTable *used_sentences)
     }
 }
 
+/* Notes that NODE was written for the sanctions of TARGET. */
 static void
-write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
+target_node (Merge *m, const char *target, const char *node)
+{
+  GPtrArray *list;
+  if (m->target_nodes == NULL)
+    m->target_nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+  list = g_hash_table_lookup (m->target_nodes, target);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (m->target_nodes, g_strdup (target), list);
+    }
+  g_ptr_array_add (list, g_strdup (node));
+}
+
+void
+ng_merge_write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
 {
   g_autoptr (GHashTable) regimes = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                           NULL, group_free);
@@ -862,6 +598,7 @@ write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
       Event *e = m->sanctions->pdata[i];
       const char *imposer = e->imposer;
       Group *r;
+      e->used = e->target != NULL;
       if (e->target == NULL)
         continue;
       if (imposer == NULL)
@@ -888,13 +625,14 @@ write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
     for (guint i = 0; i < keys->len; i++)
       {
         Group *g = g_hash_table_lookup (regimes, keys->pdata[i]);
-        out_uri (o, g->iri, NG_RDF_TYPE, NG_SANCTION);
-        out_uri (o, g->iri, NG_TARGET, g->a);
+        target_node (m, g->a, g->iri);
+        ng_out_uri (o, g->iri, NG_RDF_TYPE, NG_SANCTION);
+        ng_out_uri (o, g->iri, NG_TARGET, g->a);
         if (g->b)
-          out_uri (o, g->iri, NG_IMPOSER, g->b);
+          ng_out_uri (o, g->iri, NG_IMPOSER, g->b);
         write_evidence (m, o, g->iri, g->sentences);
         write_provenance (o, g->iri, g->articles, g->count);
-        out_flush (o);
+        ng_out_flush (o);
       }
   }
   {
@@ -902,15 +640,46 @@ write_sanctions (Merge *m, Out *o, GHashTable *used_sentences)
     for (guint i = 0; i < keys->len; i++)
       {
         Group *g = g_hash_table_lookup (events, keys->pdata[i]);
-        out_uri (o, g->iri, NG_RDF_TYPE, NG_SANCTION_EVENT);
-        out_uri (o, g->iri, NG_ACTOR, g->a);
-        out_uri (o, g->iri, NG_ACTION, g->b);
-        out_uri (o, g->iri, NG_SANCTION_P, g->c);
+        Group *r = g_hash_table_lookup (regimes, g->c);
+        target_node (m, r->a, g->iri);
+        ng_out_uri (o, g->iri, NG_RDF_TYPE, NG_SANCTION_EVENT);
+        ng_out_uri (o, g->iri, NG_ACTOR, g->a);
+        ng_out_uri (o, g->iri, NG_ACTION, g->b);
+        ng_out_uri (o, g->iri, NG_SANCTION_P, g->c);
         write_evidence (m, o, g->iri, g->sentences);
         write_provenance (o, g->iri, g->articles, g->count);
-        out_flush (o);
+        ng_out_flush (o);
       }
   }
+}
+
+void
+ng_merge_write_article (Out *o, const Article *a)
+{
+  ng_out_uri (o, a->iri, NG_RDF_TYPE, NG_ARTICLE);
+  if (a->title)
+    ng_out_literal (o, a->iri, NG_DCT_TITLE, a->title, NULL);
+  if (a->source)
+    ng_out_literal (o, a->iri, NG_SOURCE_FILE, a->source, NULL);
+  if (a->date)
+    ng_out_literal (o, a->iri, NG_DCT_DATE, a->date, a->date_type);
+  ng_out_flush (o);
+}
+
+void
+ng_merge_write_sentence (Out *o, const Sentence *s)
+{
+  ng_out_uri (o, s->iri, NG_RDF_TYPE, NG_SENTENCE);
+  ng_out_uri (o, s->iri, NG_IN_ARTICLE, s->article);
+  if (s->text)
+    ng_out_literal (o, s->iri, NG_TEXT, s->text, NULL);
+  if (s->index)
+    ng_out_literal (o, s->iri, NG_SENTENCE_INDEX, s->index, NG_XSD_INTEGER);
+  if (s->byte_offset)
+    ng_out_literal (o, s->iri, NG_BYTE_OFFSET, s->byte_offset, NG_XSD_INTEGER);
+  if (s->char_offset)
+    ng_out_literal (o, s->iri, NG_CHAR_OFFSET, s->char_offset, NG_XSD_INTEGER);
+  ng_out_flush (o);
 }
 
 static void
@@ -919,35 +688,15 @@ write_articles (Merge *m, Out *o, GHashTable *used_sentences)
   g_autoptr (GPtrArray) arts = sorted_keys (m->articles);
   g_autoptr (GPtrArray) sents = sorted_keys (used_sentences);
   for (guint i = 0; i < arts->len; i++)
-    {
-      Article *a = g_hash_table_lookup (m->articles, arts->pdata[i]);
-      out_uri (o, a->iri, NG_RDF_TYPE, NG_ARTICLE);
-      if (a->title)
-        out_literal (o, a->iri, NG_DCT_TITLE, a->title, NULL);
-      if (a->source)
-        out_literal (o, a->iri, NG_SOURCE_FILE, a->source, NULL);
-      if (a->date)
-        out_literal (o, a->iri, NG_DCT_DATE, a->date, a->date_type);
-      out_flush (o);
-    }
+    ng_merge_write_article (o, g_hash_table_lookup (m->articles, arts->pdata[i]));
   for (guint i = 0; i < sents->len; i++)
     {
       Sentence *s = g_hash_table_lookup (m->sentences, sents->pdata[i]);
-      if (s == NULL)
-        continue;
-      out_uri (o, s->iri, NG_RDF_TYPE, NG_SENTENCE);
-      out_uri (o, s->iri, NG_IN_ARTICLE, s->article);
-      if (s->text)
-        out_literal (o, s->iri, NG_TEXT, s->text, NULL);
-      if (s->index)
-        out_literal (o, s->iri, NG_SENTENCE_INDEX, s->index, NG_XSD_INTEGER);
-      if (s->byte_offset)
-        out_literal (o, s->iri, NG_BYTE_OFFSET, s->byte_offset, NG_XSD_INTEGER);
-      if (s->char_offset)
-        out_literal (o, s->iri, NG_CHAR_OFFSET, s->char_offset, NG_XSD_INTEGER);
-      out_flush (o);
+      if (s)
+        ng_merge_write_sentence (o, s);
     }
 }
+
 /* ------------------------------------------------------------ the API */
 
 NgMerge *
@@ -976,6 +725,8 @@ ng_merge_free (NgMerge *nm)
   g_ptr_array_unref (nm->m.sanctions);
   g_hash_table_unref (nm->m.articles);
   g_hash_table_unref (nm->m.sentences);
+  if (nm->m.target_nodes)
+    g_hash_table_unref (nm->m.target_nodes);
   g_free (nm);
 }
 
@@ -984,58 +735,24 @@ ng_merge_write_delta (NgMerge *nm, librdf_model *out, const NgMergeNodes *old,
                       guint *changed, GError **error)
 {
   Merge *m = &nm->m;
-  Out o = { { m->world, out, NULL, FALSE, NULL, NULL }, old, nodes_new (old),
-            g_array_new (FALSE, TRUE, sizeof (Stmt)),
-            g_hash_table_new (g_str_hash, g_str_equal),
-            g_hash_table_new (g_int64_hash, g_int64_equal),
-            g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                   (GDestroyNotify) hash_table_unref0),
-            g_string_chunk_new (4096), 0, FALSE };
+  Out *o = ng_out_new (m->world, out, old, NULL, NULL);
   g_autoptr (GHashTable) used_sentences = str_set ();
 
-  write_entities (m, &o);
-  write_meetings (m, &o, used_sentences);
-  write_sanctions (m, &o, used_sentences);
-  write_articles (m, &o, used_sentences);
-  out_flush (&o);
+  write_entities (m, o);
+  ng_merge_write_meetings (m, o, used_sentences);
+  ng_merge_write_sanctions (m, o, used_sentences);
+  write_articles (m, o, used_sentences);
+  ng_out_flush (o);
   if (old)
     {
       /* nodes no article supports any more */
       GHashTableIter it;
-      gpointer k, v;
+      gpointer k;
       g_hash_table_iter_init (&it, old->nodes);
-      while (g_hash_table_iter_next (&it, &k, &v))
-        if (!g_hash_table_contains (o.now->nodes, k))
-          {
-            g_hash_table_unref (old_statements (&o, k, v, TRUE));
-            o.changed++;
-          }
+      while (g_hash_table_iter_next (&it, &k, NULL))
+        ng_out_remove_stale (o, k);
     }
-  g_array_unref (o.pending);
-  g_hash_table_unref (o.batch);
-  g_hash_table_unref (o.seen);
-  g_hash_table_unref (o.changed_nodes);
-  g_string_chunk_free (o.strings);
-  if (changed)
-    *changed = o.changed;
-  if (o.split)
-    {
-      /* cannot happen with the writers above (each writes whole nodes) */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "the merged graph was not written node by node");
-      ng_merge_nodes_free (o.now);
-      return NULL;
-    }
-  if (o.w.failed)
-    {
-      g_autofree char *why = ng_rdf_take_error ();
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "could not write the merged graph%s%s", why ? ": " : "",
-                   why ? why : "");
-      ng_merge_nodes_free (o.now);
-      return NULL;
-    }
-  return o.now;
+  return ng_out_finish (o, changed, NULL, error);
 }
 
 gboolean

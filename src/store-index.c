@@ -1,12 +1,13 @@
 /* store-index.c — the merge index of a store generation: per article file
- * its identity (size, mtime, inode), digest and merge facts, and the node
- * summary of the merged graph.  It lets a build parse only the article files
- * that changed and write only the merged nodes that changed.
+ * its identity (size, mtime, inode) and digest, and the number of
+ * statements of the merged graph.  It lets a build find the article files
+ * that changed without reading the others (their facts are in the merge
+ * state, merge-state.c).
  *
  * Format (text, one file per generation, written before CURRENT names it):
- *   nieuwsgraaf-merge-index 1
- *   F key size mtime_ns inode digest LEN     then LEN bytes of facts, newline
- *   X LEN                                    then LEN bytes of node summary */
+ *   nieuwsgraaf-merge-index 2
+ *   F key size mtime_ns inode digest
+ *   T triples                                (last) */
 #include "config.h"
 
 #include <errno.h>
@@ -18,7 +19,7 @@
 
 #include "store-private.h"
 
-#define MAGIC "nieuwsgraaf-merge-index 1\n"
+#define MAGIC "nieuwsgraaf-merge-index 2\n"
 
 void
 ng_index_entry_free (gpointer p)
@@ -34,6 +35,7 @@ ng_store_index_new (void)
   NgStoreIndex *x = g_new0 (NgStoreIndex, 1);
   x->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       ng_index_entry_free);
+  x->triples = -1;
   return x;
 }
 
@@ -43,9 +45,6 @@ ng_store_index_free (NgStoreIndex *x)
   if (x == NULL)
     return;
   g_hash_table_unref (x->entries);
-  ng_merge_nodes_free (x->nodes);
-  if (x->file)
-    g_mapped_file_unref (x->file);
   g_free (x);
 }
 
@@ -67,7 +66,6 @@ ng_store_index_load (const char *path, GError **error)
   g_autoptr (NgStoreIndex) x = NULL;
   const char *p, *end;
 
-  /* mapped, not read: only the facts copied out count against memory */
   file = g_mapped_file_new (path, FALSE, &local);
   if (file == NULL)
     {
@@ -90,51 +88,32 @@ ng_store_index_load (const char *path, GError **error)
       const char *nl = memchr (p, '\n', (gsize) (end - p));
       g_autofree char *head = NULL;
       g_auto (GStrv) f = NULL;
-      guint64 n;
       if (nl == NULL)
         break;
       head = g_strndup (p, (gsize) (nl - p));
       f = g_strsplit (head, "\t", 8);
       p = nl + 1;
-      if (f[0] && strcmp (f[0], "F") == 0 && g_strv_length (f) == 7)
+      if (f[0] && strcmp (f[0], "F") == 0 && g_strv_length (f) == 6)
         {
-          NgIndexEntry *e;
-          n = g_ascii_strtoull (f[6], NULL, 10);
-          if (n > (guint64) (end - p))
-            break;
-          e = g_new0 (NgIndexEntry, 1);
+          NgIndexEntry *e = g_new0 (NgIndexEntry, 1);
           e->size = g_ascii_strtoll (f[2], NULL, 10);
           e->mtime_ns = g_ascii_strtoll (f[3], NULL, 10);
           e->ino = g_ascii_strtoull (f[4], NULL, 10);
           e->digest = g_strdup (f[5]);
-          e->facts = p;
-          e->facts_len = (gsize) n;
           g_hash_table_replace (x->entries, g_strdup (f[1]), e);
-          p += n + 1;
         }
-      else if (f[0] && strcmp (f[0], "X") == 0 && g_strv_length (f) == 2)
-        {
-          n = g_ascii_strtoull (f[1], NULL, 10);
-          if (n > (guint64) (end - p))
-            break;
-          x->nodes = ng_merge_nodes_parse (p, (gsize) n, error);
-          if (x->nodes == NULL)
-            return NULL;
-          p += n;
-          if (p < end && *p == '\n')
-            p++;
-        }
+      else if (f[0] && strcmp (f[0], "T") == 0 && g_strv_length (f) == 2)
+        x->triples = g_ascii_strtoll (f[1], NULL, 10);
       else
         break;
     }
-  if (p < end || x->nodes == NULL)
+  if (p < end || x->triples < 0)
     {
       /* truncated or unknown: of no use, and a merge from scratch will
          replace it */
       damaged (error, path);
       return NULL;
     }
-  x->file = g_steal_pointer (&file);
   return g_steal_pointer (&x);
 }
 
@@ -164,32 +143,20 @@ ng_index_writer_begin (const char *path, GError **error)
 }
 
 void
-ng_index_writer_add (NgIndexWriter *w, const char *key, const NgIndexEntry *e,
-                     const char *facts, gsize len)
+ng_index_writer_add (NgIndexWriter *w, const char *key, const NgIndexEntry *e)
 {
   fprintf (w->out, "F\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%"
-           G_GUINT64_FORMAT "\t%s\t%" G_GSIZE_FORMAT "\n", key, e->size, e->mtime_ns,
-           e->ino, e->digest, len);
-  fwrite (facts, 1, len, w->out);
-  fputc ('\n', w->out);
+           G_GUINT64_FORMAT "\t%s\n", key, e->size, e->mtime_ns, e->ino, e->digest);
 }
 
 gboolean
-ng_index_writer_finish (NgIndexWriter *w, const NgMergeNodes *nodes, const char *dest,
+ng_index_writer_finish (NgIndexWriter *w, gint64 triples, const char *dest,
                         GError **error)
 {
   gboolean ok = dest != NULL;
   int e = 0;
   if (ok)
-    {
-      GString *text = g_string_new (NULL);
-      if (nodes)
-        ng_merge_nodes_append (nodes, text);
-      fprintf (w->out, "X\t%" G_GSIZE_FORMAT "\n", text->len);
-      fwrite (text->str, 1, text->len, w->out);
-      fputc ('\n', w->out);
-      g_string_free (text, TRUE);
-    }
+    fprintf (w->out, "T\t%" G_GINT64_FORMAT "\n", triples);
   if (fflush (w->out) != 0 || ferror (w->out))
     ok = FALSE, e = e ? e : errno;
   if (fclose (w->out) != 0)

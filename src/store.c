@@ -38,6 +38,7 @@
 G_DEFINE_QUARK (ng-store-error-quark, ng_store_error)
 
 #define NG_STORE_FORMAT 2
+#define BDB_TEMP_PREFIX "__db."
 
 struct NgStore
 {
@@ -187,12 +188,18 @@ remove_generation (NgStore *s, guint gen)
   if (d == NULL)
     return;
   while ((f = g_dir_read_name (d)))
-    if (g_str_has_prefix (f, prefix)
-        && (f[strlen (prefix)] == '-' || f[strlen (prefix)] == '.'))
-      {
-        g_autofree char *p = g_build_filename (s->dir, f, NULL);
-        g_unlink (p);
-      }
+    {
+      /* Berkeley DB creates a database as __db.NAME, then renames it: a
+         kill in between leaves that file, and creating NAME again would
+         fail with "File exists" */
+      const char *name = g_str_has_prefix (f, BDB_TEMP_PREFIX) ? f + strlen (BDB_TEMP_PREFIX) : f;
+      if (g_str_has_prefix (name, prefix)
+          && (name[strlen (prefix)] == '-' || name[strlen (prefix)] == '.'))
+        {
+          g_autofree char *p = g_build_filename (s->dir, f, NULL);
+          g_unlink (p);
+        }
+    }
   g_dir_close (d);
 }
 
@@ -210,7 +217,13 @@ remove_stale_generations (NgStore *s)
   if (d == NULL)
     return;
   while ((f = g_dir_read_name (d)))
-    if (g_str_has_prefix (f, "merged-"))
+    if (g_str_has_prefix (f, BDB_TEMP_PREFIX "merged-"))
+      {
+        /* half-created by a killed process, whatever its generation */
+        g_autofree char *p = g_build_filename (s->dir, f, NULL);
+        g_unlink (p);
+      }
+    else if (g_str_has_prefix (f, "merged-"))
       {
         guint gen = (guint) strtoul (f + 7, NULL, 10);
         if (gen != s->generation)
@@ -1071,16 +1084,18 @@ curation_log (NgStore *s, char **text)
 }
 
 /* Goes through every article (key order): its index entry in NOW (may be
- * NULL), its facts from OLD when the file is the one OLD was made from,
- * else read, hashed and, when its bytes are new, parsed; the facts added to
- * MERGE and written to OUT (both may be NULL: only the digest is wanted).
- * Returns the digest of the article set, or NULL with ERROR set.  *PARSED
- * counts the articles whose facts had to be parsed. */
+ * NULL), taken from OLD when the file is the one OLD was made from (or has
+ * the same bytes), else read and hashed, and when CHANGES is given parsed
+ * into merge facts there (an NgMergeChange); an article file OLD had that
+ * is gone is a change without facts.  Entries are written to OUT (may be
+ * NULL).  Returns the digest of the article set, or NULL with ERROR set.
+ * *PARSED counts the articles parsed. */
 static char *
-scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
-               NgStoreIndex *now, NgIndexWriter *out, guint *parsed, GError **error)
+scan_articles (NgStore *s, const NgStoreIndex *old, NgStoreIndex *now,
+               NgIndexWriter *out, GPtrArray *changes, guint *parsed, GError **error)
 {
   g_autoptr (GPtrArray) keys = article_keys (s);
+  g_autoptr (GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
   GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
   char *digest = NULL;
 
@@ -1089,13 +1104,11 @@ scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
       const char *key = keys->pdata[i];
       const NgIndexEntry *was = old ? g_hash_table_lookup (old->entries, key) : NULL;
       g_autoptr (NgIndexEntryOwned) e = g_new0 (NgIndexEntry, 1);
-      g_autofree char *parsed_facts = NULL;
-      const char *facts = NULL;
-      gsize facts_len = 0;
       Fresh *fresh = s->fresh ? g_hash_table_lookup (s->fresh, key) : NULL;
       g_autofree char *name = g_strdup_printf ("%s/%s.nq",
                                                s->articles_dir ? s->articles_dir : "",
                                                key);
+      g_hash_table_add (present, (gpointer) key);
       if (!memory_store (s))
         {
           struct stat st;
@@ -1107,29 +1120,22 @@ scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
               e->ino = st.st_ino;
             }
         }
-      if (was && was->facts && !memory_store (s) && was->size == e->size
+      if (was && !memory_store (s) && was->size == e->size
           && was->mtime_ns == e->mtime_ns && was->ino == e->ino)
-        {
-          /* the very file the index was made from */
-          e->digest = g_strdup (was->digest);
-          facts = was->facts;
-          facts_len = was->facts_len;
-        }
+        e->digest = g_strdup (was->digest);   /* the very file the index was made from */
       else if (fresh && fresh->facts)
         {
           /* written by this process: hashed and parsed when it was stored */
           e->digest = g_strdup (fresh->digest);
-          if (was && was->facts && strcmp (was->digest, e->digest) == 0)
+          if (was && strcmp (was->digest, e->digest) == 0)
+            s->rehashed = TRUE;               /* rewritten with the same bytes */
+          else if (changes)
             {
-              facts = was->facts;
-              facts_len = was->facts_len;
-              s->rehashed = TRUE;
-            }
-          else
-            {
-              parsed_facts = g_steal_pointer (&fresh->facts);
-              facts = parsed_facts;
-              facts_len = strlen (parsed_facts);
+              NgMergeChange *ch = g_new0 (NgMergeChange, 1);
+              ch->key = g_strdup (key);
+              ch->facts = g_steal_pointer (&fresh->facts);
+              ch->len = strlen (ch->facts);
+              g_ptr_array_add (changes, ch);
               if (parsed)
                 (*parsed)++;
             }
@@ -1140,34 +1146,41 @@ scan_articles (NgStore *s, NgMerge *merge, const NgStoreIndex *old,
           if (text == NULL)
             goto out;
           e->digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-          if (was && was->facts && strcmp (was->digest, e->digest) == 0)
+          if (was && strcmp (was->digest, e->digest) == 0)
+            s->rehashed = TRUE;               /* rewritten with the same bytes */
+          else if (changes)
             {
-              /* rewritten with the same bytes */
-              facts = was->facts;
-              facts_len = was->facts_len;
-              s->rehashed = TRUE;
-            }
-          else if (merge || out)
-            {
-              g_autoptr (NgMerge) parser = merge ? NULL : ng_merge_new (s->world);
-              parsed_facts = ng_merge_facts_from_nquads (merge ? merge : parser, name,
-                                                         text, error);
-              if (parsed_facts == NULL)
+              g_autoptr (NgMerge) parser = ng_merge_new (s->world);
+              NgMergeChange *ch = g_new0 (NgMergeChange, 1);
+              ch->key = g_strdup (key);
+              ch->facts = ng_merge_facts_from_nquads (parser, name, text, error);
+              g_ptr_array_add (changes, ch);
+              if (ch->facts == NULL)
                 goto out;
-              facts = parsed_facts;
-              facts_len = strlen (parsed_facts);
+              ch->len = strlen (ch->facts);
               if (parsed)
                 (*parsed)++;
             }
         }
       g_checksum_update (sum, (const guchar *) key, -1);
       g_checksum_update (sum, (const guchar *) e->digest, -1);
-      if (merge && !ng_merge_add_facts (merge, name, facts, facts_len, error))
-        goto out;
       if (out)
-        ng_index_writer_add (out, key, e, facts, facts_len);
+        ng_index_writer_add (out, key, e);
       if (now)
         g_hash_table_replace (now->entries, g_strdup (key), g_steal_pointer (&e));
+    }
+  if (old && changes)
+    {
+      GHashTableIter it;
+      gpointer k;
+      g_hash_table_iter_init (&it, old->entries);
+      while (g_hash_table_iter_next (&it, &k, NULL))
+        if (!g_hash_table_contains (present, k))
+          {
+            NgMergeChange *ch = g_new0 (NgMergeChange, 1);
+            ch->key = g_strdup (k);
+            g_ptr_array_add (changes, ch);
+          }
     }
   {
     /* the curation log is part of what the merged graph is made from */
@@ -1192,7 +1205,7 @@ ng_store_is_current (NgStore *s)
   g_autofree char *digest = NULL;
   if (memory_store (s))
     return TRUE;
-  digest = scan_articles (s, NULL, current_index (s), NULL, NULL, NULL, NULL);
+  digest = scan_articles (s, current_index (s), NULL, NULL, NULL, NULL, NULL);
   return digest && g_strcmp0 (digest, s->merged_digest) == 0;
 }
 
@@ -1283,17 +1296,12 @@ copy_generation (NgStore *s, guint from, guint to, GError **error)
   return ok;
 }
 
-/* Writes the merged graph of MERGE into generation NEXT: when OLD describes
- * the current generation, into a copy of it, touching only the nodes that
- * changed (a file copy costs far less than writing every statement again);
- * else into fresh storage.  The store's current generation is not touched,
- * so a kill at any moment leaves it whole. */
 /* A hashes generation written from scratch: the merge's statements go to
- * Berkeley DB in one sorted pass (bulk-bdb.c), then Redland opens the
- * files. */
+ * Berkeley DB in one sorted pass (bulk-bdb.c) as the files of generation
+ * NEXT, which Redland then opens like any other.  Returns the node
+ * summaries, or NULL with ERROR set. */
 static NgMergeNodes *
-write_generation_bulk (NgStore *s, NgMerge *merge, guint next, librdf_storage **storage,
-                       librdf_model **model, GError **error)
+write_bulk (NgStore *s, NgMerge *merge, guint next, GError **error)
 {
   g_autofree char *name = g_strdup_printf ("merged-%u", next);
   librdf_storage *bulk = ng_bulk_storage_new (s->world, s->dir, name);
@@ -1311,53 +1319,167 @@ write_generation_bulk (NgStore *s, NgMerge *merge, guint next, librdf_storage **
     librdf_free_model (bm);
   if (bulk)
     librdf_free_storage (bulk);
-  if (nodes && !open_merged (s, next, FALSE, FALSE, storage, model, error))
-    g_clear_pointer (&nodes, ng_merge_nodes_free);
-  if (nodes == NULL)
-    remove_generation (s, next);
   return nodes;
 }
 
-static NgMergeNodes *
-write_generation (NgStore *s, NgMerge *merge, guint next, const NgStoreIndex *old,
-                  librdf_storage **storage, librdf_model **model, GError **error)
+/* Removes what write_generation made of generation GEN (its storage files
+ * and merge state; not the index being written). */
+static void
+remove_generation_files (NgStore *s, guint gen)
 {
-  NgMergeNodes *nodes = NULL;
-  guint changed = 0;
+  g_autofree char *prefix = g_strdup_printf ("merged-%u-", gen);
+  GDir *d = g_dir_open (s->dir, 0, NULL);
+  const char *f;
+  while (d && (f = g_dir_read_name (d)))
+    if (g_str_has_prefix (f, prefix)
+        || (g_str_has_prefix (f, BDB_TEMP_PREFIX)
+            && g_str_has_prefix (f + strlen (BDB_TEMP_PREFIX), prefix))
+        || (g_str_has_prefix (f, prefix) == FALSE && strncmp (f, prefix, strlen (prefix) - 1) == 0
+            && f[strlen (prefix) - 1] == '.' && !g_str_has_suffix (f, ".index.tmp")))
+      {
+        g_autofree char *p = g_build_filename (s->dir, f, NULL);
+        g_unlink (p);
+      }
+  if (d)
+    g_dir_close (d);
+}
 
-  if (old && old->nodes)
+/* The merge state of generation GEN: merged-GEN-state.db (copied with the
+ * generation's storage files). */
+static char *
+state_path (NgStore *s, guint gen)
+{
+  g_autofree char *name = g_strdup_printf ("merged-%u-state.db", gen);
+  return path_in (s, name);
+}
+
+/* The merged graph of every article from scratch into generation NEXT (fresh
+ * storage), with its merge state when the store keeps one.  The facts of
+ * an article are those in CHANGES, else those the current generation's
+ * state kept (OLD says it has one), else parsed from its file. */
+static gboolean
+merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *changes,
+                    librdf_storage **storage, librdf_model **model, gint64 *triples,
+                    GError **error)
+{
+  g_autoptr (GPtrArray) keys = article_keys (s);
+  g_autoptr (GHashTable) changed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (NgMerge) merge = ng_merge_new (s->world);
+  g_autoptr (NgMergeNodes) nodes = NULL;
+  NgMergeState *was = NULL, *state = NULL;
+  gboolean keep = !memory_store (s);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < changes->len; i++)
     {
-      g_autoptr (GError) local = NULL;
-      gboolean copied = copy_generation (s, s->generation, next, &local);
-      g_debug ("%s: generation %u copied", s->dir, s->generation);
-      if (copied
-          && open_merged (s, next, FALSE, FALSE, storage, model, &local))
-        {
-          nodes = ng_merge_write_delta (merge, *model, old->nodes, &changed, &local);
-          if (nodes)
-            {
-              g_debug ("%s: %u merged nodes written or removed", s->dir, changed);
-              return nodes;
-            }
-          g_clear_pointer (model, librdf_free_model);
-          g_clear_pointer (storage, librdf_free_storage);
-        }
-      /* whatever went wrong with the copy, a merge from scratch will do */
-      g_debug ("%s: %s; merging from scratch", s->dir, local->message);
-      remove_generation (s, next);
+      NgMergeChange *ch = changes->pdata[i];
+      g_hash_table_insert (changed, ch->key, ch);
     }
-  if (!memory_store (s) && strcmp (s->type, "hashes") == 0 && ng_bulk_supported (s->world))
-    return write_generation_bulk (s, merge, next, storage, model, error);
-  if (!open_merged (s, next, TRUE, memory_store (s), storage, model, error))
-    return NULL;
-  nodes = ng_merge_write_delta (merge, *model, NULL, NULL, error);
-  if (nodes == NULL)
+  if (keep && old)
+    {
+      g_autofree char *path = state_path (s, s->generation);
+      g_autoptr (GError) local = NULL;
+      was = ng_merge_state_open (path, FALSE, &local);
+      if (was == NULL)
+        g_debug ("%s", local->message);
+    }
+  if (keep)
+    {
+      g_autofree char *path = state_path (s, next);
+      state = ng_merge_state_open (path, TRUE, error);
+      ok = state != NULL;
+    }
+  for (guint i = 0; ok && i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      NgMergeChange *ch = g_hash_table_lookup (changed, key);
+      g_autofree char *facts = NULL;
+      g_autofree char *name = g_strdup_printf ("%s/%s.nq",
+                                               s->articles_dir ? s->articles_dir : "", key);
+      gsize len = 0;
+      if (ch && ch->facts)
+        facts = g_strndup (ch->facts, ch->len), len = ch->len;
+      else if (was)
+        facts = ng_merge_state_get_facts (was, key, &len);
+      if (facts == NULL)
+        {
+          g_autofree char *text = article_text (s, key, error);
+          ok = text && (facts = ng_merge_facts_from_nquads (merge, name, text, error));
+          len = facts ? strlen (facts) : 0;
+        }
+      ok = ok && ng_merge_add_facts (merge, name, facts, len, error);
+      if (ok && state)
+        ng_merge_state_put_facts (state, key, facts, len);
+      if (ch)
+        g_clear_pointer (&ch->facts, g_free);   /* in the merge now */
+    }
+  ng_merge_state_close (was, NULL);
+  if (ok && keep && strcmp (s->type, "hashes") == 0 && ng_bulk_supported (s->world))
+    {
+      nodes = write_bulk (s, merge, next, error);
+      ok = nodes && open_merged (s, next, FALSE, FALSE, storage, model, error);
+    }
+  else
+    {
+      ok = ok && open_merged (s, next, TRUE, memory_store (s), storage, model, error);
+      if (ok)
+        {
+          nodes = ng_merge_write_delta (merge, *model, NULL, NULL, error);
+          ok = nodes != NULL;
+        }
+    }
+  if (ok && state)
+    ok = ng_merge_state_fill (state, merge, nodes, error);
+  *triples = nodes ? (gint64) ng_merge_nodes_triples (nodes) : -1;
+  if (!ng_merge_state_close (state, ok ? error : NULL))
+    ok = FALSE;
+  if (!ok)
     {
       g_clear_pointer (model, librdf_free_model);
       g_clear_pointer (storage, librdf_free_storage);
-      remove_generation (s, next);
+      remove_generation_files (s, next);
     }
-  return nodes;
+  return ok;
+}
+
+/* Writes the merged graph into generation NEXT: when OLD describes the
+ * current generation and DELTA allows, into a copy of it, recomputing and
+ * touching only what the CHANGES touch (a file copy costs far less than writing every
+ * statement again); else, or when that cannot be done, from scratch.  The
+ * store's current generation is not touched, so a kill at any moment leaves
+ * it whole.  *TRIPLES: the statements of the new graph. */
+static gboolean
+write_generation (NgStore *s, guint next, const NgStoreIndex *old, gboolean delta,
+                  GPtrArray *changes, librdf_storage **storage, librdf_model **model,
+                  gint64 *triples, GError **error)
+{
+  if (delta && old && old->triples >= 0)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autofree char *path = state_path (s, next);
+      NgMergeState *state = NULL;
+      guint changed = 0;
+      gboolean copied = copy_generation (s, s->generation, next, &local);
+      g_debug ("%s: generation %u copied", s->dir, s->generation);
+      if (copied && (state = ng_merge_state_open (path, FALSE, &local))
+          && open_merged (s, next, FALSE, FALSE, storage, model, &local)
+          && ng_merge_state_apply (state, s->world, *model, changes, &changed, &local))
+        {
+          *triples = (gint64) ng_merge_state_triples (state);
+          if (ng_merge_state_close (g_steal_pointer (&state), &local))
+            {
+              g_debug ("%s: %u merged nodes written or removed", s->dir, changed);
+              return TRUE;
+            }
+        }
+      ng_merge_state_close (state, NULL);
+      g_clear_pointer (model, librdf_free_model);
+      g_clear_pointer (storage, librdf_free_storage);
+      /* whatever went wrong, a merge from scratch will do */
+      g_debug ("%s: %s; merging from scratch", s->dir, local->message);
+      remove_generation_files (s, next);
+    }
+  return merge_from_scratch (s, next, old, changes, storage, model, triples, error);
 }
 
 gboolean
@@ -1371,8 +1493,8 @@ ng_store_merge (NgStore *s, GError **error)
   g_autofree char *ipath = NULL;
   gboolean in_place = !memory_store (s) && !file_backed (s->type);
   gboolean indexed = !in_place && !memory_store (s);
-  g_autoptr (NgMerge) merge = ng_merge_new (s->world);
   g_autoptr (NgStoreIndex) now = ng_store_index_new ();
+  g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (ng_merge_change_free);
   NgStoreIndex *old = indexed ? current_index (s) : NULL;
   NgIndexWriter *iw = NULL;
   gboolean curated = curation_log (s, NULL);
@@ -1389,21 +1511,22 @@ ng_store_merge (NgStore *s, GError **error)
         return FALSE;
     }
 
-  /* 1. the facts of every article (from the index when the file is the one
-        it was made from, else parsed) into the merge and the new index */
-  digest = scan_articles (s, merge, old, now, iw, &parsed, error);
-  g_clear_pointer (&s->fresh, g_hash_table_unref);  /* all in the index now */
+  /* 1. which article files changed since the current generation (those
+        are parsed into merge facts, or taken from what this process
+        computed when it stored them) */
+  digest = scan_articles (s, old, now, iw, changes, &parsed, error);
+  g_clear_pointer (&s->fresh, g_hash_table_unref);  /* in CHANGES now */
   if (digest == NULL)
     goto fail;
   g_debug ("%s: %u article files parsed, %u from the merge index", s->dir, parsed,
            g_hash_table_size (now->entries) - parsed);
-  if (old && old->nodes && g_strcmp0 (digest, s->merged_digest) == 0)
+  if (old && old->triples >= 0 && g_strcmp0 (digest, s->merged_digest) == 0)
     {
       /* the same articles as the merged graph's: nothing to merge; the
          index is kept up to date with files rewritten with the same bytes */
       g_autofree char *cur = index_path (s, s->generation);
-      now->nodes = g_steal_pointer (&old->nodes);
-      if (!ng_index_writer_finish (iw, now->nodes, s->rehashed ? cur : NULL, NULL)
+      now->triples = old->triples;
+      if (!ng_index_writer_finish (iw, now->triples, s->rehashed ? cur : NULL, NULL)
           && s->rehashed)
         g_debug ("%s: could not update the merge index", s->dir);
       ng_store_index_free (s->index);
@@ -1414,36 +1537,44 @@ ng_store_merge (NgStore *s, GError **error)
   /* 2. the new merged graph, complete in MODEL while CURRENT still names
         the old one.  Anything to re-apply after every merge (curation)
         belongs right after this step; note that the node summaries in the
-        index describe the merge's own output, and that the next merge
+        merge state describe the merge's own output, and that the next merge
         removes a changed node's statements by (subject, predicate). */
   if (in_place)
     {
+      g_autoptr (NgMerge) merge = ng_merge_new (s->world);
+      g_autoptr (NgMergeNodes) nodes = NULL;
       storage = s->merged_storage;
       model = s->merged;
+      for (guint i = 0; i < changes->len; i++)
+        {
+          NgMergeChange *ch = changes->pdata[i];
+          if (ch->facts && !ng_merge_add_facts (merge, ch->key, ch->facts, ch->len, error))
+            return FALSE;
+        }
       librdf_model_transaction_start (model);
       clear_model (model);
-      now->nodes = ng_merge_write_delta (merge, model, NULL, NULL, error);
-      if (now->nodes == NULL
+      nodes = ng_merge_write_delta (merge, model, NULL, NULL, error);
+      if (nodes == NULL
           || !ng_curation_replay (s->world, s->dir, model, error))
         {
           librdf_model_transaction_rollback (model);
           return FALSE;
         }
       librdf_model_transaction_commit (model);
+      now->triples = (gint64) ng_merge_nodes_triples (nodes);
     }
   else
     {
       /* the curation log (accepted SPARQL updates) is applied to the
          merge's own output: a curated store's generation is written from
          scratch, not as a delta onto the previous, already curated one */
-      now->nodes = write_generation (s, merge, next, curated ? NULL : old, &storage, &model,
-                                     error);
-      if (now->nodes == NULL)
+      if (!write_generation (s, next, old, !curated, changes, &storage, &model,
+                             &now->triples, error))
         goto fail;
       if (!ng_curation_replay (s->world, memory_store (s) ? NULL : s->dir, model, error))
         goto fail;
     }
-  g_clear_pointer (&merge, ng_merge_free);   /* its memory, before the switch */
+  g_ptr_array_set_size (changes, 0);   /* their memory, before the switch */
   librdf_model_sync (model);
   if (indexed)
     {
@@ -1465,7 +1596,7 @@ ng_store_merge (NgStore *s, GError **error)
       g_autoptr (GError) local = NULL;
       if (iw)
         {
-          gboolean ok = ng_index_writer_finish (iw, now->nodes, ipath, &local);
+          gboolean ok = ng_index_writer_finish (iw, now->triples, ipath, &local);
           iw = NULL;
           if (!ok)
             {
@@ -1509,7 +1640,7 @@ ng_store_merge (NgStore *s, GError **error)
 
 fail:
   if (iw)
-    ng_index_writer_finish (iw, NULL, NULL, NULL);
+    ng_index_writer_finish (iw, -1, NULL, NULL);
   if (model)
     librdf_free_model (model);
   if (storage)
@@ -1525,8 +1656,8 @@ ng_store_merged_size (NgStore *s)
   int n;
   /* after a merge the index counts them (a build need not scan the storage);
      it is not loaded for this alone (a server would keep it in memory) */
-  if (s->index && s->index->nodes)
-    return (int) ng_merge_nodes_triples (s->index->nodes);
+  if (s->index && s->index->triples >= 0)
+    return (int) s->index->triples;
   n = librdf_model_size (s->merged);
   if (n < 0)
     {

@@ -157,6 +157,60 @@ t_incremental() {
 }
 ok "incremental build = build from scratch (new, changed and unchanged articles; hashes and sqlite)" t_incremental
 
+# The incremental merge replays the meeting clustering only where it can
+# change; each step below must still give the graph of a build from scratch
+# of the same articles, through the incremental path: a mention that joins
+# an existing meeting, one that bridges two meetings (it sorts first and
+# founds a meeting both earlier ones join, so their IRIs change), the
+# removal of that bridge and of the only article naming a person, and a
+# person named in many articles gaining one more.
+t_incremental_cases() {
+  I="$NG_TMP/ic"; rm -rf "$I" "$NG_TMP/ic-store"; mkdir -p "$I"
+  gen_articles "$I" 60 || return 1
+  printf ' date 2021-05-04\nOverleg in Parijs\n\nMark Rutte ontmoette Emmanuel Macron op 3 mei 2021 in Parijs.\n' > "$I/x1.txt"
+  printf ' date 2021-05-04\nGesprek in Parijs\n\nAngela Merkel sprak op 3 mei 2021 in Parijs met Emmanuel Macron.\n' > "$I/x2.txt"
+  printf ' date 2021-06-01\nTerugblik\n\nMark Rutte en Emmanuel Macron hebben elkaar in mei in Parijs gesproken.\n' > "$NG_TMP/ic-join.txt"
+  printf ' date 2021-05-05\nDrie leiders\n\nMark Rutte, Angela Merkel en Emmanuel Macron kwamen op 3 mei 2021 bijeen in Parijs.\n' > "$NG_TMP/ic-bridge.txt"
+  printf ' date 2021-07-01\nBezoek\n\nJacinda Ardern ontmoette Mark Rutte op 30 juni 2021 in Brussel.\n' > "$NG_TMP/ic-only.txt"
+  printf ' date 2019-11-20\nWeer overleg\n\nDonald Trump ontmoette Xi Jinping op 19 november 2019 in Peking.\n' > "$NG_TMP/ic-more.txt"
+  ng build --quiet --store "$NG_TMP/ic-store" "$I" || return 1
+  step=0
+  # step DESCRIPTION FILE…: build FILE… onto the store, compare with scratch
+  step() {
+    step=$((step + 1)); what=$1; shift
+    G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --store "$NG_TMP/ic-store" "$@" > "$NG_TMP/ic.log" 2>&1 \
+      || { cat "$NG_TMP/ic.log"; return 1; }
+    grep -q 'merged nodes written or removed' "$NG_TMP/ic.log" \
+      || { echo "$what: not incremental"; grep -i 'scratch' "$NG_TMP/ic.log"; return 1; }
+    rm -rf "$NG_TMP/ic-full"
+    ng build --quiet --store "$NG_TMP/ic-full" "$I" || return 1
+    sorted_nt "$NG_TMP/ic-store" > "$NG_TMP/ic.nt"
+    sorted_nt "$NG_TMP/ic-full" > "$NG_TMP/ic-full.nt"
+    echo "$what: $(grep -c 'meeting mentions changed' "$NG_TMP/ic.log") merge, $(sed -n 's/.*meeting mentions changed, \([0-9]*\) replayed.*/\1/p' "$NG_TMP/ic.log") replayed"
+    cmp -s "$NG_TMP/ic.nt" "$NG_TMP/ic-full.nt" || { echo "$what: differs from scratch"; diff "$NG_TMP/ic.nt" "$NG_TMP/ic-full.nt" | head; return 1; }
+  }
+  # remove FILE: the store forgets the article built from FILE
+  remove() {
+    grep -l "\"$1\"" "$NG_TMP/ic-store"/articles/*.nq | xargs rm -f
+    rm -f "$1"
+  }
+  cp "$NG_TMP/ic-join.txt" "$I/" && step "a mention joins a meeting" "$I/ic-join.txt" || return 1
+  n=$(q "$NG_TMP/ic-store" 'SELECT ?m WHERE { ?m a ng:Meeting ; schema:startDate ?d ; schema:location ?l . ?l schema:name "Parijs" FILTER (STR (?d) = "2021-05-03") }' | wc -l)
+  [ "$n" = 2 ] || { echo "expected 2 meetings in Parijs on 3 May 2021, found $n"; return 1; }
+  cp "$NG_TMP/ic-bridge.txt" "$I/" && step "a mention bridges two meetings" "$I/ic-bridge.txt" || return 1
+  n=$(q "$NG_TMP/ic-store" 'SELECT ?m WHERE { ?m a ng:Meeting ; schema:startDate ?d ; schema:location ?l . ?l schema:name "Parijs" FILTER (STR (?d) = "2021-05-03") }' | wc -l)
+  [ "$n" = 1 ] || { echo "expected 1 meeting in Parijs on 3 May 2021, found $n"; return 1; }
+  remove "$I/ic-bridge.txt" && step "the bridge removed" "$I/x1.txt" || return 1
+  cp "$NG_TMP/ic-only.txt" "$I/" && step "a person in one article" "$I/ic-only.txt" || return 1
+  grep -q 'Jacinda Ardern' "$NG_TMP/ic.nt" || { echo "no Ardern"; return 1; }
+  remove "$I/ic-only.txt" && step "the only article naming her removed" "$I/x2.txt" || return 1
+  ! grep -q 'Jacinda Ardern' "$NG_TMP/ic.nt" || { echo "Ardern is still there"; return 1; }
+  cp "$NG_TMP/ic-more.txt" "$I/" && step "a person named in many articles gains one" "$I/ic-more.txt" || return 1
+  # a changed article: the joining one now names another month
+  sed -i 's/in mei/in april/' "$I/ic-join.txt" && step "a mention leaves its meeting" "$I/ic-join.txt"
+}
+ok "incremental merges equal merges from scratch (join, bridge, removals, a frequent person)" t_incremental_cases
+
 t_crash() {
   G="$NG_TMP/gen"; gen_articles "$G" 300
   ng build --quiet --store "$NG_TMP/ref" "$G" || return 1

@@ -60,6 +60,48 @@ NgMergeNodes *ng_merge_write_delta (NgMerge *merge, librdf_model *out,
                                     const NgMergeNodes *old, guint *changed,
                                     GError **error);
 
+/* The state of a merged graph that lets a later merge recompute only what
+ * changed articles touch: a Berkeley DB file written beside the graph.
+ * _open with CREATE makes an empty one; NULL with ERROR when PATH cannot be
+ * opened.  _close writes it out and frees it (NULL is fine); FALSE with
+ * ERROR when something could not be written. */
+typedef struct NgMergeState NgMergeState;
+NgMergeState *ng_merge_state_open (const char *path, gboolean create, GError **error);
+gboolean ng_merge_state_close (NgMergeState *state, GError **error);
+/* The statements of the merged graph it describes. */
+guint64 ng_merge_state_triples (NgMergeState *state);
+/* The merge facts of the article file KEY kept in the state (caller frees),
+ * or NULL. */
+char *ng_merge_state_get_facts (NgMergeState *state, const char *key, gsize *len);
+void ng_merge_state_put_facts (NgMergeState *state, const char *key, const char *facts,
+                               gsize len);
+
+/* After ng_merge_write_delta (from scratch, NODES its result): records the
+ * whole merge in STATE (created empty; the facts are put separately). */
+gboolean ng_merge_state_fill (NgMergeState *state, NgMerge *merge,
+                              const NgMergeNodes *nodes, GError **error);
+
+/* One changed article file: its new facts, or NULL when it is gone. */
+typedef struct {
+  char *key;
+  char *facts;
+  gsize len;
+} NgMergeChange;
+void ng_merge_change_free (gpointer change);
+
+/* Makes OUT, which holds the merged graph STATE describes, hold the merged
+ * graph of the articles after CHANGES (NgMergeChange*), recomputing only
+ * what the changed articles touch, and updates STATE.  The result is the
+ * graph a merge from scratch gives.  FALSE with ERROR when it cannot (among
+ * others NG_MERGE_ERROR_NEEDS_FULL: a change whose effects are not local);
+ * OUT and STATE are then to be thrown away.  CHANGED: nodes written or
+ * removed. */
+#define NG_MERGE_ERROR (ng_merge_error_quark ())
+GQuark ng_merge_error_quark (void);
+typedef enum { NG_MERGE_ERROR_NEEDS_FULL } NgMergeError;
+gboolean ng_merge_state_apply (NgMergeState *state, librdf_world *world, librdf_model *out,
+                               GPtrArray *changes, guint *changed, GError **error);
+
 /* Reads every statement of ARTICLES (a model with one context per article)
  * and adds the merged graph to OUT.  The result does not depend on the order
  * of the articles. */

@@ -1,0 +1,442 @@
+/* merge-replay.c — the meetings of an incremental merge (merge-incr.c). */
+#include "config.h"
+
+#include <string.h>
+#include <gio/gio.h>
+
+#include "nieuwsgraaf/merge.h"
+#include "nieuwsgraaf/vocab.h"
+#include "merge-state.h"
+
+/* Meetings.  The greedy clustering takes mentions in a fixed order; a
+ * mention's choice depends only on the meetings that have one of its
+ * participants at that moment.  So the new clustering equals the old one
+ * until a changed mention, and afterwards wherever no meeting a mention
+ * could join differs: replaying, in the same order, the changed mentions
+ * and the mentions that could join a meeting that differs ("dirty": it
+ * lost or gained a member) gives exactly the clustering of all mentions.
+ * A mention can join a meeting only when it is linked to one of its
+ * members (ng_merge_events_linked), which bounds what is replayed.
+ * Meetings are named by the mention that founded them. */
+typedef struct {
+  NgIncr *c;
+  GHashTable *removed;      /* IRI -> the old mention (owned) */
+  GHashTable *added;        /* IRI -> the new mention (borrowed) */
+  GHashTable *lists;        /* person -> mention IRI -> NgDate (old and added) */
+  GHashTable *members;      /* founder -> old member IRIs, as read */
+  GHashTable *joined;       /* founder -> replayed mentions that joined it */
+  GHashTable *assign;       /* replayed mention -> founder, "" when dropped */
+  GHashTable *dirty;        /* founder -> the mention from which on it differs */
+  GTree *queue;             /* new mentions to replay, in clustering order */
+  GHashTable *queued;
+} Replay;
+
+static int
+queue_order (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return ng_merge_event_order (a, b);
+}
+
+/* The mention IRI now (NULL when gone) and before (NULL when new): the
+ * changed version, else the stored one. */
+static Event *
+version (Replay *r, const char *iri, GHashTable *changed, GHashTable *other)
+{
+  Event *e = g_hash_table_lookup (changed, iri);
+  if (e || g_hash_table_contains (other, iri))
+    return e;
+  return ng_incr_stored_event (r->c, iri);
+}
+#define now_version(r, iri) version ((r), (iri), (r)->added, (r)->removed)
+#define old_version(r, iri) version ((r), (iri), (r)->removed, (r)->added)
+
+/* The list record KIND KEY, read once into CACHE. */
+static GHashTable *
+cached_list (Replay *r, GHashTable *cache, char kind, const char *key)
+{
+  GHashTable *set = g_hash_table_lookup (cache, key);
+  if (set == NULL)
+    {
+      set = ng_incr_set_in (cache, key);
+      ng_state_get_list (r->c->st, kind, key, 'e', set);
+    }
+  return set;
+}
+
+static GHashTable *
+person_list (Replay *r, const char *person)
+{
+  GHashTable *set = g_hash_table_lookup (r->lists, person);
+  if (set == NULL)
+    ng_state_get_dated (r->c->st, person, set = ng_incr_dated_in (r->lists, person));
+  return set;
+}
+#define old_members(r, founder) cached_list ((r), (r)->members, 'C', (founder))
+
+/* The founder of the meeting mention IRI (present now) is in, or NULL. */
+static const char *
+assigned (Replay *r, const char *iri)
+{
+  const char *f = g_hash_table_lookup (r->assign, iri);
+  Event *old;
+  if (f)
+    return *f ? f : NULL;
+  old = old_version (r, iri);
+  return old ? old->cluster : NULL;
+}
+
+static void
+enqueue (Replay *r, Event *e)
+{
+  if (g_hash_table_add (r->queued, g_strdup (e->iri)))
+    g_tree_insert (r->queue, e, NULL);
+}
+
+/* Queues the mentions after AFTER that are linked to E. */
+static void
+enqueue_linked (Replay *r, const Event *e, const Event *after)
+{
+  for (guint i = 0; i < e->participants->len; i++)
+    {
+      GHashTableIter it;
+      gpointer k, d;
+      g_hash_table_iter_init (&it, person_list (r, e->participants->pdata[i]));
+      while (g_hash_table_iter_next (&it, &k, &d))
+        {
+          Event *z;
+          if (!ng_date_compatible (d, &e->date))
+            continue;   /* cannot be linked: not even read */
+          z = now_version (r, k);
+          if (z && !g_hash_table_contains (r->queued, z->iri)
+              && ng_merge_event_order (z, after) > 0
+              && ng_merge_events_linked (r->c->pm, e, z))
+            enqueue (r, z);
+        }
+    }
+}
+
+/* The meeting FOUNDER differs from the time of AT on: every later mention
+ * that could join it is replayed. */
+/* The mentions FOUNDER's meeting had before or was given in the replay
+ * (keys borrowed). */
+static GHashTable *
+all_members (Replay *r, const char *founder)
+{
+  GHashTable *all = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *sets[2] = { old_members (r, founder), g_hash_table_lookup (r->joined, founder) };
+  for (guint s = 0; s < 2; s++)
+    {
+      GHashTableIter it;
+      gpointer k;
+      if (sets[s] == NULL)
+        continue;
+      g_hash_table_iter_init (&it, sets[s]);
+      while (g_hash_table_iter_next (&it, &k, NULL))
+        g_hash_table_add (all, k);
+    }
+  return all;
+}
+
+static void
+mark_dirty (Replay *r, const char *founder, const Event *at)
+{
+  g_autoptr (GHashTable) members = NULL;
+  GHashTableIter it;
+  gpointer k;
+  const Event *since = g_hash_table_lookup (r->dirty, founder);
+  if (since && ng_merge_event_order (at, since) >= 0)
+    return;
+  g_hash_table_replace (r->dirty, g_strdup (founder), (gpointer) at);
+  members = all_members (r, founder);
+  g_hash_table_iter_init (&it, members);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    {
+      Event *m = now_version (r, k);
+      if (m == NULL)
+        m = old_version (r, k);
+      if (m)
+        enqueue_linked (r, m, at);
+    }
+}
+
+/* The members of FOUNDER's meeting now, before mention E when E is given. */
+static GPtrArray *
+members_now (Replay *r, const char *founder, const Event *e)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  g_autoptr (GHashTable) members = all_members (r, founder);
+  GHashTableIter it;
+  gpointer k;
+  g_hash_table_iter_init (&it, members);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    {
+      Event *z = now_version (r, k);
+      if (z && (e == NULL || ng_merge_event_order (z, e) < 0)
+          && g_strcmp0 (assigned (r, k), founder) == 0)
+        g_ptr_array_add (out, z);
+    }
+  return out;
+}
+
+typedef struct {
+  Replay *r;
+  GHashTable *overlap;
+} FounderOrder;
+
+/* Most shared participants first, then in the order the meetings were
+ * founded: the first that fits is the one clustering picks. */
+static int
+founder_order (gconstpointer a, gconstpointer b, gpointer data)
+{
+  FounderOrder *fo = data;
+  const char *x = *(char * const *) a, *y = *(char * const *) b;
+  guint ox = g_hash_table_size (g_hash_table_lookup (fo->overlap, x));
+  guint oy = g_hash_table_size (g_hash_table_lookup (fo->overlap, y));
+  if (ox != oy)
+    return ox > oy ? -1 : 1;
+  return ng_merge_event_order (now_version (fo->r, x), now_version (fo->r, y));
+}
+
+/* What clustering decides for E (as merge.c's cluster_meetings does, on
+ * the meetings as they are at E's turn): the founder of the meeting it
+ * joins (itself for a new one), or NULL.  Caller frees. */
+static char *
+decide (Replay *r, Event *e)
+{
+  g_autoptr (GHashTable) overlap = ng_incr_set_table ();   /* founder -> E's persons it has */
+  g_autoptr (GPtrArray) founders = g_ptr_array_new ();
+  const char *best = NULL;
+  GHashTableIter it;
+  gpointer k, d;
+
+  for (guint i = 0; i < e->participants->len; i++)
+    {
+      const char *p = e->participants->pdata[i];
+      g_hash_table_iter_init (&it, person_list (r, p));
+      while (g_hash_table_iter_next (&it, &k, &d))
+        {
+          Event *y;
+          const char *f;
+          /* a meeting with a member whose date does not fit E cannot take
+             E: passed over unread */
+          if (!ng_date_compatible (d, &e->date))
+            continue;
+          y = now_version (r, k);
+          if (y == NULL || ng_merge_event_order (y, e) >= 0 || !(f = assigned (r, k)))
+            continue;
+          g_hash_table_add (ng_incr_set_in (overlap, f), g_strdup (p));
+        }
+    }
+  g_hash_table_iter_init (&it, overlap);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    if (now_version (r, k))
+      g_ptr_array_add (founders, k);
+  {
+    FounderOrder fo = { r, overlap };
+    g_ptr_array_sort_with_data (founders, founder_order, &fo);
+  }
+  for (guint i = 0; i < founders->len && best == NULL; i++)
+    {
+      const char *f = founders->pdata[i];
+      guint o = g_hash_table_size (g_hash_table_lookup (overlap, f));
+      g_autoptr (GPtrArray) mem = members_now (r, f, e);
+      g_autoptr (GHashTable) people = g_hash_table_new (g_str_hash, g_str_equal);
+      guint need;
+      gboolean fits = TRUE;
+      for (guint m = 0; m < mem->len && fits; m++)
+        fits = ng_merge_events_compatible (r->c->pm, mem->pdata[m], e);
+      for (guint m = 0; m < mem->len && fits; m++)
+        {
+          Event *z = mem->pdata[m];
+          for (guint q = 0; q < z->participants->len; q++)
+            g_hash_table_add (people, z->participants->pdata[q]);
+        }
+      need = MIN (2, MIN (e->participants->len, g_hash_table_size (people)));
+      if (fits && need > 0 && o >= need)
+        best = f;
+    }
+  if (best == NULL && e->participants->len < 2 && g_strcmp0 (e->status, NG_HELD) != 0)
+    return NULL;
+  return g_strdup (best ? best : e->iri);
+}
+
+gboolean
+ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable *uses,
+                Out *o, GError **error)
+{
+  Replay r = { c,
+               g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ng_merge_event_free),
+               g_hash_table_new (g_str_hash, g_str_equal), ng_incr_set_table (), ng_incr_set_table (),
+               ng_incr_set_table (), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+               g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+               g_tree_new_full (queue_order, NULL, NULL, NULL), ng_incr_str_set () };
+  g_autoptr (GHashTable) persons = ng_incr_str_set ();     /* whose lists change */
+  g_autoptr (GHashTable) dummy = ng_incr_str_set ();
+  g_autoptr (GHashTable) written = ng_incr_str_set ();
+  GHashTableIter it;
+  gpointer k, v;
+  guint replayed = 0;
+  gboolean ok = ng_incr_old_versions (c, om->meetings, r.removed, error);
+
+  for (guint i = 0; ok && i < nm->meetings->len; i++)
+    {
+      Event *e = nm->meetings->pdata[i];
+      ng_incr_fill_article_date (nm, e);
+      g_hash_table_insert (r.added, e->iri, e);
+    }
+  /* the lists of the changed mentions' persons, with the new mentions */
+  for (int pass = 0; ok && pass < 2; pass++)
+    {
+      g_hash_table_iter_init (&it, pass ? r.added : r.removed);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        for (guint i = 0; i < ((Event *) v)->participants->len; i++)
+          {
+            const char *p = ((Event *) v)->participants->pdata[i];
+            g_hash_table_add (persons, g_strdup (p));
+            if (pass)
+              g_hash_table_replace (person_list (&r, p), g_strdup (k),
+                                    ng_incr_date_dup (&((Event *) v)->date));
+          }
+    }
+  /* the meetings that lose a mention differ from its place on */
+  g_hash_table_iter_init (&it, r.removed);
+  while (ok && g_hash_table_iter_next (&it, &k, &v))
+    if (((Event *) v)->cluster)
+      mark_dirty (&r, ((Event *) v)->cluster, v);
+  g_hash_table_iter_init (&it, r.added);
+  while (ok && g_hash_table_iter_next (&it, NULL, &v))
+    enqueue (&r, v);
+
+  /* replay, in clustering order */
+  while (ok && g_tree_nnodes (r.queue) > 0)
+    {
+      GTreeNode *first = g_tree_node_first (r.queue);
+      Event *e = g_tree_node_key (first);
+      Event *old = old_version (&r, e->iri);
+      const char *was = old ? old->cluster : NULL;
+      g_autofree char *now = NULL;
+      g_tree_remove (r.queue, e);
+      now = decide (&r, e);
+      replayed++;
+      g_hash_table_replace (r.assign, g_strdup (e->iri), g_strdup (now ? now : ""));
+      if (now)
+        g_hash_table_add (ng_incr_set_in (r.joined, now), g_strdup (e->iri));
+      /* a changed mention changes its meeting even when it stays in it */
+      if (g_strcmp0 (was, now) != 0 || g_hash_table_contains (r.added, e->iri))
+        {
+          if (was)
+            mark_dirty (&r, was, e);
+          if (now)
+            mark_dirty (&r, now, e);
+        }
+      if (now && g_hash_table_contains (r.dirty, now))
+        enqueue_linked (&r, e, e);
+    }
+
+  /* the meetings that differ, written again; their old nodes may go */
+  if (ok)
+    {
+      g_hash_table_iter_init (&it, r.dirty);
+      while (g_hash_table_iter_next (&it, &k, NULL))
+        {
+          g_autoptr (GPtrArray) mem = members_now (&r, k, NULL);
+          GHashTableIter mi;
+          gpointer m;
+          g_hash_table_iter_init (&mi, old_members (&r, k));
+          while (g_hash_table_iter_next (&mi, &m, NULL))
+            ng_incr_status_candidates (cand, old_version (&r, m));
+          for (guint i = 0; i < mem->len; i++)
+            if (g_hash_table_add (written, g_strdup (((Event *) mem->pdata[i])->iri)))
+              g_ptr_array_add (c->pm->meetings, ng_merge_event_copy (mem->pdata[i]));
+        }
+      g_debug ("%u meeting mentions changed, %u replayed, %u in %u meetings written again",
+               g_hash_table_size (r.removed) + g_hash_table_size (r.added), replayed,
+               c->pm->meetings->len, g_hash_table_size (r.dirty));
+      ng_merge_write_meetings (c->pm, o, dummy);
+      /* their records: the meetings' members, then the replayed mentions */
+      g_hash_table_iter_init (&it, r.dirty);
+      while (g_hash_table_iter_next (&it, &k, NULL))
+        {
+          g_autoptr (GHashTable) set = ng_incr_str_set ();
+          g_autoptr (GString) out = g_string_new (NULL);
+          for (guint i = 0; i < c->pm->meetings->len; i++)
+            {
+              Event *e = c->pm->meetings->pdata[i];
+              if (g_strcmp0 (e->cluster, k) == 0)
+                g_hash_table_add (set, g_strdup (e->iri));
+            }
+          ng_list_append (out, 'e', set);
+          if (out->len)
+            ng_state_put (c->st, 'C', k, out->str, out->len);
+          else
+            ng_state_del (c->st, 'C', k);
+        }
+      for (guint i = 0; i < c->pm->meetings->len; i++)
+        {
+          Event *e = c->pm->meetings->pdata[i];
+          g_hash_table_replace (r.assign, g_strdup (e->iri), g_strdup ("written"));
+        }
+      g_hash_table_iter_init (&it, r.assign);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        {
+          Event *e = NULL, *old = old_version (&r, k);
+          Event *dropped = NULL;
+          if (*(char *) v && strcmp (v, "written") != 0)
+            continue;   /* still in the same meeting, which did not change */
+          for (guint i = 0; strcmp (v, "written") == 0 && i < c->pm->meetings->len && !e; i++)
+            if (strcmp (((Event *) c->pm->meetings->pdata[i])->iri, k) == 0)
+              e = c->pm->meetings->pdata[i];
+          if (e == NULL)
+            {
+              /* replayed and dropped: part of no meeting */
+              e = dropped = ng_merge_event_copy (now_version (&r, k));
+              g_clear_pointer (&e->cluster, g_free);
+              e->used = FALSE;
+            }
+          if (old && old->used)
+            ng_incr_count_use (uses, old, -1);
+          if (e->used)
+            ng_incr_count_use (uses, e, 1);
+          ng_state_put_event (c->st, e, TRUE);
+          if (dropped)
+            ng_merge_event_free (dropped);
+        }
+      g_hash_table_iter_init (&it, r.removed);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        if (!g_hash_table_contains (r.added, k))
+          {
+            if (((Event *) v)->used)
+              ng_incr_count_use (uses, v, -1);
+            ng_state_del (c->st, 'V', k);
+          }
+      /* the changed persons' lists without the removed mentions */
+      g_hash_table_iter_init (&it, persons);
+      while (g_hash_table_iter_next (&it, &k, NULL))
+        {
+          GHashTable *set = person_list (&r, k);
+          g_autoptr (GString) out = g_string_new (NULL);
+          GHashTableIter ri;
+          gpointer x;
+          g_hash_table_iter_init (&ri, r.removed);
+          while (g_hash_table_iter_next (&ri, &x, NULL))
+            if (!g_hash_table_contains (r.added, x))
+              g_hash_table_remove (set, x);
+          ng_dated_append (out, set);
+          if (out->len)
+            ng_state_put (c->st, 'P', k, out->str, out->len);
+          else
+            ng_state_del (c->st, 'P', k);
+        }
+    }
+  g_hash_table_unref (r.removed);
+  g_hash_table_unref (r.added);
+  g_hash_table_unref (r.lists);
+  g_hash_table_unref (r.members);
+  g_hash_table_unref (r.joined);
+  g_hash_table_unref (r.assign);
+  g_hash_table_unref (r.dirty);
+  g_tree_destroy (r.queue);
+  g_hash_table_unref (r.queued);
+  return ok;
+}
+

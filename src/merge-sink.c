@@ -1,0 +1,422 @@
+/* merge-sink.c — where the merged graph is written: one node (subject) at a
+ * time.  The sink keeps a summary per subject (an order-independent sum of
+ * statement hashes, the count, the predicates used), compares it with the
+ * summary of the graph the output model already holds, and touches the
+ * model only for subjects that changed: their old statements are looked up
+ * through the predicates recorded for them, what stays is kept, the rest
+ * removed and the new ones added. */
+#include "config.h"
+
+#include <string.h>
+#include <gio/gio.h>
+
+#include "nieuwsgraaf/merge.h"
+#include "nieuwsgraaf/vocab.h"
+#include "merge-private.h"
+#include "rdf-util.h"
+
+
+
+typedef struct {
+  char *s, *p, *o, *datatype;   /* in the sink's string chunk */
+  gboolean literal;
+  gboolean duplicate;
+  guint64 hash;
+} Stmt;
+
+struct Out {
+  NgWriter w;
+  const NgMergeNodes *old;  /* what the model holds; NULL: nothing */
+  /* when set, the old summaries are looked up here, not in OLD's nodes */
+  const NodeSum *(*old_sum) (gpointer data, const char *subject);
+  gpointer old_data;
+  gint64 triples_delta;     /* statements added minus removed */
+  NgMergeNodes *now;        /* what it will hold */
+  GArray *pending;          /* Stmt: the node being written */
+  GHashTable *batch;        /* subjects of the pending statements */
+  GHashTable *seen;         /* hashes of the pending statements */
+  GHashTable *changed_nodes;/* subject -> its old statements (hash -> statement) */
+  GStringChunk *strings;    /* of the pending statements */
+  guint changed;
+  gboolean split;           /* a subject written in two batches */
+};
+
+static void
+hash_table_unref0 (GHashTable *table)
+{
+  if (table)
+    g_hash_table_unref (table);
+}
+
+static const NodeSum *
+old_sum (Out *o, const char *subject)
+{
+  if (o->old_sum)
+    return o->old_sum (o->old_data, subject);
+  return o->old ? g_hash_table_lookup (o->old->nodes, subject) : NULL;
+}
+
+NgMergeNodes *
+ng_merge_nodes_new (const NgMergeNodes *like)
+{
+  NgMergeNodes *n = g_new0 (NgMergeNodes, 1);
+  n->preds = g_ptr_array_new_with_free_func (g_free);
+  n->pred_index = g_hash_table_new (g_str_hash, g_str_equal);
+  n->nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* the same bit for the same predicate as before, so summaries compare */
+  for (guint i = 0; like && i < like->preds->len; i++)
+    {
+      char *p = g_strdup (like->preds->pdata[i]);
+      g_ptr_array_add (n->preds, p);
+      g_hash_table_insert (n->pred_index, p, GUINT_TO_POINTER (i + 1));
+    }
+  return n;
+}
+
+void
+ng_merge_nodes_free (NgMergeNodes *n)
+{
+  if (n == NULL)
+    return;
+  g_hash_table_unref (n->pred_index);
+  g_ptr_array_unref (n->preds);
+  g_hash_table_unref (n->nodes);
+  g_free (n);
+}
+
+guint
+ng_merge_nodes_size (const NgMergeNodes *n)
+{
+  return n ? g_hash_table_size (n->nodes) : 0;
+}
+
+guint
+ng_merge_nodes_triples (const NgMergeNodes *n)
+{
+  GHashTableIter it;
+  gpointer v;
+  guint total = 0;
+  if (n == NULL)
+    return 0;
+  g_hash_table_iter_init (&it, n->nodes);
+  while (g_hash_table_iter_next (&it, NULL, &v))
+    total += ((NodeSum *) v)->count;
+  return total;
+}
+
+void
+ng_merge_nodes_append (const NgMergeNodes *n, GString *out)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  for (guint i = 0; i < n->preds->len; i++)
+    g_string_append_printf (out, "P\t%s\n", (char *) n->preds->pdata[i]);
+  g_hash_table_iter_init (&it, n->nodes);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      NodeSum *ns = v;
+      g_string_append_printf (out, "N\t%s\t%016" G_GINT64_MODIFIER "x\t%u\t%"
+                              G_GINT64_MODIFIER "x\n", (char *) k, ns->sum,
+                              ns->count, ns->preds);
+    }
+}
+
+NgMergeNodes *
+ng_merge_nodes_parse (const char *text, gsize len, GError **error)
+{
+  NgMergeNodes *n = ng_merge_nodes_new (NULL);
+  const char *p = text, *end = text + len;
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+      g_autofree char *line = g_strndup (p, nl ? (gsize) (nl - p) : (gsize) (end - p));
+      g_auto (GStrv) f = g_strsplit (line, "\t", 6);
+      guint nf = g_strv_length (f);
+      p = nl ? nl + 1 : end;
+      if (nf == 2 && strcmp (f[0], "P") == 0)
+        {
+          char *pred = g_strdup (f[1]);
+          g_ptr_array_add (n->preds, pred);
+          g_hash_table_insert (n->pred_index, pred, GUINT_TO_POINTER (n->preds->len));
+        }
+      else if (nf == 5 && strcmp (f[0], "N") == 0)
+        {
+          NodeSum *ns = g_new0 (NodeSum, 1);
+          ns->sum = g_ascii_strtoull (f[2], NULL, 16);
+          ns->count = (guint32) g_ascii_strtoull (f[3], NULL, 10);
+          ns->preds = g_ascii_strtoull (f[4], NULL, 16);
+          g_hash_table_replace (n->nodes, g_strdup (f[1]), ns);
+        }
+      else if (*line)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "damaged node summary: %.40s", line);
+          ng_merge_nodes_free (n);
+          return NULL;
+        }
+    }
+  return n;
+}
+
+static guint64
+hash_more (guint64 h, const char *s, char sep)
+{
+  for (; s && *s; s++)
+    h = (h ^ (guchar) *s) * G_GUINT64_CONSTANT (0x100000001b3);
+  return (h ^ (guchar) sep) * G_GUINT64_CONSTANT (0x100000001b3);
+}
+
+static guint64
+stmt_hash (const Stmt *st)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  h = hash_more (h, st->s, 1);
+  h = hash_more (h, st->p, 2);
+  h = hash_more (h, st->o, st->literal ? 3 : 4);
+  h = hash_more (h, st->datatype, 5);
+  /* a final mix (splitmix64), so that sums of hashes do not cancel */
+  h ^= h >> 30;
+  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  h ^= h >> 27;
+  h *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return h ^ (h >> 31);
+}
+
+static void
+out_add (Out *o, const char *s, const char *p, const char *obj, const char *datatype,
+         gboolean literal)
+{
+  Stmt st = { g_string_chunk_insert_const (o->strings, s),
+              g_string_chunk_insert_const (o->strings, p),
+              g_string_chunk_insert (o->strings, obj),
+              datatype ? g_string_chunk_insert_const (o->strings, datatype) : NULL,
+              literal, FALSE, 0 };
+  g_array_append_val (o->pending, st);
+}
+
+void
+ng_out_uri (Out *o, const char *s, const char *p, const char *obj)
+{
+  out_add (o, s, p, obj, NULL, FALSE);
+}
+
+void
+ng_out_literal (Out *o, const char *s, const char *p, const char *value,
+             const char *datatype)
+{
+  out_add (o, s, p, value, datatype, TRUE);
+}
+
+void
+ng_out_int (Out *o, const char *s, const char *p, gint64 value)
+{
+  char buf[32];
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  ng_out_literal (o, s, p, buf, NG_XSD_INTEGER);
+}
+
+/* What the model holds about SUBJECT (as the summary WAS describes it):
+ * statement hash -> the statement, or with REMOVE_ALL, removed at once. */
+static GHashTable *
+old_statements (Out *o, const char *subject, const NodeSum *was, gboolean remove_all)
+{
+  librdf_world *world = o->w.world;
+  g_autoptr (librdf_node) s = librdf_new_node_from_uri_string (world,
+                                                               (const unsigned char *) subject);
+  GHashTable *found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) librdf_free_statement);
+  for (guint i = 0; i < o->old->preds->len; i++)
+    {
+      const char *pred = o->old->preds->pdata[i];
+      g_autoptr (librdf_node) p = NULL;
+      librdf_iterator *it;
+      if (!(was->preds & (G_GUINT64_CONSTANT (1) << MIN (i, 63))))
+        continue;
+      p = librdf_new_node_from_uri_string (world, (const unsigned char *) pred);
+      it = librdf_model_get_targets (o->w.model, s, p);
+      while (it && !librdf_iterator_end (it))
+        {
+          librdf_node *t = librdf_iterator_get_object (it);
+          const char *iri = ng_node_iri (t);
+          Stmt st = { (char *) subject, (char *) pred,
+                      (char *) (iri ? iri : ng_node_literal (t)),
+                      (char *) (iri ? NULL : ng_node_datatype (t)), iri == NULL };
+          guint64 *h = g_new (guint64, 1);
+          *h = stmt_hash (&st);
+          g_hash_table_replace (found, h, librdf_new_statement_from_nodes (
+              world, librdf_new_node_from_node (s), librdf_new_node_from_node (p),
+              librdf_new_node_from_node (t)));
+          librdf_iterator_next (it);
+        }
+      if (it)
+        librdf_free_iterator (it);
+    }
+  if (remove_all)
+    {
+      GHashTableIter hit;
+      gpointer v;
+      g_hash_table_iter_init (&hit, found);
+      while (g_hash_table_iter_next (&hit, NULL, &v))
+        if (librdf_model_remove_statement (o->w.model, v) != 0)
+          o->w.failed = TRUE;
+      g_hash_table_remove_all (found);
+    }
+  return found;
+}
+
+/* The node just written is complete: compare it with what the model holds
+ * and, if it changed, write the difference there (statement by statement:
+ * a person named in thousands of articles gains one prov:wasDerivedFrom, it
+ * is not written again). */
+void
+ng_out_flush (Out *o)
+{
+  GHashTableIter it;
+  gpointer k;
+
+  for (guint i = 0; i < o->pending->len; i++)
+    {
+      Stmt *st = &g_array_index (o->pending, Stmt, i);
+      NodeSum *ns = g_hash_table_lookup (o->now->nodes, st->s);
+      guint bit = GPOINTER_TO_UINT (g_hash_table_lookup (o->now->pred_index, st->p));
+      st->hash = stmt_hash (st);
+      if (!g_hash_table_add (o->seen, &st->hash))
+        {
+          st->duplicate = TRUE;   /* the same statement twice: a set holds it once */
+          continue;
+        }
+      if (ns == NULL)
+        {
+          ns = g_new0 (NodeSum, 1);
+          g_hash_table_insert (o->now->nodes, g_strdup (st->s), ns);
+          g_hash_table_add (o->batch, st->s);
+        }
+      else if (!g_hash_table_contains (o->batch, st->s))
+        o->split = TRUE;
+      if (bit == 0)
+        {
+          char *pred = g_strdup (st->p);
+          g_ptr_array_add (o->now->preds, pred);
+          bit = o->now->preds->len;
+          g_hash_table_insert (o->now->pred_index, pred, GUINT_TO_POINTER (bit));
+        }
+      ns->sum += st->hash;
+      ns->count++;
+      ns->preds |= G_GUINT64_CONSTANT (1) << MIN (bit - 1, 63);
+    }
+  g_hash_table_iter_init (&it, o->batch);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    {
+      const NodeSum *now = g_hash_table_lookup (o->now->nodes, k);
+      const NodeSum *was = old_sum (o, k);
+      if (was && was->sum == now->sum && was->count == now->count)
+        continue;
+      o->triples_delta += (gint64) now->count - (was ? was->count : 0);
+      /* changed: what the model holds of it, to keep what stays */
+      g_hash_table_insert (o->changed_nodes, k,
+                           was ? old_statements (o, k, was, FALSE) : NULL);
+      o->changed++;
+    }
+  for (guint i = 0; i < o->pending->len; i++)
+    {
+      Stmt *st = &g_array_index (o->pending, Stmt, i);
+      GHashTable *had;
+      if (st->duplicate || !g_hash_table_lookup_extended (o->changed_nodes, st->s,
+                                                          NULL, (gpointer *) &had))
+        continue;
+      if (had && g_hash_table_remove (had, &st->hash))
+        continue;   /* already there */
+      if (st->literal)
+        ng_write_literal (&o->w, st->s, st->p, st->o, st->datatype);
+      else
+        ng_write_uri (&o->w, st->s, st->p, st->o);
+    }
+  /* what is left of the old statements of changed nodes goes */
+  g_hash_table_iter_init (&it, o->changed_nodes);
+  while (g_hash_table_iter_next (&it, NULL, &k))
+    {
+      GHashTableIter hit;
+      gpointer v;
+      if (k == NULL)
+        continue;
+      g_hash_table_iter_init (&hit, k);
+      while (g_hash_table_iter_next (&hit, NULL, &v))
+        if (librdf_model_remove_statement (o->w.model, v) != 0)
+          o->w.failed = TRUE;
+    }
+  g_hash_table_remove_all (o->changed_nodes);
+  g_hash_table_remove_all (o->seen);
+  g_hash_table_remove_all (o->batch);
+  g_array_set_size (o->pending, 0);
+  g_string_chunk_clear (o->strings);
+}
+
+Out *
+ng_out_new (librdf_world *world, librdf_model *model, const NgMergeNodes *old,
+            const NodeSum *(*lookup) (gpointer data, const char *subject),
+            gpointer old_data)
+{
+  Out *o = g_new0 (Out, 1);
+  o->w.world = world;
+  o->w.model = model;
+  o->old = old;
+  o->old_sum = lookup;
+  o->old_data = old_data;
+  o->now = ng_merge_nodes_new (old);
+  o->pending = g_array_new (FALSE, TRUE, sizeof (Stmt));
+  o->batch = g_hash_table_new (g_str_hash, g_str_equal);
+  o->seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  o->changed_nodes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) hash_table_unref0);
+  o->strings = g_string_chunk_new (4096);
+  return o;
+}
+
+gboolean
+ng_out_remove_stale (Out *o, const char *subject)
+{
+  const NodeSum *was;
+  ng_out_flush (o);
+  if (g_hash_table_contains (o->now->nodes, subject)
+      || (was = old_sum (o, subject)) == NULL)
+    return FALSE;
+  o->triples_delta -= was->count;
+  g_hash_table_unref (old_statements (o, subject, was, TRUE));
+  o->changed++;
+  return TRUE;
+}
+
+NgMergeNodes *
+ng_out_finish (Out *o, guint *changed, gint64 *triples_delta, GError **error)
+{
+  NgMergeNodes *now;
+  ng_out_flush (o);
+  g_array_unref (o->pending);
+  g_hash_table_unref (o->batch);
+  g_hash_table_unref (o->seen);
+  g_hash_table_unref (o->changed_nodes);
+  g_string_chunk_free (o->strings);
+  now = o->now;
+  if (changed)
+    *changed = o->changed;
+  if (triples_delta)
+    *triples_delta = o->triples_delta;
+  if (o->split)
+    {
+      /* cannot happen with the writers above (each writes whole nodes) */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the merged graph was not written node by node");
+      g_clear_pointer (&now, ng_merge_nodes_free);
+    }
+  else if (o->w.failed)
+    {
+      g_autofree char *why = ng_rdf_take_error ();
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "could not write the merged graph%s%s", why ? ": " : "",
+                   why ? why : "");
+      g_clear_pointer (&now, ng_merge_nodes_free);
+    }
+  g_free (o);
+  return now;
+}
+

@@ -1,0 +1,518 @@
+/* merge-state.c — what an incremental merge needs to know of the merged
+ * graph, kept in a Berkeley DB hash file beside it (the library Redland's
+ * "hashes" storage already uses), so that a merge reads only the records of
+ * what it touches:
+ *
+ *   A key       an article file's merge facts (merge-facts.c)
+ *   I graph     the article file key of an article graph
+ *   E iri       an entity with the counts of everything said of it
+ *   V iri       a meeting or sanction mention, with the meeting it joined
+ *   P person    the meeting mentions naming the person
+ *   T target    the sanction mentions of a target and the nodes written
+ *   S iri       a cited sentence and how many merged mentions cite it
+ *   N subject   the summary of a merged node (sum of statement hashes,
+ *               count, predicates used)
+ *   #preds, #triples   the predicate table of the summaries; the total
+ *
+ * Values are lines of tab-separated escaped fields, as merge facts are.
+ * The file is written only in a generation that is not current yet (a copy
+ * of the current one's, or a new one), so build-then-switch makes it as
+ * crash-safe as the merged graph. */
+#include "config.h"
+
+#include <db.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gio/gio.h>
+
+#include "merge-state.h"
+
+struct NgMergeState
+{
+  DB *db;
+  char *path;
+  GHashTable *sums;         /* subject -> NodeSum, as read */
+  NgMergeNodes *preds;      /* the predicate table (no nodes) */
+  guint64 triples;
+  gboolean failed;
+};
+
+static gboolean
+db_failed (GError **error, const char *path, int rc)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path, db_strerror (rc));
+  return FALSE;
+}
+
+NgMergeState *
+ng_merge_state_open (const char *path, gboolean create, GError **error)
+{
+  NgMergeState *st = g_new0 (NgMergeState, 1);
+  int rc = db_create (&st->db, NULL, 0);
+  if (rc == 0)
+    rc = st->db->set_cachesize (st->db, 0, 32 << 20, 1);
+  if (rc == 0)
+    rc = st->db->open (st->db, NULL, path, NULL, DB_HASH,
+                       create ? DB_CREATE | DB_TRUNCATE : 0, 0644);
+  if (rc != 0)
+    {
+      if (rc == ENOENT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s: no merge state", path);
+      else
+        db_failed (error, path, rc);
+      if (st->db)
+        st->db->close (st->db, 0);
+      g_free (st);
+      return NULL;
+    }
+  st->path = g_strdup (path);
+  st->sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  st->preds = ng_merge_nodes_new (NULL);
+  if (!create)
+    {
+      g_autofree char *preds = ng_state_get (st, '#', "preds", NULL);
+      g_autofree char *triples = ng_state_get (st, '#', "triples", NULL);
+      if (preds == NULL || triples == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s: incomplete merge state", path);
+          ng_merge_state_close (st, NULL);
+          return NULL;
+        }
+      g_auto (GStrv) lines = g_strsplit (preds, "\n", -1);
+      for (char **p = lines; *p; p++)
+        if (**p)
+          {
+            char *pred = g_strdup (*p);
+            g_ptr_array_add (st->preds->preds, pred);
+            g_hash_table_insert (st->preds->pred_index, pred,
+                                 GUINT_TO_POINTER (st->preds->preds->len));
+          }
+      st->triples = g_ascii_strtoull (triples, NULL, 10);
+    }
+  return st;
+}
+
+gboolean
+ng_merge_state_close (NgMergeState *st, GError **error)
+{
+  gboolean ok = TRUE;
+  int rc;
+  if (st == NULL)
+    return TRUE;
+  rc = st->db->close (st->db, 0);
+  if (rc != 0 || st->failed)
+    ok = rc ? db_failed (error, st->path, rc)
+            : (g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                            "%s: cannot write the merge state", st->path), FALSE);
+  g_hash_table_unref (st->sums);
+  ng_merge_nodes_free (st->preds);
+  g_free (st->path);
+  g_free (st);
+  return ok;
+}
+
+guint64
+ng_merge_state_triples (NgMergeState *st)
+{
+  return st->triples;
+}
+
+static void
+make_key (GString *k, char kind, const char *key)
+{
+  g_string_truncate (k, 0);
+  g_string_append_c (k, kind);
+  g_string_append (k, key);
+}
+
+char *
+ng_state_get (NgMergeState *st, char kind, const char *key, gsize *len)
+{
+  g_autoptr (GString) k = g_string_new (NULL);
+  DBT dk, dv;
+  char *value;
+  make_key (k, kind, key);
+  memset (&dk, 0, sizeof dk);
+  memset (&dv, 0, sizeof dv);
+  dk.data = k->str;
+  dk.size = (u_int32_t) k->len;
+  dv.flags = DB_DBT_MALLOC;
+  if (st->db->get (st->db, NULL, &dk, &dv, 0) != 0)
+    return NULL;
+  value = g_strndup (dv.data, dv.size);
+  if (len)
+    *len = dv.size;
+  free (dv.data);
+  return value;
+}
+
+void
+ng_state_put (NgMergeState *st, char kind, const char *key, const char *value, gsize len)
+{
+  g_autoptr (GString) k = g_string_new (NULL);
+  DBT dk, dv;
+  make_key (k, kind, key);
+  memset (&dk, 0, sizeof dk);
+  memset (&dv, 0, sizeof dv);
+  dk.data = k->str;
+  dk.size = (u_int32_t) k->len;
+  dv.data = (void *) value;
+  dv.size = (u_int32_t) len;
+  if (st->db->put (st->db, NULL, &dk, &dv, 0) != 0)
+    st->failed = TRUE;
+}
+
+void
+ng_state_del (NgMergeState *st, char kind, const char *key)
+{
+  g_autoptr (GString) k = g_string_new (NULL);
+  DBT dk;
+  int rc;
+  make_key (k, kind, key);
+  memset (&dk, 0, sizeof dk);
+  dk.data = k->str;
+  dk.size = (u_int32_t) k->len;
+  rc = st->db->del (st->db, NULL, &dk, 0);
+  if (rc != 0 && rc != DB_NOTFOUND)
+    st->failed = TRUE;
+}
+
+char *
+ng_merge_state_get_facts (NgMergeState *st, const char *key, gsize *len)
+{
+  return ng_state_get (st, 'A', key, len);
+}
+
+/* The graph IRI of an article's facts (their first record), or NULL. */
+char *
+ng_facts_graph (const char *facts, gsize len)
+{
+  const char *nl;
+  g_autofree char *line = NULL;
+  char *f[1];
+  if (len < 2 || facts[0] != 'G')
+    return NULL;
+  nl = memchr (facts, '\n', len);
+  line = g_strndup (facts, nl ? (gsize) (nl - facts) : len);
+  return ng_facts_split (line, f, 1) == 1 && f[0] ? g_strdup (f[0]) : NULL;
+}
+
+void
+ng_merge_state_put_facts (NgMergeState *st, const char *key, const char *facts, gsize len)
+{
+  g_autofree char *graph = ng_facts_graph (facts, len);
+  ng_state_put (st, 'A', key, facts, len);
+  if (graph)
+    ng_state_put (st, 'I', graph, key, strlen (key));
+}
+
+/* ------------------------------------------------------------ summaries */
+
+const NodeSum *
+ng_state_node_sum (gpointer data, const char *subject)
+{
+  NgMergeState *st = data;
+  NodeSum *ns = g_hash_table_lookup (st->sums, subject);
+  g_autofree char *v = NULL;
+  char *end;
+  if (ns || g_hash_table_contains (st->sums, subject))
+    return ns;
+  v = ng_state_get (st, 'N', subject, NULL);
+  if (v)
+    {
+      ns = g_new0 (NodeSum, 1);
+      ns->sum = g_ascii_strtoull (v, &end, 16);
+      ns->count = (guint32) g_ascii_strtoull (end, &end, 10);
+      ns->preds = g_ascii_strtoull (end, NULL, 16);
+    }
+  g_hash_table_insert (st->sums, g_strdup (subject), ns);
+  return ns;
+}
+
+const NgMergeNodes *
+ng_state_preds (NgMergeState *st)
+{
+  return st->preds;
+}
+
+/* Records what NOW (the nodes written) and REMOVED (subjects removed) changed
+ * in the summaries; DELTA: statements added minus removed. */
+void
+ng_state_put_nodes (NgMergeState *st, const NgMergeNodes *now, GPtrArray *removed,
+                    gint64 delta)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  char buf[64];
+  g_autoptr (GString) preds = g_string_new (NULL);
+
+  g_hash_table_iter_init (&it, now->nodes);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      const NodeSum *ns = v;
+      const NodeSum *was = ng_state_node_sum (st, k);
+      if (was && was->sum == ns->sum && was->count == ns->count && was->preds == ns->preds)
+        continue;
+      g_snprintf (buf, sizeof buf, "%" G_GINT64_MODIFIER "x %u %" G_GINT64_MODIFIER "x",
+                  ns->sum, ns->count, ns->preds);
+      ng_state_put (st, 'N', k, buf, strlen (buf));
+    }
+  for (guint i = 0; removed && i < removed->len; i++)
+    ng_state_del (st, 'N', removed->pdata[i]);
+  for (guint i = 0; i < now->preds->len; i++)
+    {
+      g_string_append (preds, now->preds->pdata[i]);
+      g_string_append_c (preds, '\n');
+    }
+  ng_state_put (st, '#', "preds", preds->str, preds->len);
+  st->triples = (guint64) ((gint64) st->triples + delta);
+  g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, st->triples);
+  ng_state_put (st, '#', "triples", buf, strlen (buf));
+}
+
+/* ------------------------------------------------------------ records */
+
+static void
+put_count_lines (GString *out, char tag, GHashTable *counts)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, counts);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      char n[16];
+      g_string_append_c (out, tag);
+      ng_facts_put_field (out, k);
+      g_snprintf (n, sizeof n, "%u", GPOINTER_TO_UINT (v));
+      ng_facts_put_field (out, n);
+      g_string_append_c (out, '\n');
+    }
+}
+
+gboolean
+ng_entity_is_empty (const Entity *e)
+{
+  return e->mentions == 0 && g_hash_table_size (e->types) == 0
+         && g_hash_table_size (e->names) == 0 && g_hash_table_size (e->alt) == 0
+         && g_hash_table_size (e->articles) == 0 && g_hash_table_size (e->same_as) == 0
+         && g_hash_table_size (e->described) == 0 && g_hash_table_size (e->children) == 0;
+}
+
+void
+ng_state_put_entity (NgMergeState *st, const Entity *e)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  GHashTableIter it;
+  gpointer k, v;
+  if (ng_entity_is_empty (e))
+    {
+      ng_state_del (st, 'E', e->iri);
+      return;
+    }
+  g_string_append_printf (out, "m\t%u\n", e->mentions);
+  put_count_lines (out, 't', e->types);
+  put_count_lines (out, 'n', e->names);
+  put_count_lines (out, 'a', e->alt);
+  put_count_lines (out, 'r', e->articles);
+  put_count_lines (out, 'o', e->same_as);
+  put_count_lines (out, 'c', e->children);
+  /* a described key is already "\tlat\tlon\tin" */
+  g_hash_table_iter_init (&it, e->described);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    g_string_append_printf (out, "d%s\t%u\n", (char *) k, GPOINTER_TO_UINT (v));
+  ng_state_put (st, 'E', e->iri, out->str, out->len);
+}
+
+Entity *
+ng_state_get_entity (NgMergeState *st, const char *iri)
+{
+  g_autofree char *v = ng_state_get (st, 'E', iri, NULL);
+  Entity *e;
+  g_auto (GStrv) lines = NULL;
+  if (v == NULL)
+    return NULL;
+  e = ng_merge_entity_new (iri);
+  lines = g_strsplit (v, "\n", -1);
+  for (char **l = lines; *l; l++)
+    {
+      char *f[4];
+      guint n = ng_facts_split (*l, f, 4);
+      GHashTable *t = NULL;
+      switch (**l)
+        {
+        case 'm': e->mentions = n ? (guint) g_ascii_strtoull (f[0], NULL, 10) : 0; break;
+        case 't': t = e->types; break;
+        case 'n': t = e->names; break;
+        case 'a': t = e->alt; break;
+        case 'r': t = e->articles; break;
+        case 'o': t = e->same_as; break;
+        case 'c': t = e->children; break;
+        case 'd':
+          if (n == 4)
+            {
+              g_autoptr (GString) key = g_string_new (NULL);
+              for (guint i = 0; i < 3; i++)
+                ng_facts_put_field (key, f[i]);
+              ng_count_add (e->described, key->str, (gint) g_ascii_strtoull (f[3], NULL, 10));
+            }
+          break;
+        default: break;
+        }
+      if (t && n == 2 && f[0] && f[1])
+        ng_count_add (t, f[0], (gint) g_ascii_strtoull (f[1], NULL, 10));
+    }
+  ng_merge_entity_resolve (e);
+  return e;
+}
+
+/* V: kind article sentence place status target imposer actor action date
+ *    article-date cluster used participant… */
+void
+ng_state_put_event (NgMergeState *st, const Event *e, gboolean meeting)
+{
+  g_autoptr (GString) out = g_string_new ("v");
+  g_autofree char *date = e->date.precision != NG_DATE_NONE ? ng_date_to_string (&e->date) : NULL;
+  const char *f[] = { meeting ? "m" : "s", e->article, e->sentence, e->place, e->status,
+                      e->target, e->imposer, e->actor, e->action, date, e->article_date,
+                      e->cluster, e->used ? "1" : "0" };
+  for (guint i = 0; i < G_N_ELEMENTS (f); i++)
+    ng_facts_put_field (out, f[i]);
+  for (guint i = 0; i < e->participants->len; i++)
+    ng_facts_put_field (out, e->participants->pdata[i]);
+  ng_state_put (st, 'V', e->iri, out->str, out->len);
+}
+
+Event *
+ng_state_get_event (NgMergeState *st, const char *iri, gboolean *meeting)
+{
+  g_autofree char *v = ng_state_get (st, 'V', iri, NULL);
+  char *f[64];
+  guint n;
+  Event *e;
+  if (v == NULL || (n = ng_facts_split (v, f, G_N_ELEMENTS (f))) < 13 || f[0] == NULL)
+    return NULL;
+  e = ng_merge_event_from_fields (iri, f[1], f, f + 13, n - 13);
+  e->article_date = g_strdup (f[10]);
+  e->cluster = g_strdup (f[11]);
+  e->used = g_strcmp0 (f[12], "1") == 0;
+  if (meeting)
+    *meeting = strcmp (f[0], "m") == 0;
+  return e;
+}
+
+/* A list record (P, T): lines "TAG\tvalue"; into a set per tag. */
+void
+ng_state_get_list (NgMergeState *st, char kind, const char *key, char tag, GHashTable *into)
+{
+  g_autofree char *v = ng_state_get (st, kind, key, NULL);
+  g_auto (GStrv) lines = v ? g_strsplit (v, "\n", -1) : NULL;
+  for (char **l = lines; l && *l; l++)
+    {
+      char *f[1];
+      if (**l == tag && ng_facts_split (*l, f, 1) == 1 && f[0])
+        g_hash_table_add (into, g_strdup (f[0]));
+    }
+}
+
+/* A person's meeting mentions (P): lines "e\tIRI\tDATE", into INTO as
+ * IRI -> NgDate (precision NONE when undated), so that mentions whose date
+ * cannot fit are passed over without reading them. */
+void
+ng_state_get_dated (NgMergeState *st, const char *person, GHashTable *into)
+{
+  g_autofree char *v = ng_state_get (st, 'P', person, NULL);
+  g_auto (GStrv) lines = v ? g_strsplit (v, "\n", -1) : NULL;
+  for (char **l = lines; l && *l; l++)
+    {
+      char *f[2];
+      if (**l == 'e' && ng_facts_split (*l, f, 2) == 2 && f[0])
+        g_hash_table_replace (into, g_strdup (f[0]), ng_date_dup_parse (f[1]));
+    }
+}
+
+NgDate *
+ng_date_dup_parse (const char *text)
+{
+  NgDate *d = g_new0 (NgDate, 1);
+  if (text == NULL || !ng_date_parse (text, d, NULL))
+    d->precision = NG_DATE_NONE;
+  return d;
+}
+
+void
+ng_dated_append (GString *out, GHashTable *dated)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, dated);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      const NgDate *d = v;
+      g_autofree char *date = d->precision != NG_DATE_NONE ? ng_date_to_string (d) : NULL;
+      g_string_append_c (out, 'e');
+      ng_facts_put_field (out, k);
+      ng_facts_put_field (out, date);
+      g_string_append_c (out, '\n');
+    }
+}
+
+void
+ng_list_append (GString *out, char tag, GHashTable *set)
+{
+  GHashTableIter it;
+  gpointer k;
+  g_hash_table_iter_init (&it, set);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    {
+      g_string_append_c (out, tag);
+      ng_facts_put_field (out, k);
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* S: has-data article text index byte-offset char-offset uses */
+void
+ng_state_put_sentence (NgMergeState *st, const char *iri, const Sentence *s, guint uses)
+{
+  g_autoptr (GString) out = g_string_new ("s");
+  char n[16];
+  if (s == NULL && uses == 0)
+    {
+      ng_state_del (st, 'S', iri);
+      return;
+    }
+  g_snprintf (n, sizeof n, "%u", uses);
+  ng_facts_put_field (out, s ? "1" : "0");
+  ng_facts_put_field (out, s ? s->article : NULL);
+  ng_facts_put_field (out, s ? s->text : NULL);
+  ng_facts_put_field (out, s ? s->index : NULL);
+  ng_facts_put_field (out, s ? s->byte_offset : NULL);
+  ng_facts_put_field (out, s ? s->char_offset : NULL);
+  ng_facts_put_field (out, n);
+  ng_state_put (st, 'S', iri, out->str, out->len);
+}
+
+/* The sentence (NULL when only its count is known) and its count. */
+Sentence *
+ng_state_get_sentence (NgMergeState *st, const char *iri, guint *uses)
+{
+  g_autofree char *v = ng_state_get (st, 'S', iri, NULL);
+  char *f[7];
+  Sentence *s = NULL;
+  *uses = 0;
+  if (v == NULL || ng_facts_split (v, f, 7) != 7)
+    return NULL;
+  *uses = (guint) g_ascii_strtoull (f[6] ? f[6] : "0", NULL, 10);
+  if (g_strcmp0 (f[0], "1") == 0)
+    {
+      s = g_new0 (Sentence, 1);
+      s->iri = g_strdup (iri);
+      s->article = g_strdup (f[1]);
+      s->text = g_strdup (f[2]);
+      s->index = g_strdup (f[3]);
+      s->byte_offset = g_strdup (f[4]);
+      s->char_offset = g_strdup (f[5]);
+    }
+  return s;
+}
