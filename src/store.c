@@ -321,32 +321,26 @@ fresh_free (gpointer p)
 }
 
 static void
-raptor_world_free0 (gpointer w)
-{
-  if (w)
-    raptor_free_world (w);
-}
-
-static void
 ignore_raptor_log (void *user_data, raptor_log_message *msg)
 {
 }
 
-/* The calling thread's own raptor world (raptor worlds are not shared
- * between threads). */
+/* One raptor world for the N-Quads parsed on the build threads (N-Quads
+ * input, fresh facts), shared under NQUADS_LOCK: a raptor world freed on a
+ * worker thread would shut libxml2 down (xmlCleanupParser) under the feet
+ * of the other threads, so there is one, never freed. */
+static GMutex nquads_lock;
+
 static raptor_world *
-thread_raptor_world (void)
+nquads_world (void)
 {
-  static GPrivate key = G_PRIVATE_INIT (raptor_world_free0);
-  raptor_world *w = g_private_get (&key);
-  if (w == NULL)
+  static raptor_world *world;
+  if (world == NULL)
     {
-      w = raptor_new_world ();
-      raptor_world_set_log_handler (w, NULL, ignore_raptor_log);
-      raptor_world_open (w);
-      g_private_set (&key, w);
+      world = raptor_new_world ();
+      raptor_world_open (world);
     }
-  return w;
+  return world;
 }
 
 /* Fresh facts of TEXT, the N-Quads of the article file PATH; their facts
@@ -356,7 +350,13 @@ static Fresh *
 fresh_new (const char *path, const char *text)
 {
   Fresh *f = g_new0 (Fresh, 1);
-  f->facts = ng_merge_facts_parse (thread_raptor_world (), path, text, NULL);
+  raptor_world *rw;
+  g_mutex_lock (&nquads_lock);
+  rw = nquads_world ();
+  raptor_world_set_log_handler (rw, NULL, ignore_raptor_log);
+  f->facts = ng_merge_facts_parse (rw, path, text, NULL);
+  raptor_world_set_log_handler (rw, NULL, NULL);
+  g_mutex_unlock (&nquads_lock);
   if (f->facts)
     f->digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   return f;
@@ -795,22 +795,6 @@ split_error (void *user_data, raptor_log_message *msg)
     ss->line = msg->locator && msg->locator->line > 0 ? (guint) msg->locator->line : 1;
 }
 
-/* One raptor world for parsing N-Quads input, shared by the build threads
- * under a lock: a raptor world freed on a worker thread would shut libxml2
- * down (xmlCleanupParser) under the feet of the other threads. */
-static GMutex nquads_lock;
-
-static raptor_world *
-nquads_world (void)
-{
-  static raptor_world *world;
-  if (world == NULL)
-    {
-      world = raptor_new_world ();
-      raptor_world_open (world);
-    }
-  return world;
-}
 
 int
 ng_store_put_nquads (NgStore *s, const char *name, const char *data, gsize len,
