@@ -325,22 +325,40 @@ ignore_raptor_log (void *user_data, raptor_log_message *msg)
 {
 }
 
-/* One raptor world for the N-Quads parsed on the build threads (N-Quads
- * input, fresh facts), shared under NQUADS_LOCK: a raptor world freed on a
- * worker thread would shut libxml2 down (xmlCleanupParser) under the feet
- * of the other threads, so there is one, never freed. */
+/* Raptor worlds for the N-Quads parsed on the build threads (N-Quads
+ * input, fresh facts): each parse takes a world of its own from this pool
+ * and gives it back, so the threads parse in parallel.  A world is never
+ * freed: freeing one on a worker thread would shut libxml2 down
+ * (xmlCleanupParser) under the feet of the other threads.  The pool holds
+ * as many worlds as parses ever ran at once (the number of build threads). */
 static GMutex nquads_lock;
+static GPtrArray *nquads_idle;
 
 static raptor_world *
-nquads_world (void)
+nquads_world_take (void)
 {
-  static raptor_world *world;
-  if (world == NULL)
+  raptor_world *world = NULL;
+  g_mutex_lock (&nquads_lock);
+  if (nquads_idle == NULL)
+    nquads_idle = g_ptr_array_new ();
+  if (nquads_idle->len > 0)
+    world = g_ptr_array_steal_index_fast (nquads_idle, nquads_idle->len - 1);
+  else
     {
       world = raptor_new_world ();
       raptor_world_open (world);
     }
+  g_mutex_unlock (&nquads_lock);
   return world;
+}
+
+static void
+nquads_world_give (raptor_world *world)
+{
+  raptor_world_set_log_handler (world, NULL, NULL);
+  g_mutex_lock (&nquads_lock);
+  g_ptr_array_add (nquads_idle, world);
+  g_mutex_unlock (&nquads_lock);
 }
 
 /* Fresh facts of TEXT, the N-Quads of the article file PATH; their facts
@@ -350,13 +368,10 @@ static Fresh *
 fresh_new (const char *path, const char *text)
 {
   Fresh *f = g_new0 (Fresh, 1);
-  raptor_world *rw;
-  g_mutex_lock (&nquads_lock);
-  rw = nquads_world ();
+  raptor_world *rw = nquads_world_take ();
   raptor_world_set_log_handler (rw, NULL, ignore_raptor_log);
   f->facts = ng_merge_facts_parse (rw, path, text, NULL);
-  raptor_world_set_log_handler (rw, NULL, NULL);
-  g_mutex_unlock (&nquads_lock);
+  nquads_world_give (rw);
   if (f->facts)
     f->digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   return f;
@@ -812,8 +827,7 @@ ng_store_put_nquads (NgStore *s, const char *name, const char *data, gsize len,
   gpointer k;
   int stored = -1;
 
-  g_mutex_lock (&nquads_lock);
-  rw = nquads_world ();
+  rw = nquads_world_take ();
   raptor_world_set_log_handler (rw, &ss, split_error);
   p = raptor_new_parser (rw, "nquads");
   base = raptor_new_uri (rw, (const unsigned char *) NG_ID_BASE);
@@ -830,8 +844,7 @@ ng_store_put_nquads (NgStore *s, const char *name, const char *data, gsize len,
   raptor_free_uri (base);
   p = NULL;
   base = NULL;
-  raptor_world_set_log_handler (rw, NULL, NULL);
-  g_mutex_unlock (&nquads_lock);
+  nquads_world_give (rw);
   if (ss.untyped)
     {
       g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_FORMAT,
@@ -870,8 +883,7 @@ out:
     {
       raptor_free_parser (p);
       raptor_free_uri (base);
-      raptor_world_set_log_handler (rw, NULL, NULL);
-      g_mutex_unlock (&nquads_lock);
+      nquads_world_give (rw);
     }
   g_hash_table_unref (ss.graphs);
   g_hash_table_unref (ss.sources);
@@ -1398,6 +1410,7 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
         g_clear_pointer (&ch->facts, g_free);   /* in the merge now */
     }
   ng_merge_state_close (was, NULL);
+  g_debug ("%s: the facts of %u articles added", s->dir, keys->len);
   if (ok && keep && strcmp (s->type, "hashes") == 0 && ng_bulk_supported (s->world))
     {
       nodes = write_bulk (s, merge, next, error);
@@ -1414,6 +1427,7 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
     }
   if (ok && state)
     ok = ng_merge_state_fill (state, merge, nodes, error);
+  g_debug ("%s: merge state filled", s->dir);
   *triples = nodes ? (gint64) ng_merge_nodes_triples (nodes) : -1;
   if (!ng_merge_state_close (state, ok ? error : NULL))
     ok = FALSE;
