@@ -39,4 +39,28 @@ void ng_index_entry_free (gpointer entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgStoreIndex, ng_store_index_free)
 
+/* The previous generation kept as a spare (store-spare.c). */
+/* A shared lock on generation GEN of the store in DIR, held while it is
+ * open: the fd, or -1 (*BUSY when a build is taking that generation; no
+ * lock without its lock file). */
+int ng_generation_lock (const char *dir, guint gen, gboolean *busy);
+gboolean ng_generation_make_lock (const char *dir, guint gen, GError **error);
+/* merged-GEN.delta: the article keys of TEXT (one per line), those the
+ * build of generation GEN changed. */
+gboolean ng_spare_write_delta (const char *dir, guint gen, const char *text,
+                               GError **error);
+/* Is generation CURRENT-1 a spare (with CURRENT's delta)? */
+gboolean ng_spare_usable (const char *dir, guint current);
+typedef enum {
+  NG_SPARE_NONE,     /* no spare */
+  NG_SPARE_BUSY,     /* a reader has it open */
+  NG_SPARE_TAKEN,    /* its files are generation NEXT's now */
+  NG_SPARE_FAILED    /* half taken (ERROR set): to be removed */
+} NgSpareResult;
+/* Takes the spare of generation CURRENT as generation NEXT: renames its
+ * files and adds to CHANGES the articles build CURRENT changed (as CURRENT
+ * has them), so that applying CHANGES to NEXT gives the new graph. */
+NgSpareResult ng_spare_take (const char *dir, guint current, guint next,
+                             GPtrArray *changes, GError **error);
+
 #endif

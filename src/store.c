@@ -64,6 +64,7 @@ struct NgStore
   GHashTable *fresh;                 /* article key -> Fresh: what this process
                                         wrote, for the next merge's scan */
   int lock_fd;                       /* LOCK, held while open for writing */
+  int gen_lock_fd;                   /* merged-GENERATION.lock, shared, or -1 */
 };
 
 static gboolean memory_store (NgStore *s) { return (s->flags & NG_STORE_MEMORY) != 0; }
@@ -102,6 +103,8 @@ ng_store_free (NgStore *s)
   ng_store_index_free (s->index);
   if (s->lock_fd > 0)
     close (s->lock_fd);   /* releases the flock */
+  if (s->gen_lock_fd >= 0)
+    close (s->gen_lock_fd);
   g_free (s);
 }
 
@@ -214,6 +217,8 @@ remove_stale_generations (NgStore *s)
   GHashTableIter it;
   gpointer k;
 
+  gboolean spare = s->generation > 1 && ng_spare_usable (s->dir, s->generation);
+
   if (d == NULL)
     return;
   while ((f = g_dir_read_name (d)))
@@ -226,7 +231,7 @@ remove_stale_generations (NgStore *s)
     else if (g_str_has_prefix (f, "merged-"))
       {
         guint gen = (guint) strtoul (f + 7, NULL, 10);
-        if (gen != s->generation)
+        if (gen != s->generation && !(spare && gen == s->generation - 1))
           g_hash_table_add (gens, GUINT_TO_POINTER (gen));
       }
   g_dir_close (d);
@@ -581,6 +586,40 @@ read_current (NgStore *s)
     }
 }
 
+/* Takes the shared lock of the current generation (store-spare.c): while
+ * it is held no build takes these files as its spare.  A build may be
+ * taking the generation CURRENT named when it was read (a newer one is
+ * current then): CURRENT is read again. */
+static gboolean
+lock_generation (NgStore *s, GError **error)
+{
+  if (memory_store (s) || !file_backed (s->type))
+    return TRUE;
+  for (guint tries = 0; s->generation > 0; tries++)
+    {
+      gboolean busy = FALSE;
+      struct stat st;
+      s->gen_lock_fd = ng_generation_lock (s->dir, s->generation, &busy);
+      if (s->gen_lock_fd >= 0 && fstat (s->gen_lock_fd, &st) == 0 && st.st_nlink > 0)
+        return TRUE;
+      if (s->gen_lock_fd < 0 && !busy)
+        return TRUE;        /* written before locks */
+      if (s->gen_lock_fd >= 0)
+        close (s->gen_lock_fd);   /* taken and removed meanwhile */
+      s->gen_lock_fd = -1;
+      if (tries == 200)
+        {
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                       "%s: the merged graph keeps changing while it is opened", s->dir);
+          return FALSE;
+        }
+      g_usleep (10000);
+      g_clear_pointer (&s->merged_digest, g_free);
+      read_current (s);
+    }
+  return TRUE;
+}
+
 /* ------------------------------------------------------------ open */
 
 NgStore *
@@ -590,6 +629,7 @@ ng_store_open_with_backend (const char *dir, NgStoreFlags flags, const char *typ
   g_autoptr (NgStore) s = g_new0 (NgStore, 1);
 
   s->flags = flags;
+  s->gen_lock_fd = -1;
   s->world = librdf_new_world ();
   librdf_world_open (s->world);
   ng_rdf_world_setup (s->world);
@@ -631,6 +671,8 @@ ng_store_open_with_backend (const char *dir, NgStoreFlags flags, const char *typ
   if (!read_config (s, type, options, error))
     return NULL;
   read_current (s);
+  if (!lock_generation (s, error))
+    return NULL;
 
   if (flags & NG_STORE_WRITE)
     {
@@ -1280,7 +1322,8 @@ copy_generation (NgStore *s, guint from, guint to, GError **error)
 
   while (ok && (f = g_dir_read_name (d)))
     if (g_str_has_prefix (f, prefix) && (f[plen] == '-' || f[plen] == '.')
-        && !g_str_has_suffix (f, ".index"))
+        && !g_str_has_suffix (f, ".index") && !g_str_has_suffix (f, ".delta")
+        && !g_str_has_suffix (f, ".lock"))
       {
         g_autofree char *src = g_build_filename (s->dir, f, NULL);
         g_autofree char *name = g_strdup_printf ("merged-%u%s", to, f + plen);
@@ -1457,8 +1500,30 @@ write_generation (NgStore *s, guint next, const NgStoreIndex *old, gboolean delt
       g_autofree char *path = state_path (s, next);
       NgMergeState *state = NULL;
       guint changed = 0;
-      gboolean copied = copy_generation (s, s->generation, next, &local);
-      g_debug ("%s: generation %u copied", s->dir, s->generation);
+      gboolean copied;
+      NgSpareResult spare = ng_spare_take (s->dir, s->generation, next, changes, &local);
+      if (spare == NG_SPARE_TAKEN)
+        {
+          copied = TRUE;
+          g_debug ("%s: spare generation %u taken, with %u articles changed since",
+                   s->dir, s->generation - 1, changes->len);
+        }
+      else
+        {
+          if (spare == NG_SPARE_FAILED)
+            {
+              g_debug ("%s: %s", s->dir, local->message);
+              g_clear_error (&local);
+              remove_generation_files (s, next);
+            }
+          else if (spare == NG_SPARE_BUSY)
+            g_debug ("%s: the spare generation is open elsewhere; copying", s->dir);
+          /* its disk space before the copy (a reader keeps its open files) */
+          if (s->generation > 1)
+            remove_generation (s, s->generation - 1);
+          copied = copy_generation (s, s->generation, next, &local);
+          g_debug ("%s: generation %u copied", s->dir, s->generation);
+        }
       if (copied && (state = ng_merge_state_open (path, FALSE, &local))
           && open_merged (s, next, FALSE, FALSE, storage, model, &local)
           && ng_merge_state_apply (state, s->world, *model, changes, &changed, &local))
@@ -1496,6 +1561,7 @@ ng_store_merge (NgStore *s, GError **error)
   NgStoreIndex *old = indexed ? current_index (s) : NULL;
   NgIndexWriter *iw = NULL;
   gboolean curated = curation_log (s, NULL);
+  g_autoptr (GString) delta_keys = g_string_new (NULL);
 
   if (!flush_articles_checked (s, error))
     return FALSE;
@@ -1566,6 +1632,11 @@ ng_store_merge (NgStore *s, GError **error)
       /* the curation log (accepted SPARQL updates) is applied to the
          merge's own output: a curated store's generation is written from
          scratch, not as a delta onto the previous, already curated one */
+      for (guint i = 0; i < changes->len; i++)
+        {
+          g_string_append (delta_keys, ((NgMergeChange *) changes->pdata[i])->key);
+          g_string_append_c (delta_keys, '\n');
+        }
       if (!write_generation (s, next, old, !curated, changes, &storage, &model,
                              &now->triples, error))
         goto fail;
@@ -1604,6 +1675,13 @@ ng_store_merge (NgStore *s, GError **error)
             }
         }
       g_debug ("%s: generation %u closed, index written", s->dir, next);
+      if (indexed && (!ng_spare_write_delta (s->dir, next, delta_keys->str, &local)
+                      || !ng_generation_make_lock (s->dir, next, &local)))
+        {
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s",
+                       local->message);
+          goto fail;
+        }
       sync_store (s);  /* the articles, the new generation and its index */
       g_debug ("%s: synced", s->dir);
       text = g_strdup_printf ("%u\n%s\n", in_place ? 1 : next, digest);
@@ -1630,7 +1708,16 @@ ng_store_merge (NgStore *s, GError **error)
     return FALSE;
   librdf_free_model (s->merged);
   librdf_free_storage (s->merged_storage);
-  remove_generation (s, s->generation);
+  /* the generation before stays as the next build's spare (store-spare.c);
+     any older one goes */
+  if (s->generation > 1)
+    remove_generation (s, s->generation - 1);
+  if (s->gen_lock_fd >= 0)
+    close (s->gen_lock_fd);
+  {
+    gboolean busy;
+    s->gen_lock_fd = ng_generation_lock (s->dir, next, &busy);
+  }
   s->merged = model;
   s->merged_storage = storage;
   s->generation = next;

@@ -211,6 +211,67 @@ t_incremental_cases() {
 }
 ok "incremental merges equal merges from scratch (join, bridge, removals, a frequent person)" t_incremental_cases
 
+# The generation before the current one stays as a spare: the next
+# incremental build takes its files and applies the changes of both builds
+# instead of copying the whole graph.  Each result equals a build from
+# scratch; the store keeps at most two generations; a generation a reader
+# (a server) still has open is never taken: that build copies instead, and
+# the server goes on answering from what it has open.
+t_spare() {
+  P="$NG_TMP/sp"; rm -rf "$P" "$NG_TMP/sp-store"; mkdir -p "$P"
+  gen_articles "$P/all" 50 || return 1
+  for k in 1 2 3 4 5; do mkdir -p "$P/$k"; done
+  mv "$P"/all/g000*.txt "$P"/all/g001*.txt "$P/1/"
+  mv "$P"/all/g002*.txt "$P/2/"; mv "$P"/all/g003*.txt "$P/3/"
+  mv "$P"/all/g004[0-4].txt "$P/4/"; mv "$P"/all/g004*.txt "$P"/all/g0050.txt "$P/5/"
+  sb() {  # sb PART…: build the parts onto the store, log in sp.log
+    G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --store "$NG_TMP/sp-store" "$@" \
+      > "$NG_TMP/sp.log" 2>&1 || { cat "$NG_TMP/sp.log"; return 1; }
+    grep -q 'merged nodes written or removed' "$NG_TMP/sp.log" \
+      || { echo "$*: not incremental"; grep -i scratch "$NG_TMP/sp.log"; return 1; }
+  }
+  same_as_scratch() {  # same_as_scratch PART…
+    rm -rf "$NG_TMP/sp-full"
+    ng build --quiet --store "$NG_TMP/sp-full" "$@" || return 1
+    sorted_nt "$NG_TMP/sp-full" > "$NG_TMP/sp-full.nt"
+    sorted_nt "$NG_TMP/sp-store" | cmp -s - "$NG_TMP/sp-full.nt" \
+      || { echo "differs from scratch after $*"; return 1; }
+  }
+  gens() { ls "$NG_TMP/sp-store" | sed -n 's/^merged-\([0-9]*\)-sp2o\.db$/\1/p' | sort -n | tr '\n' ' '; }
+  ng build --quiet --store "$NG_TMP/sp-store" "$P/1" || return 1
+  sb "$P/2" && grep -q 'copied' "$NG_TMP/sp.log" || { echo "no spare yet: expected a copy"; return 1; }
+  sb "$P/3" && contains "$NG_TMP/sp.log" 'spare generation 1 taken' || return 1
+  same_as_scratch "$P/1" "$P/2" "$P/3" || return 1
+  [ "$(gens)" = "2 3 " ] || { echo "generations on disk: $(gens)"; return 1; }
+  # a server opens generation 3; the next build (4) takes spare 2 …
+  ng_serve "$NG_TMP/sp-serve.err" "$NG_TMP/sp-store" --workers 1 || return 1
+  Q='SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+  n3=$(ng query --store "$NG_TMP/sp-store" --format csv "$Q" | tail -n 1 | tr -d '\r')
+  sb "$P/4" && contains "$NG_TMP/sp.log" 'spare generation 2 taken' || { stop_server; return 1; }
+  # … and the one after (5) must not take 3, which the server has open
+  sb "$P/5" && contains "$NG_TMP/sp.log" 'open elsewhere; copying' || { stop_server; return 1; }
+  same_as_scratch "$P/1" "$P/2" "$P/3" "$P/4" "$P/5" || { stop_server; return 1; }
+  [ "$(gens)" = "4 5 " ] || { echo "generations on disk: $(gens)"; stop_server; return 1; }
+  # the server answers; once it has seen the new generation, from that one
+  n5=$(ng query --store "$NG_TMP/sp-store" --format csv "$Q" | tail -n 1 | tr -d '\r')
+  [ "$n3" != "$n5" ] || { echo "the builds changed nothing?"; stop_server; return 1; }
+  i=0
+  while [ $i -lt 50 ]; do
+    "$CURL" -s -G -H 'Accept: text/csv' --data-urlencode "query=$Q" "$URL/sparql" \
+      | tail -n 1 | tr -d '\r' > "$NG_TMP/sp-n"
+    [ "$(cat "$NG_TMP/sp-n")" = "$n5" ] && break
+    grep -qx "$n3" "$NG_TMP/sp-n" || { echo "server answered $(cat "$NG_TMP/sp-n"), neither $n3 nor $n5"; stop_server; return 1; }
+    sleep 0.2; i=$((i + 1))
+  done
+  stop_server
+  [ "$(cat "$NG_TMP/sp-n")" = "$n5" ] || { echo "server still at $(cat "$NG_TMP/sp-n"), expected $n5"; return 1; }
+  # the next build takes spare 4 again (nobody has it open now)
+  printf ' date 2022-03-01\nOverleg in Berlijn\n\nMark Rutte ontmoette Angela Merkel op 28 februari 2022 in Berlijn.\n' > "$P/5/extra.txt"
+  sb "$P/5/extra.txt" && contains "$NG_TMP/sp.log" 'spare generation 4 taken' || return 1
+  same_as_scratch "$P/1" "$P/2" "$P/3" "$P/4" "$P/5"
+}
+ok "incremental builds take the previous generation as a spare (never one a server has open), results equal to scratch" t_spare
+
 t_crash() {
   G="$NG_TMP/gen"; gen_articles "$G" 300
   ng build --quiet --store "$NG_TMP/ref" "$G" || return 1
@@ -219,7 +280,10 @@ t_crash() {
   for i in $(seq 1 20); do
     C="$NG_TMP/c$i"
     # half of the runs start from a store that already holds articles
+    # (and of those, every other one has two generations: the killed
+    # build takes the spare)
     if [ $((i % 2)) = 0 ]; then ng build --quiet --store "$C" "$D" || return 1; fi
+    if [ $((i % 4)) = 0 ]; then ng build --quiet --store "$C" "$G"/g000*.txt || return 1; fi
     # the binary itself in the background (not the ng function, whose
     # subshell would be killed instead of the build)
     "$NG_BIN" build --quiet --store "$C" "$G" > /dev/null 2>&1 &
