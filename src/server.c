@@ -947,6 +947,8 @@ ng_server_new (NgStore *store, const NgServerOptions *options, GError **error)
 
   g_autoptr (NgServer) self = g_new0 (NgServer, 1);
   self->store = store;
+  if (options->take_store)
+    self->own_store = store;
   self->max_query_bytes = options->max_query_bytes
     ? options->max_query_bytes : NG_SERVER_DEFAULT_MAX_QUERY;
   self->quiet = options->quiet;

@@ -215,8 +215,8 @@ ok "incremental merges equal merges from scratch (join, bridge, removals, a freq
 # incremental build takes its files and applies the changes of both builds
 # instead of copying the whole graph.  Each result equals a build from
 # scratch; the store keeps at most two generations; a generation a reader
-# (a server) still has open is never taken: that build copies instead, and
-# the server goes on answering from what it has open.
+# still has open is never taken (that build copies instead); a server lets
+# go of a generation once it serves the next one.
 t_spare() {
   P="$NG_TMP/sp"; rm -rf "$P" "$NG_TMP/sp-store"; mkdir -p "$P"
   gen_articles "$P/all" 50 || return 1
@@ -243,34 +243,47 @@ t_spare() {
   sb "$P/3" && contains "$NG_TMP/sp.log" 'spare generation 1 taken' || return 1
   same_as_scratch "$P/1" "$P/2" "$P/3" || return 1
   [ "$(gens)" = "2 3 " ] || { echo "generations on disk: $(gens)"; return 1; }
-  # a server opens generation 3; the next build (4) takes spare 2 …
-  ng_serve "$NG_TMP/sp-serve.err" "$NG_TMP/sp-store" --workers 1 || return 1
+  # a server reads generation 3 and holds its lock; the next build (4)
+  # takes spare 2, and the server, once it has seen generation 4, lets go
+  # of 3
+  ng_serve "$NG_TMP/sp-serve.err" "$NG_TMP/sp-store" --workers 2 || return 1
+  L3="$NG_TMP/sp-store/merged-3.lock"
+  ! flock -n -x "$L3" true || { echo "the server holds no lock on generation 3"; stop_server; return 1; }
   Q='SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
-  n3=$(ng query --store "$NG_TMP/sp-store" --format csv "$Q" | tail -n 1 | tr -d '\r')
+  served() {  # the server's count, from the graph it serves
+    "$CURL" -s -G -H 'Accept: text/csv' --data-urlencode "query=$Q" "$URL/sparql" | tail -n 1 | tr -d '\r'
+  }
+  n3=$(served)
   sb "$P/4" && contains "$NG_TMP/sp.log" 'spare generation 2 taken' || { stop_server; return 1; }
-  # … and the one after (5) must not take 3, which the server has open
-  sb "$P/5" && contains "$NG_TMP/sp.log" 'open elsewhere; copying' || { stop_server; return 1; }
+  i=0
+  until flock -n -x "$L3" true; do
+    [ $i -lt 50 ] || { echo "the server still holds generation 3"; stop_server; return 1; }
+    sleep 0.2; i=$((i + 1))
+  done
+  # another reader has generation 3 open: the build after (5) must not
+  # take it, and copies
+  ( exec 9< "$L3"; flock -s 9; exec sleep 60 ) > /dev/null 2>&1 & holder=$!
+  i=0
+  until ! flock -n -x "$L3" true; do [ $i -lt 50 ] || break; sleep 0.1; i=$((i + 1)); done
+  sb "$P/5" && contains "$NG_TMP/sp.log" 'open elsewhere; copying' || { kill $holder; stop_server; return 1; }
+  kill $holder; wait $holder 2>/dev/null
   same_as_scratch "$P/1" "$P/2" "$P/3" "$P/4" "$P/5" || { stop_server; return 1; }
   [ "$(gens)" = "4 5 " ] || { echo "generations on disk: $(gens)"; stop_server; return 1; }
-  # the server answers; once it has seen the new generation, from that one
+  # the server answers from the new graph within seconds
   n5=$(ng query --store "$NG_TMP/sp-store" --format csv "$Q" | tail -n 1 | tr -d '\r')
   [ "$n3" != "$n5" ] || { echo "the builds changed nothing?"; stop_server; return 1; }
   i=0
-  while [ $i -lt 50 ]; do
-    "$CURL" -s -G -H 'Accept: text/csv' --data-urlencode "query=$Q" "$URL/sparql" \
-      | tail -n 1 | tr -d '\r' > "$NG_TMP/sp-n"
-    [ "$(cat "$NG_TMP/sp-n")" = "$n5" ] && break
-    grep -qx "$n3" "$NG_TMP/sp-n" || { echo "server answered $(cat "$NG_TMP/sp-n"), neither $n3 nor $n5"; stop_server; return 1; }
+  until [ "$(served)" = "$n5" ]; do
+    [ $i -lt 50 ] || { echo "server still answers $(served), expected $n5"; stop_server; return 1; }
     sleep 0.2; i=$((i + 1))
   done
-  stop_server
-  [ "$(cat "$NG_TMP/sp-n")" = "$n5" ] || { echo "server still at $(cat "$NG_TMP/sp-n"), expected $n5"; return 1; }
-  # the next build takes spare 4 again (nobody has it open now)
+  # the next build takes spare 4, which the server has let go of
   printf ' date 2022-03-01\nOverleg in Berlijn\n\nMark Rutte ontmoette Angela Merkel op 28 februari 2022 in Berlijn.\n' > "$P/5/extra.txt"
-  sb "$P/5/extra.txt" && contains "$NG_TMP/sp.log" 'spare generation 4 taken' || return 1
+  sb "$P/5/extra.txt" && contains "$NG_TMP/sp.log" 'spare generation 4 taken' || { stop_server; return 1; }
+  stop_server
   same_as_scratch "$P/1" "$P/2" "$P/3" "$P/4" "$P/5"
 }
-ok "incremental builds take the previous generation as a spare (never one a server has open), results equal to scratch" t_spare
+ok "incremental builds take the previous generation as a spare (never one a reader has open), results equal to scratch" t_spare
 
 t_crash() {
   G="$NG_TMP/gen"; gen_articles "$G" 300

@@ -27,12 +27,17 @@ typedef struct {
    * NULL or empty: updates are refused (403).  Updates go through the
    * store's curation log (curation.h); copied. */
   const char *update_token;
+  /* The server takes STORE: it frees it, and as soon as it serves a newer
+   * generation (a build, an update), so that the old generation is let go
+   * of (a later build may take those files as its spare). */
+  gboolean take_store;
 } NgServerOptions;
 
 typedef struct NgServer NgServer;
 
 /* Starts listening; STORE stays owned by the caller and must outlive the
- * server. */
+ * server, unless OPTIONS->take_store (then it is the server's, also when
+ * this fails). */
 NgServer *ng_server_new (NgStore *store, const NgServerOptions *options,
                          GError **error);
 void ng_server_free (NgServer *server);

@@ -176,10 +176,11 @@ ng_cmd_serve (int argc, char **argv)
     .max_solutions = (guint) max_solutions,
     .header_timeout_ms = (guint) (header_timeout * 1000.0),
     .update_token = token,
+    .take_store = TRUE,
   };
 
   g_autoptr (GError) error = NULL;
-  g_autoptr (NgServer) server = ng_server_new (store, &options, &error);
+  g_autoptr (NgServer) server = ng_server_new (g_steal_pointer (&store), &options, &error);
   if (!server) {
     ng_cli_error ("cannot listen on %s port %d: %s", address, port,
                   error->message);

@@ -86,29 +86,38 @@ handle_free (Handle *h)
   g_free (h);
 }
 
+/* Opens H's store again when the served graph changed since H was opened
+ * (an update, a build): the old handle's generation is released with it,
+ * so that a later build may take those files as its spare. */
+static void
+refresh (NgWorkers *w, Handle *h)
+{
+  guint generation = (guint) g_atomic_int_get (&w->generation);
+  g_autoptr (GError) error = NULL;
+  NgStore *s;
+  if (h->generation == generation)
+    return;
+  s = ng_store_open (w->store_dir, NG_STORE_READ, &error);
+  if (s)
+    {
+      ng_store_free (h->store);
+      h->store = s;
+      h->generation = generation;
+    }
+  else
+    g_warning ("cannot open the store again, still serving the old graph: %s",
+               error->message);
+}
+
 static void
 worker (gpointer data, gpointer user_data)
 {
   Job *j = data;
   NgWorkers *w = user_data;
   Handle *h = g_async_queue_pop (w->free_stores);
-  guint generation = (guint) g_atomic_int_get (&w->generation);
-  if (h->generation != generation)
-    {
-      /* the store changed (an update): open it again, at its new CURRENT */
-      g_autoptr (GError) error = NULL;
-      NgStore *s = ng_store_open (w->store_dir, NG_STORE_READ, &error);
-      if (s)
-        {
-          ng_store_free (h->store);
-          h->store = s;
-          h->generation = generation;
-        }
-      else
-        g_warning ("cannot open the store again, still serving the old graph: %s",
-                   error->message);
-    }
+  refresh (w, h);
   run_job (j, h->store);
+  refresh (w, h);   /* the graph changed while this query ran */
   g_async_queue_push (w->free_stores, h);
   g_main_context_invoke (w->context, job_finish, j);
 }
@@ -153,7 +162,17 @@ ng_workers_new (NgStore *store, const char *store_dir, guint n, GError **error)
 void
 ng_workers_reload (NgWorkers *w)
 {
+  g_autoptr (GPtrArray) idle = g_ptr_array_new ();
+  Handle *h;
   g_atomic_int_inc (&w->generation);
+  /* the idle handles now; a busy one after its query */
+  while ((h = g_async_queue_try_pop (w->free_stores)))
+    g_ptr_array_add (idle, h);
+  for (guint i = 0; i < idle->len; i++)
+    {
+      refresh (w, idle->pdata[i]);
+      g_async_queue_push (w->free_stores, idle->pdata[i]);
+    }
 }
 
 guint

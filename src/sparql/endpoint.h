@@ -28,8 +28,9 @@ void ng_workers_submit (NgWorkers *w, const char *query, const char *format,
                         const NgQueryOptions *options, guint timeout_ms,
                         NgWorkDone done, gpointer user_data);
 guint ng_workers_count (NgWorkers *w);
-/* The store has a new generation (an update): each worker opens its handle
- * again before its next query. */
+/* The store has a new generation (an update, a build): each idle worker
+ * opens its handle again now, a busy one after its query (so the old
+ * generation is released: a build may take it as its spare). */
 void ng_workers_reload (NgWorkers *w);
 /* Stops running queries and waits for the threads. */
 void ng_workers_free (NgWorkers *w);
