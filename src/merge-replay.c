@@ -178,23 +178,25 @@ members_now (Replay *r, const char *founder, const Event *e)
   return out;
 }
 
+/* A meeting E could join: its founder, how many of E's persons it has, and
+ * the founding mention (now). */
 typedef struct {
-  Replay *r;
-  GHashTable *overlap;
-} FounderOrder;
+  const char *founder;
+  guint overlap;
+  Event *founding;
+} Candidate;
 
 /* Most shared participants first, then in the order the meetings were
- * founded: the first that fits is the one clustering picks. */
+ * founded: the first that fits is the one clustering picks.  (The keys are
+ * computed once per candidate: a frequent person's mention can have
+ * hundreds of candidate meetings.) */
 static int
-founder_order (gconstpointer a, gconstpointer b, gpointer data)
+candidate_order (gconstpointer a, gconstpointer b)
 {
-  FounderOrder *fo = data;
-  const char *x = *(char * const *) a, *y = *(char * const *) b;
-  guint ox = g_hash_table_size (g_hash_table_lookup (fo->overlap, x));
-  guint oy = g_hash_table_size (g_hash_table_lookup (fo->overlap, y));
-  if (ox != oy)
-    return ox > oy ? -1 : 1;
-  return ng_merge_event_order (now_version (fo->r, x), now_version (fo->r, y));
+  const Candidate *x = a, *y = b;
+  if (x->overlap != y->overlap)
+    return x->overlap > y->overlap ? -1 : 1;
+  return ng_merge_event_order (x->founding, y->founding);
 }
 
 /* What clustering decides for E (as merge.c's cluster_meetings does, on
@@ -204,7 +206,7 @@ static char *
 decide (Replay *r, Event *e)
 {
   g_autoptr (GHashTable) overlap = ng_incr_set_table ();   /* founder -> E's persons it has */
-  g_autoptr (GPtrArray) founders = g_ptr_array_new ();
+  g_autoptr (GArray) founders = g_array_new (FALSE, FALSE, sizeof (Candidate));
   const char *best = NULL;
   GHashTableIter it;
   gpointer k, d;
@@ -228,17 +230,17 @@ decide (Replay *r, Event *e)
         }
     }
   g_hash_table_iter_init (&it, overlap);
-  while (g_hash_table_iter_next (&it, &k, NULL))
-    if (now_version (r, k))
-      g_ptr_array_add (founders, k);
-  {
-    FounderOrder fo = { r, overlap };
-    g_ptr_array_sort_with_data (founders, founder_order, &fo);
-  }
+  while (g_hash_table_iter_next (&it, &k, &d))
+    {
+      Candidate cand = { k, g_hash_table_size (d), now_version (r, k) };
+      if (cand.founding)
+        g_array_append_val (founders, cand);
+    }
+  g_array_sort (founders, candidate_order);
   for (guint i = 0; i < founders->len && best == NULL; i++)
     {
-      const char *f = founders->pdata[i];
-      guint o = g_hash_table_size (g_hash_table_lookup (overlap, f));
+      const char *f = g_array_index (founders, Candidate, i).founder;
+      guint o = g_array_index (founders, Candidate, i).overlap;
       g_autoptr (GPtrArray) mem = members_now (r, f, e);
       g_autoptr (GHashTable) people = g_hash_table_new (g_str_hash, g_str_equal);
       guint need;
