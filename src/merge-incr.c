@@ -534,6 +534,7 @@ apply (NgIncr *c, librdf_world *world, librdf_model *out, GPtrArray *changes,
   /* 2. the nodes they touch, written through a sink that compares each
         with its summary */
   o = ng_out_new (world, out, ng_state_preds (c->st), ng_state_node_sum, c->st);
+  ng_out_set_journal (o, ng_state_graph_journal (c->st));
   ok = apply_entities (c, om, nm, cand, error);
   if (ok)
     {

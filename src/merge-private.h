@@ -124,6 +124,8 @@ void ng_out_literal (Out *o, const char *s, const char *p, const char *value,
 void ng_out_int (Out *o, const char *s, const char *p, gint64 value);
 void ng_out_flush (Out *o);
 /* OLD: the predicate table of what OUT holds; OLD_SUM: its summaries. */
+/* Logs every statement O adds or removes in JOURNAL (rdf-util.h). */
+void ng_out_set_journal (Out *o, GString *journal);
 Out *ng_out_new (librdf_world *world, librdf_model *model, const NgMergeNodes *old,
                  const NodeSum *(*old_sum) (gpointer data, const char *subject),
                  gpointer old_data);

@@ -259,6 +259,8 @@ old_statements (Out *o, const char *subject, const NodeSum *was, gboolean remove
       while (g_hash_table_iter_next (&hit, NULL, &v))
         if (librdf_model_remove_statement (o->w.model, v) != 0)
           o->w.failed = TRUE;
+        else if (o->w.journal)
+          ng_journal_statement (o->w.journal, v, FALSE);
       g_hash_table_remove_all (found);
     }
   return found;
@@ -343,12 +345,20 @@ ng_out_flush (Out *o)
       while (g_hash_table_iter_next (&hit, NULL, &v))
         if (librdf_model_remove_statement (o->w.model, v) != 0)
           o->w.failed = TRUE;
+        else if (o->w.journal)
+          ng_journal_statement (o->w.journal, v, FALSE);
     }
   g_hash_table_remove_all (o->changed_nodes);
   g_hash_table_remove_all (o->seen);
   g_hash_table_remove_all (o->batch);
   g_array_set_size (o->pending, 0);
   g_string_chunk_clear (o->strings);
+}
+
+void
+ng_out_set_journal (Out *o, GString *journal)
+{
+  o->w.journal = journal;
 }
 
 Out *

@@ -35,6 +35,8 @@ struct NgMergeState
   NgMergeNodes *preds;      /* the predicate table (no nodes) */
   guint64 triples;
   gboolean failed;
+  GString *journal;         /* records put and deleted, when logged */
+  GString *graph_journal;   /* for the writer of the graph it describes */
 };
 
 static gboolean
@@ -147,6 +149,95 @@ ng_state_get (NgMergeState *st, char kind, const char *key, gsize *len)
   return value;
 }
 
+/* A redo journal of the records: per operation its letter (P put, D
+ * delete), the key's length and bytes, and for a put the value's. */
+static void
+put_len (GString *j, gsize n)
+{
+  guint32 v = GUINT32_TO_LE ((guint32) n);
+  g_string_append_len (j, (const char *) &v, sizeof v);
+}
+
+static void
+journal_op (GString *j, char op, const char *key, gsize klen, const char *value,
+            gsize vlen)
+{
+  g_string_append_c (j, op);
+  put_len (j, klen);
+  g_string_append_len (j, key, (gssize) klen);
+  if (op == 'P')
+    {
+      put_len (j, vlen);
+      g_string_append_len (j, value, (gssize) vlen);
+    }
+}
+
+void
+ng_merge_state_journal (NgMergeState *st, GString *records, GString *graph)
+{
+  st->journal = records;
+  st->graph_journal = graph;
+}
+
+GString *
+ng_state_graph_journal (NgMergeState *st)
+{
+  return st->graph_journal;
+}
+
+static gboolean
+take_len (const char **p, const char *end, gsize *n)
+{
+  guint32 v;
+  if ((gsize) (end - *p) < sizeof v)
+    return FALSE;
+  memcpy (&v, *p, sizeof v);
+  *p += sizeof v;
+  *n = GUINT32_FROM_LE (v);
+  return (gsize) (end - *p) >= *n;
+}
+
+gboolean
+ng_merge_state_replay (NgMergeState *st, const char *data, gsize len, GError **error)
+{
+  const char *p = data, *end = data + len;
+  while (p < end)
+    {
+      char op = *p++;
+      gsize klen = 0, vlen = 0;
+      const char *key, *value = NULL;
+      DBT dk, dv;
+      int rc;
+      if ((op != 'P' && op != 'D') || !take_len (&p, end, &klen))
+        goto bad;
+      key = p;
+      p += klen;
+      if (op == 'P')
+        {
+          if (!take_len (&p, end, &vlen))
+            goto bad;
+          value = p;
+          p += vlen;
+        }
+      memset (&dk, 0, sizeof dk);
+      memset (&dv, 0, sizeof dv);
+      dk.data = (void *) key;
+      dk.size = (u_int32_t) klen;
+      dv.data = (void *) value;
+      dv.size = (u_int32_t) vlen;
+      rc = op == 'P' ? st->db->put (st->db, NULL, &dk, &dv, 0)
+                     : st->db->del (st->db, NULL, &dk, 0);
+      if (rc != 0 && !(op == 'D' && rc == DB_NOTFOUND))
+        return db_failed (error, st->path, rc);
+    }
+  return TRUE;
+bad:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               "%s: a damaged journal (at byte %" G_GSIZE_FORMAT ")", st->path,
+               (gsize) (p - data));
+  return FALSE;
+}
+
 void
 ng_state_put (NgMergeState *st, char kind, const char *key, const char *value, gsize len)
 {
@@ -161,6 +252,8 @@ ng_state_put (NgMergeState *st, char kind, const char *key, const char *value, g
   dv.size = (u_int32_t) len;
   if (st->db->put (st->db, NULL, &dk, &dv, 0) != 0)
     st->failed = TRUE;
+  else if (st->journal)
+    journal_op (st->journal, 'P', k->str, k->len, value, len);
 }
 
 void
@@ -176,6 +269,8 @@ ng_state_del (NgMergeState *st, char kind, const char *key)
   rc = st->db->del (st->db, NULL, &dk, 0);
   if (rc != 0 && rc != DB_NOTFOUND)
     st->failed = TRUE;
+  else if (st->journal)
+    journal_op (st->journal, 'D', k->str, k->len, NULL, 0);
 }
 
 char *

@@ -13,6 +13,7 @@ void ng_state_put (NgMergeState *st, char kind, const char *key, const char *val
                    gsize len);
 void ng_state_del (NgMergeState *st, char kind, const char *key);
 char *ng_facts_graph (const char *facts, gsize len);
+GString *ng_state_graph_journal (NgMergeState *st);
 
 const NodeSum *ng_state_node_sum (gpointer state, const char *subject);
 const NgMergeNodes *ng_state_preds (NgMergeState *st);

@@ -74,6 +74,20 @@ ng_nquad_line (const char *s, const char *p, const char *o_iri,
   return g_string_free (out, FALSE);
 }
 
+void
+ng_journal_statement (GString *journal, librdf_statement *st, gboolean add)
+{
+  /* librdf 1.0.17 statements are raptor statements */
+  g_autofree char *line = ng_nquad_line_from_statement ((const raptor_statement *) st);
+  if (line == NULL || !g_str_has_suffix (line, " ."))
+    {
+      g_string_append (journal, "!unjournaled\n");   /* not N-Quads: the journal fails */
+      return;
+    }
+  g_string_append_len (journal, line, (gssize) strlen (line) - 2);
+  g_string_append (journal, add ? " <" NG_JOURNAL_ADD "> .\n" : " <" NG_JOURNAL_REMOVE "> .\n");
+}
+
 char *
 ng_nquad_line_from_statement (const raptor_statement *st)
 {
@@ -124,6 +138,8 @@ write_statement (NgWriter *w, librdf_node *s, librdf_node *p, librdf_node *o)
     }
   else if (librdf_model_add_statement (w->model, st))
     w->failed = TRUE;
+  else if (w->journal)
+    ng_journal_statement (w->journal, st, TRUE);
   librdf_free_statement (st);
 }
 

@@ -26,7 +26,15 @@ typedef struct {
   gboolean failed;
   GPtrArray *lines;     /* char*, owned by the caller */
   const char *graph;
+  GString *journal;     /* when set, every statement added to MODEL is
+                           logged here (ng_journal_statement) */
 } NgWriter;
+
+/* A redo journal of statements: one N-Quads line each, its graph naming
+ * what was done (NG_JOURNAL_ADD or NG_JOURNAL_REMOVE). */
+#define NG_JOURNAL_ADD "urn:x-nieuwsgraaf:add"
+#define NG_JOURNAL_REMOVE "urn:x-nieuwsgraaf:remove"
+void ng_journal_statement (GString *journal, librdf_statement *st, gboolean add);
 
 /* One N-Quads line (without newline) for a statement whose object is an IRI
  * (O_IRI) or a literal (O_LITERAL with optional DATATYPE or LANG); GRAPH may

@@ -45,11 +45,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgStoreIndex, ng_store_index_free)
  * lock without its lock file). */
 int ng_generation_lock (const char *dir, guint gen, gboolean *busy);
 gboolean ng_generation_make_lock (const char *dir, guint gen, GError **error);
-/* merged-GEN.delta: the article keys of TEXT (one per line), those the
- * build of generation GEN changed. */
-gboolean ng_spare_write_delta (const char *dir, guint gen, const char *text,
-                               GError **error);
-/* Is generation CURRENT-1 a spare (with CURRENT's delta)? */
+/* merged-GEN.redo and merged-GEN.redo-state: the journals of what the
+ * build of generation GEN did to its copy of GEN-1 (the graph's
+ * statements, the merge state's records). */
+gboolean ng_spare_write_redo (const char *dir, guint gen, const GString *graph,
+                              const GString *records, GError **error);
+/* Is generation CURRENT-1 a spare (with CURRENT's journals)? */
 gboolean ng_spare_usable (const char *dir, guint current);
 typedef enum {
   NG_SPARE_NONE,     /* no spare */
@@ -58,9 +59,10 @@ typedef enum {
   NG_SPARE_FAILED    /* half taken (ERROR set): to be removed */
 } NgSpareResult;
 /* Takes the spare of generation CURRENT as generation NEXT: renames its
- * files and adds to CHANGES the articles build CURRENT changed (as CURRENT
- * has them), so that applying CHANGES to NEXT gives the new graph. */
+ * files and returns CURRENT's journals (*GRAPH, *RECORDS, caller frees),
+ * which make them generation CURRENT when redone. */
 NgSpareResult ng_spare_take (const char *dir, guint current, guint next,
-                             GPtrArray *changes, GError **error);
+                             char **graph, gsize *graph_len,
+                             char **records, gsize *records_len, GError **error);
 
 #endif

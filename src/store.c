@@ -1322,7 +1322,8 @@ copy_generation (NgStore *s, guint from, guint to, GError **error)
 
   while (ok && (f = g_dir_read_name (d)))
     if (g_str_has_prefix (f, prefix) && (f[plen] == '-' || f[plen] == '.')
-        && !g_str_has_suffix (f, ".index") && !g_str_has_suffix (f, ".delta")
+        && !g_str_has_suffix (f, ".index") && !g_str_has_suffix (f, ".redo")
+        && !g_str_has_suffix (f, ".redo-state")
         && !g_str_has_suffix (f, ".lock"))
       {
         g_autofree char *src = g_build_filename (s->dir, f, NULL);
@@ -1489,24 +1490,114 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
  * statement again); else, or when that cannot be done, from scratch.  The
  * store's current generation is not touched, so a kill at any moment leaves
  * it whole.  *TRIPLES: the statements of the new graph. */
+/* What an incremental build did to its generation (store-spare.c). */
+typedef struct {
+  GString *graph, *records;
+  gboolean complete;        /* the generation was written incrementally */
+} Journal;
+
+typedef struct {
+  librdf_world *world;
+  librdf_model *model;
+  guint line;
+  gboolean failed;
+} Redo;
+
+static void
+redo_statement (void *data, raptor_statement *st)
+{
+  Redo *r = data;
+  const char *op = st->graph && st->graph->type == RAPTOR_TERM_TYPE_URI
+                   ? (const char *) raptor_uri_as_string (st->graph->value.uri) : "";
+  librdf_statement *x = librdf_new_statement_from_nodes (
+      r->world, librdf_new_node_from_node ((librdf_node *) st->subject),
+      librdf_new_node_from_node ((librdf_node *) st->predicate),
+      librdf_new_node_from_node ((librdf_node *) st->object));
+  r->line++;
+  if (x == NULL)
+    r->failed = TRUE;
+  else if (strcmp (op, NG_JOURNAL_ADD) == 0)
+    r->failed |= librdf_model_add_statement (r->model, x) != 0;
+  else if (strcmp (op, NG_JOURNAL_REMOVE) == 0)
+    r->failed |= librdf_model_remove_statement (r->model, x) != 0;
+  else
+    r->failed = TRUE;
+  if (x)
+    librdf_free_statement (x);
+}
+
+static void
+redo_error (void *data, raptor_log_message *msg)
+{
+  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR)
+    ((Redo *) data)->failed = TRUE;
+}
+
+/* Redoes on generation NEXT (a spare just taken, open as MODEL) the journals
+ * of the current generation's build, which makes it that generation. */
+static gboolean
+redo_journal (NgStore *s, guint next, librdf_model *model, const char *graph,
+              gsize graph_len, const char *records, gsize records_len, GError **error)
+{
+  raptor_world *rw = librdf_world_get_raptor (s->world);
+  raptor_parser *p = raptor_new_parser (rw, "nquads");
+  raptor_uri *base = raptor_new_uri (rw, (const unsigned char *) NG_ID_BASE);
+  Redo r = { s->world, model, 0, FALSE };
+  g_autofree char *path = state_path (s, next);
+  NgMergeState *st;
+  gboolean ok;
+
+  raptor_world_set_log_handler (rw, &r, redo_error);
+  raptor_parser_set_statement_handler (p, &r, redo_statement);
+  ok = raptor_parser_parse_start (p, base) == 0
+       && raptor_parser_parse_chunk (p, (const unsigned char *) graph, graph_len, 1) == 0
+       && !r.failed;
+  raptor_world_set_log_handler (rw, NULL, NULL);
+  raptor_free_parser (p);
+  raptor_free_uri (base);
+  if (!ok)
+    {
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
+                   "%s: the journal of generation %u could not be redone (statement %u)",
+                   s->dir, s->generation, r.line);
+      return FALSE;
+    }
+  st = ng_merge_state_open (path, FALSE, error);
+  ok = st && ng_merge_state_replay (st, records, records_len, error);
+  return ng_merge_state_close (st, ok ? error : NULL) && ok;
+}
+
+/* Writes the merged graph into generation NEXT: when OLD describes the
+ * current generation and DELTA allows, into the spare generation (with the
+ * current generation's journal redone) or a copy of the current one,
+ * recomputing and touching only what the CHANGES touch (logged in
+ * JOURNAL); else, or when that cannot be done, from scratch.  The store's
+ * current generation is not touched, so a kill at any moment leaves it
+ * whole.  *TRIPLES: the statements of the new graph. */
 static gboolean
 write_generation (NgStore *s, guint next, const NgStoreIndex *old, gboolean delta,
-                  GPtrArray *changes, librdf_storage **storage, librdf_model **model,
-                  gint64 *triples, GError **error)
+                  GPtrArray *changes, Journal *journal, librdf_storage **storage,
+                  librdf_model **model, gint64 *triples, GError **error)
 {
   if (delta && old && old->triples >= 0)
     {
       g_autoptr (GError) local = NULL;
       g_autofree char *path = state_path (s, next);
+      g_autofree char *graph = NULL, *records = NULL;
+      gsize graph_len = 0, records_len = 0;
       NgMergeState *state = NULL;
       guint changed = 0;
-      gboolean copied;
-      NgSpareResult spare = ng_spare_take (s->dir, s->generation, next, changes, &local);
+      gboolean ready;
+      NgSpareResult spare = ng_spare_take (s->dir, s->generation, next, &graph, &graph_len,
+                                           &records, &records_len, &local);
       if (spare == NG_SPARE_TAKEN)
         {
-          copied = TRUE;
-          g_debug ("%s: spare generation %u taken, with %u articles changed since",
-                   s->dir, s->generation - 1, changes->len);
+          ready = open_merged (s, next, FALSE, FALSE, storage, model, &local)
+                  && redo_journal (s, next, *model, graph, graph_len, records, records_len,
+                                   &local);
+          g_debug ("%s: spare generation %u taken, %" G_GSIZE_FORMAT
+                   " bytes of journal redone", s->dir, s->generation - 1,
+                   graph_len + records_len);
         }
       else
         {
@@ -1521,18 +1612,22 @@ write_generation (NgStore *s, guint next, const NgStoreIndex *old, gboolean delt
           /* its disk space before the copy (a reader keeps its open files) */
           if (s->generation > 1)
             remove_generation (s, s->generation - 1);
-          copied = copy_generation (s, s->generation, next, &local);
+          ready = copy_generation (s, s->generation, next, &local)
+                  && open_merged (s, next, FALSE, FALSE, storage, model, &local);
           g_debug ("%s: generation %u copied", s->dir, s->generation);
         }
-      if (copied && (state = ng_merge_state_open (path, FALSE, &local))
-          && open_merged (s, next, FALSE, FALSE, storage, model, &local)
-          && ng_merge_state_apply (state, s->world, *model, changes, &changed, &local))
+      if (ready && (state = ng_merge_state_open (path, FALSE, &local)))
         {
-          *triples = (gint64) ng_merge_state_triples (state);
-          if (ng_merge_state_close (g_steal_pointer (&state), &local))
+          ng_merge_state_journal (state, journal->records, journal->graph);
+          if (ng_merge_state_apply (state, s->world, *model, changes, &changed, &local))
             {
-              g_debug ("%s: %u merged nodes written or removed", s->dir, changed);
-              return TRUE;
+              *triples = (gint64) ng_merge_state_triples (state);
+              if (ng_merge_state_close (g_steal_pointer (&state), &local))
+                {
+                  g_debug ("%s: %u merged nodes written or removed", s->dir, changed);
+                  journal->complete = TRUE;
+                  return TRUE;
+                }
             }
         }
       ng_merge_state_close (state, NULL);
@@ -1561,7 +1656,9 @@ ng_store_merge (NgStore *s, GError **error)
   NgStoreIndex *old = indexed ? current_index (s) : NULL;
   NgIndexWriter *iw = NULL;
   gboolean curated = curation_log (s, NULL);
-  g_autoptr (GString) delta_keys = g_string_new (NULL);
+  g_autoptr (GString) journal_graph = g_string_new (NULL);
+  g_autoptr (GString) journal_records = g_string_new (NULL);
+  Journal journal = { journal_graph, journal_records, FALSE };
 
   if (!flush_articles_checked (s, error))
     return FALSE;
@@ -1632,12 +1729,7 @@ ng_store_merge (NgStore *s, GError **error)
       /* the curation log (accepted SPARQL updates) is applied to the
          merge's own output: a curated store's generation is written from
          scratch, not as a delta onto the previous, already curated one */
-      for (guint i = 0; i < changes->len; i++)
-        {
-          g_string_append (delta_keys, ((NgMergeChange *) changes->pdata[i])->key);
-          g_string_append_c (delta_keys, '\n');
-        }
-      if (!write_generation (s, next, old, !curated, changes, &storage, &model,
+      if (!write_generation (s, next, old, !curated, changes, &journal, &storage, &model,
                              &now->triples, error))
         goto fail;
       if (!ng_curation_replay (s->world, memory_store (s) ? NULL : s->dir, model, error))
@@ -1675,7 +1767,9 @@ ng_store_merge (NgStore *s, GError **error)
             }
         }
       g_debug ("%s: generation %u closed, index written", s->dir, next);
-      if (indexed && (!ng_spare_write_delta (s->dir, next, delta_keys->str, &local)
+      if (indexed && ((journal.complete
+                       && !ng_spare_write_redo (s->dir, next, journal.graph, journal.records,
+                                                &local))
                       || !ng_generation_make_lock (s->dir, next, &local)))
         {
           g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s",

@@ -153,9 +153,18 @@ t_incremental() {
     ng build --quiet --store "$NG_TMP/inc-$type" "$A" "$B" || return 1
     [ "$(head -n 1 "$NG_TMP/inc-$type/CURRENT")" = "$cur" ] || { echo "$type: a new generation for nothing"; return 1; }
     sorted_nt "$NG_TMP/inc-$type" | cmp - "$NG_TMP/full.nt" || return 1
+    # one more article: this build takes the first generation as its spare
+    printf ' date 2018-02-03\nOverleg in Genève\n\nXi Jinping ontmoette Angela Merkel op 2 februari 2018 in Genève.\n' > "$B/extra.txt"
+    G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --store "$NG_TMP/inc-$type" "$B/extra.txt" \
+      > "$NG_TMP/inc.log" 2>&1 || { cat "$NG_TMP/inc.log"; return 1; }
+    contains "$NG_TMP/inc.log" 'spare generation 1 taken' || return 1
+    ng build --quiet --store "$NG_TMP/inc-$type-full2" --store-type "$type" "$A" "$B" || return 1
+    sorted_nt "$NG_TMP/inc-$type-full2" > "$NG_TMP/full2.nt"
+    sorted_nt "$NG_TMP/inc-$type" | cmp - "$NG_TMP/full2.nt" \
+      || { echo "$type: the spare's result differs from scratch"; return 1; }
   done
 }
-ok "incremental build = build from scratch (new, changed and unchanged articles; hashes and sqlite)" t_incremental
+ok "incremental build = build from scratch (new, changed and unchanged articles, then through the spare; hashes and sqlite)" t_incremental
 
 # The incremental merge replays the meeting clustering only where it can
 # change; each step below must still give the graph of a build from scratch
@@ -212,8 +221,9 @@ t_incremental_cases() {
 ok "incremental merges equal merges from scratch (join, bridge, removals, a frequent person)" t_incremental_cases
 
 # The generation before the current one stays as a spare: the next
-# incremental build takes its files and applies the changes of both builds
-# instead of copying the whole graph.  Each result equals a build from
+# incremental build takes its files, redoes the journal of what the build
+# before did, and applies its own changes, instead of copying the whole
+# graph.  Each result equals a build from
 # scratch; the store keeps at most two generations; a generation a reader
 # still has open is never taken (that build copies instead); a server lets
 # go of a generation once it serves the next one.
@@ -281,6 +291,14 @@ t_spare() {
   printf ' date 2022-03-01\nOverleg in Berlijn\n\nMark Rutte ontmoette Angela Merkel op 28 februari 2022 in Berlijn.\n' > "$P/5/extra.txt"
   sb "$P/5/extra.txt" && contains "$NG_TMP/sp.log" 'spare generation 4 taken' || { stop_server; return 1; }
   stop_server
+  same_as_scratch "$P/1" "$P/2" "$P/3" "$P/4" "$P/5" || return 1
+  # a damaged journal: the spare is given up, the build still right
+  cur=$(head -n 1 "$NG_TMP/sp-store/CURRENT")
+  printf '<urn:a> <urn:b> "broken' >> "$NG_TMP/sp-store/merged-$cur.redo"
+  printf ' date 2022-03-02\nOverleg in Moskou\n\nVladimir Poetin ontmoette Xi Jinping op 1 maart 2022 in Moskou.\n' > "$P/5/extra2.txt"
+  G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --store "$NG_TMP/sp-store" "$P/5/extra2.txt" \
+    > "$NG_TMP/sp.log" 2>&1 || { cat "$NG_TMP/sp.log"; return 1; }
+  contains "$NG_TMP/sp.log" 'could not be redone' || return 1
   same_as_scratch "$P/1" "$P/2" "$P/3" "$P/4" "$P/5"
 }
 ok "incremental builds take the previous generation as a spare (never one a reader has open), results equal to scratch" t_spare

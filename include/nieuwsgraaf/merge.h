@@ -68,6 +68,13 @@ NgMergeNodes *ng_merge_write_delta (NgMerge *merge, librdf_model *out,
 typedef struct NgMergeState NgMergeState;
 NgMergeState *ng_merge_state_open (const char *path, gboolean create, GError **error);
 gboolean ng_merge_state_close (NgMergeState *state, GError **error);
+/* From now on, every record put or deleted is logged in RECORDS, and every
+ * statement the incremental merge adds to or removes from the graph in
+ * GRAPH (N-Quads, rdf-util.h's journal); both owned by the caller. */
+void ng_merge_state_journal (NgMergeState *state, GString *records, GString *graph);
+/* Puts and deletes the records a journal of RECORDS logged. */
+gboolean ng_merge_state_replay (NgMergeState *state, const char *records, gsize len,
+                                GError **error);
 /* The statements of the merged graph it describes. */
 guint64 ng_merge_state_triples (NgMergeState *state);
 /* The merge facts of the article file KEY kept in the state (caller frees),
