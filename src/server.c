@@ -335,22 +335,21 @@ query_done (NgQueryResult *result, GError *error, gpointer user_data)
       a->content_type = result->content_type;
       a->body = g_bytes_new_with_free_func (result->body, result->length,
                                             (GDestroyNotify) ng_query_result_free, result);
+      gsize length = result->length;   /* RESULT goes with A */
       respond_bytes (msg, a->content_type, a->body);
-      if (p->generation != self->generation)
-        cached_answer_free (a);   /* an update came in meanwhile */
-      else if (g_hash_table_size (self->cache) >= NG_CACHE_MAX_ENTRIES
-          || self->cache_bytes + result->length > NG_CACHE_MAX_BYTES)
+      if (p->generation != self->generation || length > NG_CACHE_MAX_BYTES / 8)
+        cached_answer_free (a);   /* a new graph came in meanwhile, or too big */
+      else
         {
-          g_hash_table_remove_all (self->cache);
-          self->cache_bytes = 0;
-        }
-      if (result->length <= NG_CACHE_MAX_BYTES / 8)
-        {
-          self->cache_bytes += result->length;
+          if (g_hash_table_size (self->cache) >= NG_CACHE_MAX_ENTRIES
+              || self->cache_bytes + length > NG_CACHE_MAX_BYTES)
+            {
+              g_hash_table_remove_all (self->cache);
+              self->cache_bytes = 0;
+            }
+          self->cache_bytes += length;
           g_hash_table_replace (self->cache, g_steal_pointer (&p->key), a);
         }
-      else
-        cached_answer_free (a);
     }
   else if (g_error_matches (error, NG_QUERY_ERROR, NG_QUERY_ERROR_TIMEOUT)
            || g_error_matches (error, NG_QUERY_ERROR, NG_QUERY_ERROR_LIMIT))
