@@ -284,7 +284,7 @@ t_spare() {
   [ "$n3" != "$n5" ] || { echo "the builds changed nothing?"; stop_server; return 1; }
   i=0
   until [ "$(served)" = "$n5" ]; do
-    [ $i -lt 50 ] || { echo "server still answers $(served), expected $n5"; stop_server; return 1; }
+    [ $i -lt 50 ] || { echo "server still answers $(served), expected $n5"; cat "$NG_TMP/sp-serve.err"; stop_server; return 1; }
     sleep 0.2; i=$((i + 1))
   done
   # the next build takes spare 4, which the server has let go of
