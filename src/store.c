@@ -1802,10 +1802,12 @@ ng_store_merge (NgStore *s, GError **error)
     return FALSE;
   librdf_free_model (s->merged);
   librdf_free_storage (s->merged_storage);
-  /* the generation before stays as the next build's spare (store-spare.c);
-     any older one goes */
+  /* the generation before stays as the next build's spare (store-spare.c)
+     when this build left a journal of what it did to it; any older one goes */
   if (s->generation > 1)
     remove_generation (s, s->generation - 1);
+  if (!journal.complete)
+    remove_generation (s, s->generation);
   if (s->gen_lock_fd >= 0)
     close (s->gen_lock_fd);
   {
