@@ -129,27 +129,22 @@ ng_spare_take (const char *dir, guint current, guint next, char **graph, gsize *
   gboolean ok = TRUE;
 
   *graph = *records = NULL;
-  if (current < 2 || !ng_spare_usable (dir, current)
-      || !g_file_get_contents (g, graph, graph_len, NULL)
-      || !g_file_get_contents (r, records, records_len, NULL))
-    {
-      g_clear_pointer (graph, g_free);
-      return NG_SPARE_NONE;
-    }
+  if (current < 2 || !ng_spare_usable (dir, current))
+    return NG_SPARE_NONE;
   lock = gen_file (dir, spare, ".lock");
   fd = open (lock, O_RDWR | O_CLOEXEC);
-  if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) != 0)
+  if (fd < 0)
+    return NG_SPARE_NONE;
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
     {
-      /* a reader still has it open */
-      close (fd);
-      g_clear_pointer (graph, g_free);
-      g_clear_pointer (records, g_free);
+      close (fd);   /* a reader still has it open */
       return NG_SPARE_BUSY;
     }
-  if (fd < 0)
+  if (!g_file_get_contents (g, graph, graph_len, NULL)
+      || !g_file_get_contents (r, records, records_len, NULL))
     {
+      close (fd);
       g_clear_pointer (graph, g_free);
-      g_clear_pointer (records, g_free);
       return NG_SPARE_NONE;
     }
   /* from here on the spare is no longer one, whatever happens */

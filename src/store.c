@@ -1484,12 +1484,6 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
   return ok;
 }
 
-/* Writes the merged graph into generation NEXT: when OLD describes the
- * current generation and DELTA allows, into a copy of it, recomputing and
- * touching only what the CHANGES touch (a file copy costs far less than writing every
- * statement again); else, or when that cannot be done, from scratch.  The
- * store's current generation is not touched, so a kill at any moment leaves
- * it whole.  *TRIPLES: the statements of the new graph. */
 /* What an incremental build did to its generation (store-spare.c). */
 typedef struct {
   GString *graph, *records;
