@@ -530,6 +530,10 @@ apply_facts (Merge *m, const char *facts, gsize len)
           if (n != 1 || f[0] == NULL)
             return FALSE;
           article = f[0];
+          /* the same article graph from another file (the same text saved
+             twice): merged once, as the first file says it */
+          if (g_hash_table_contains (m->articles, article))
+            return TRUE;
           break;
         case 'A':
           if (n != 5 || f[0] == NULL)

@@ -220,6 +220,26 @@ t_incremental_cases() {
 }
 ok "incremental merges equal merges from scratch (join, bridge, removals, a frequent person)" t_incremental_cases
 
+# The same text saved in two files is one article: merged once, whether the
+# files are built together or one after the other.
+t_duplicate() {
+  U="$NG_TMP/dup"; rm -rf "$U" "$NG_TMP/dup-a" "$NG_TMP/dup-b"; mkdir -p "$U"
+  printf ' date 2021-05-04\nOverleg in Parijs\n\nMark Rutte ontmoette Emmanuel Macron op 3 mei 2021 in Parijs.\n' > "$U/a.txt"
+  printf ' date 2021-06-01\nTerugblik\n\nMark Rutte en Emmanuel Macron hebben elkaar in mei in Parijs gesproken.\n' > "$U/b.txt"
+  ng build --quiet --store "$NG_TMP/dup-a" "$U/a.txt" "$U/b.txt" || return 1
+  cp "$U/a.txt" "$U/c.txt"
+  ng build --quiet --store "$NG_TMP/dup-a" "$U/c.txt" || return 1
+  ng build --quiet --store "$NG_TMP/dup-b" "$U" || return 1
+  sorted_nt "$NG_TMP/dup-a" > "$NG_TMP/dup-a.nt"
+  sorted_nt "$NG_TMP/dup-b" > "$NG_TMP/dup-b.nt"
+  cmp -s "$NG_TMP/dup-a.nt" "$NG_TMP/dup-b.nt" || { diff "$NG_TMP/dup-a.nt" "$NG_TMP/dup-b.nt" | head; return 1; }
+  n=$(q "$NG_TMP/dup-b" 'SELECT ?a WHERE { ?a a ng:Article }' | wc -l)
+  [ "$n" = 2 ] || { echo "expected 2 articles, found $n"; return 1; }
+  n=$(q "$NG_TMP/dup-b" 'SELECT ?n WHERE { ?m a ng:Meeting ; ng:mentionCount ?n }')
+  [ "$n" = 2 ] || { echo "expected one meeting of 2 mentions, found: $n"; return 1; }
+}
+ok "the same text in two files is one article, merged once (together or one after the other)" t_duplicate
+
 # The generation before the current one stays as a spare: the next
 # incremental build takes its files, redoes the journal of what the build
 # before did, and applies its own changes, instead of copying the whole
