@@ -395,7 +395,7 @@ write_index (Job *job)
   if ((ret = db_create (&db, NULL, 0)) != 0)
     return db_error (&job->error, path, "cannot create a handle", ret);
   if ((ret = db->set_cachesize (db, 0, CACHE_BYTES, 1)) != 0
-      || (ret = db->set_flags (db, DB_DUP)) != 0
+      || (ret = db->set_flags (db, DB_DUPSORT)) != 0
       || (ret = db->open (db, NULL, path, NULL, DB_BTREE, DB_CREATE | DB_TRUNCATE,
                           0644)) != 0)
     {
