@@ -61,22 +61,14 @@ ng_incr_set_in (GHashTable *sets, const char *key)
   return set;
 }
 
-NgDate *
-ng_incr_date_dup (const NgDate *d)
-{
-  NgDate *c = g_new (NgDate, 1);
-  *c = *d;
-  return c;
-}
-
-/* SETS[KEY]: IRI -> NgDate, made when missing. */
+/* SETS[KEY]: IRI -> NgDated, made when missing. */
 GHashTable *
 ng_incr_dated_in (GHashTable *sets, const char *key)
 {
   GHashTable *set = g_hash_table_lookup (sets, key);
   if (set == NULL)
     {
-      set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ng_dated_free);
       g_hash_table_insert (sets, g_strdup (key), set);
     }
   return set;
@@ -109,6 +101,7 @@ ng_merge_state_fill (NgMergeState *st, NgMerge *nm, const NgMergeNodes *nodes,
   g_autoptr (GHashTable) clusters = ng_incr_set_table ();
   g_autoptr (GHashTable) targets = ng_incr_set_table ();
   g_autoptr (GHashTable) uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) by_iri = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter it;
   gpointer k, v;
   guint64 triples = 0;
@@ -118,13 +111,16 @@ ng_merge_state_fill (NgMergeState *st, NgMerge *nm, const NgMergeNodes *nodes,
     if (!ng_entity_is_empty (v))
       ng_state_put_entity (st, v);
   for (guint i = 0; i < m->meetings->len; i++)
+    g_hash_table_insert (by_iri, ((Event *) m->meetings->pdata[i])->iri, m->meetings->pdata[i]);
+  for (guint i = 0; i < m->meetings->len; i++)
     {
       Event *e = m->meetings->pdata[i];
+      const Event *founder = e->cluster ? g_hash_table_lookup (by_iri, e->cluster) : NULL;
       ng_incr_fill_article_date (m, e);
       ng_state_put_event (st, e, TRUE);
       for (guint k2 = 0; k2 < e->participants->len; k2++)
         g_hash_table_replace (ng_incr_dated_in (persons, e->participants->pdata[k2]),
-                              g_strdup (e->iri), ng_incr_date_dup (&e->date));
+                              g_strdup (e->iri), ng_dated_new (e, founder));
       if (e->cluster)
         g_hash_table_add (ng_incr_set_in (clusters, e->cluster), g_strdup (e->iri));
       if (e->used)

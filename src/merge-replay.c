@@ -37,6 +37,31 @@ queue_order (gconstpointer a, gconstpointer b, gpointer data)
   return ng_merge_event_order (a, b);
 }
 
+/* Where a mention sorts in the clustering order (as ng_merge_event_order
+ * sorts mentions): a person's list says it for the mentions it holds, so
+ * that they are compared without being read. */
+typedef struct {
+  guint nparts;
+  NgDatePrecision precision;
+  const char *iri;
+} Key;
+
+static Key
+key_of (const Event *e)
+{
+  return (Key) { e->participants->len, e->date.precision, e->iri };
+}
+
+static int
+key_cmp (const Key *x, const Key *y)
+{
+  if (x->nparts != y->nparts)
+    return x->nparts > y->nparts ? -1 : 1;
+  if (x->precision != y->precision)
+    return x->precision > y->precision ? -1 : 1;
+  return strcmp (x->iri, y->iri);
+}
+
 /* The mention IRI now (NULL when gone) and before (NULL when new): the
  * changed version, else the stored one. */
 static Event *
@@ -85,6 +110,33 @@ assigned (Replay *r, const char *iri)
   return old ? old->cluster : NULL;
 }
 
+/* Whether the list entry D of mention IRI describes it as it is now: the
+ * entry is of this state's format and the mention is not changed by the
+ * build (a replayed mention keeps its order, not its meeting). */
+static gboolean
+entry_current (Replay *r, const char *iri, NgDated *d)
+{
+  if (d->changed < 0)
+    d->changed = g_hash_table_contains (r->added, iri)
+                 || g_hash_table_contains (r->removed, iri);
+  return d->known && !d->changed;
+}
+
+/* The replay put E in meeting NOW (NULL: none): its persons' entries say so. */
+static void
+note_replayed (Replay *r, const Event *e, const char *now)
+{
+  for (guint i = 0; i < e->participants->len; i++)
+    {
+      NgDated *d = g_hash_table_lookup (person_list (r, e->participants->pdata[i]), e->iri);
+      if (d)
+        {
+          g_free (d->replayed);
+          d->replayed = g_strdup (now ? now : "");
+        }
+    }
+}
+
 static void
 enqueue (Replay *r, Event *e)
 {
@@ -96,16 +148,24 @@ enqueue (Replay *r, Event *e)
 static void
 enqueue_linked (Replay *r, const Event *e, const Event *after)
 {
+  Key at = key_of (after);
   for (guint i = 0; i < e->participants->len; i++)
     {
       GHashTableIter it;
-      gpointer k, d;
+      gpointer k, v;
       g_hash_table_iter_init (&it, person_list (r, e->participants->pdata[i]));
-      while (g_hash_table_iter_next (&it, &k, &d))
+      while (g_hash_table_iter_next (&it, &k, &v))
         {
+          NgDated *d = v;
           Event *z;
-          if (!ng_date_compatible (d, &e->date))
-            continue;   /* cannot be linked: not even read */
+          if (!ng_date_compatible (&d->date, &e->date) || g_hash_table_contains (r->queued, k))
+            continue;   /* cannot be linked, or queued: not even read */
+          if (entry_current (r, k, d))
+            {
+              Key zk = { d->nparts, d->date.precision, k };
+              if (key_cmp (&zk, &at) <= 0)
+                continue;   /* not after AFTER: not read either */
+            }
           z = now_version (r, k);
           if (z && !g_hash_table_contains (r->queued, z->iri)
               && ng_merge_event_order (z, after) > 0
@@ -179,62 +239,113 @@ members_now (Replay *r, const char *founder, const Event *e)
 }
 
 /* A meeting E could join: its founder, how many of E's persons it has, and
- * the founding mention (now). */
+ * where the founder sorts (iri NULL until known). */
 typedef struct {
   const char *founder;
   guint overlap;
-  Event *founding;
+  Key key;
+  guint last;           /* the last of E's persons counted, plus one */
 } Candidate;
 
 /* Most shared participants first, then in the order the meetings were
- * founded: the first that fits is the one clustering picks.  (The keys are
- * computed once per candidate: a frequent person's mention can have
- * hundreds of candidate meetings.) */
+ * founded: the first that fits is the one clustering picks. */
 static int
 candidate_order (gconstpointer a, gconstpointer b)
 {
   const Candidate *x = a, *y = b;
   if (x->overlap != y->overlap)
     return x->overlap > y->overlap ? -1 : 1;
-  return ng_merge_event_order (x->founding, y->founding);
+  return key_cmp (&x->key, &y->key);
+}
+
+/* The meeting the mention IRI (list entry D) is in at E's turn, when it is
+ * a mention before E that is in one (else NULL), and where that meeting's
+ * founder sorts, into *FKEY (its iri NULL when the entry cannot say).  The
+ * mention is read only when its entry does not describe it. */
+static const char *
+meeting_before (Replay *r, const char *iri, NgDated *d, const Key *ek, Key *fkey)
+{
+  fkey->iri = NULL;
+  if (entry_current (r, iri, d))
+    {
+      Key yk = { d->nparts, d->date.precision, iri };
+      if (key_cmp (&yk, ek) >= 0)
+        return NULL;
+      if (d->replayed)
+        return *d->replayed ? d->replayed : NULL;
+      if (d->founder && !g_hash_table_contains (r->added, d->founder)
+          && !g_hash_table_contains (r->removed, d->founder))
+        *fkey = (Key) { d->founder_nparts, d->founder_precision, d->founder };
+      return d->founder;
+    }
+  else
+    {
+      Event *y = now_version (r, iri);
+      Key yk;
+      if (y == NULL)
+        return NULL;
+      yk = key_of (y);
+      if (key_cmp (&yk, ek) >= 0)
+        return NULL;
+      return assigned (r, iri);
+    }
 }
 
 /* What clustering decides for E (as merge.c's cluster_meetings does, on
  * the meetings as they are at E's turn): the founder of the meeting it
- * joins (itself for a new one), or NULL.  Caller frees. */
+ * joins (itself for a new one), or NULL.  Caller frees.  (The founders
+ * are borrowed from the persons' lists and the replay's tables, which do
+ * not change meanwhile.) */
 static char *
 decide (Replay *r, Event *e)
 {
-  g_autoptr (GHashTable) overlap = ng_incr_set_table ();   /* founder -> E's persons it has */
+  g_autoptr (GHashTable) cands = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr (GArray) founders = g_array_new (FALSE, FALSE, sizeof (Candidate));
   const char *best = NULL;
+  Key ek = key_of (e);
   GHashTableIter it;
-  gpointer k, d;
+  gpointer k, v;
 
   for (guint i = 0; i < e->participants->len; i++)
     {
-      const char *p = e->participants->pdata[i];
-      g_hash_table_iter_init (&it, person_list (r, p));
-      while (g_hash_table_iter_next (&it, &k, &d))
+      g_hash_table_iter_init (&it, person_list (r, e->participants->pdata[i]));
+      while (g_hash_table_iter_next (&it, &k, &v))
         {
-          Event *y;
+          NgDated *d = v;
           const char *f;
+          Candidate *c;
+          Key fk;
           /* a meeting with a member whose date does not fit E cannot take
              E: passed over unread */
-          if (!ng_date_compatible (d, &e->date))
+          if (!ng_date_compatible (&d->date, &e->date)
+              || !(f = meeting_before (r, k, d, &ek, &fk)))
             continue;
-          y = now_version (r, k);
-          if (y == NULL || ng_merge_event_order (y, e) >= 0 || !(f = assigned (r, k)))
-            continue;
-          g_hash_table_add (ng_incr_set_in (overlap, f), g_strdup (p));
+          c = g_hash_table_lookup (cands, f);
+          if (c == NULL)
+            {
+              c = g_new0 (Candidate, 1);
+              c->founder = f;
+              g_hash_table_insert (cands, (gpointer) f, c);
+            }
+          if (c->last != i + 1)
+            c->overlap++, c->last = i + 1;
+          if (c->key.iri == NULL && fk.iri)
+            c->key = (Key) { fk.nparts, fk.precision, c->founder };
         }
     }
-  g_hash_table_iter_init (&it, overlap);
-  while (g_hash_table_iter_next (&it, &k, &d))
+  g_hash_table_iter_init (&it, cands);
+  while (g_hash_table_iter_next (&it, NULL, &v))
     {
-      Candidate cand = { k, g_hash_table_size (d), now_version (r, k) };
-      if (cand.founding)
-        g_array_append_val (founders, cand);
+      Candidate *c = v;
+      if (c->key.iri == NULL)
+        {
+          Event *founding = now_version (r, c->founder);
+          if (founding == NULL)
+            continue;   /* its founder is gone: the meeting is replayed */
+          c->key = key_of (founding);
+          c->key.iri = c->founder;
+        }
+      g_array_append_val (founders, *c);
     }
   g_array_sort (founders, candidate_order);
   for (guint i = 0; i < founders->len && best == NULL; i++)
@@ -275,6 +386,7 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
   g_autoptr (GHashTable) persons = ng_incr_str_set ();     /* whose lists change */
   g_autoptr (GHashTable) dummy = ng_incr_str_set ();
   g_autoptr (GHashTable) written = ng_incr_str_set ();
+  g_autoptr (GHashTable) by_iri = g_hash_table_new (g_str_hash, g_str_equal); /* written */
   GHashTableIter it;
   gpointer k, v;
   guint replayed = 0;
@@ -297,7 +409,7 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
             g_hash_table_add (persons, g_strdup (p));
             if (pass)
               g_hash_table_replace (person_list (&r, p), g_strdup (k),
-                                    ng_incr_date_dup (&((Event *) v)->date));
+                                    ng_dated_new (v, NULL));
           }
     }
   /* the meetings that lose a mention differ from its place on */
@@ -321,6 +433,7 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
       now = decide (&r, e);
       replayed++;
       g_hash_table_replace (r.assign, g_strdup (e->iri), g_strdup (now ? now : ""));
+      note_replayed (&r, e, now);
       if (now)
         g_hash_table_add (ng_incr_set_in (r.joined, now), g_strdup (e->iri));
       /* a changed mention changes its meeting even when it stays in it */
@@ -377,6 +490,7 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
         {
           Event *e = c->pm->meetings->pdata[i];
           g_hash_table_replace (r.assign, g_strdup (e->iri), g_strdup ("written"));
+          g_hash_table_insert (by_iri, e->iri, e);
         }
       g_hash_table_iter_init (&it, r.assign);
       while (g_hash_table_iter_next (&it, &k, &v))
@@ -400,6 +514,19 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
           if (e->used)
             ng_incr_count_use (uses, e, 1);
           ng_state_put_event (c->st, e, TRUE);
+          /* its persons' lists say where it is now */
+          {
+            const Event *founder = e->cluster ? g_hash_table_lookup (by_iri, e->cluster) : NULL;
+            if (e->cluster && founder == NULL)
+              founder = now_version (&r, e->cluster);
+            for (guint i = 0; i < e->participants->len; i++)
+              {
+                const char *p = e->participants->pdata[i];
+                g_hash_table_replace (person_list (&r, p), g_strdup (e->iri),
+                                      ng_dated_new (e, founder));
+                g_hash_table_add (persons, g_strdup (p));
+              }
+          }
           if (dropped)
             ng_merge_event_free (dropped);
         }
@@ -411,18 +538,27 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
               ng_incr_count_use (uses, v, -1);
             ng_state_del (c->st, 'V', k);
           }
-      /* the changed persons' lists without the removed mentions */
+      /* the changed persons' lists without the removed mentions, and
+         without a changed mention where it lost the person */
+      g_hash_table_iter_init (&it, r.removed);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        {
+          const Event *now = g_hash_table_lookup (r.added, k);
+          const GPtrArray *was = ((Event *) v)->participants;
+          for (guint i = 0; i < was->len; i++)
+            {
+              gboolean kept = FALSE;
+              for (guint j = 0; now && j < now->participants->len && !kept; j++)
+                kept = strcmp (now->participants->pdata[j], was->pdata[i]) == 0;
+              if (!kept)
+                g_hash_table_remove (person_list (&r, was->pdata[i]), k);
+            }
+        }
       g_hash_table_iter_init (&it, persons);
       while (g_hash_table_iter_next (&it, &k, NULL))
         {
           GHashTable *set = person_list (&r, k);
           g_autoptr (GString) out = g_string_new (NULL);
-          GHashTableIter ri;
-          gpointer x;
-          g_hash_table_iter_init (&ri, r.removed);
-          while (g_hash_table_iter_next (&ri, &x, NULL))
-            if (!g_hash_table_contains (r.added, x))
-              g_hash_table_remove (set, x);
           ng_dated_append (out, set);
           if (out->len)
             ng_state_put (c->st, 'P', k, out->str, out->len);

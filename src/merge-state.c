@@ -510,9 +510,9 @@ ng_state_get_list (NgMergeState *st, char kind, const char *key, char tag, GHash
     }
 }
 
-/* A person's meeting mentions (P): lines "e\tIRI\tDATE", into INTO as
- * IRI -> NgDate (precision NONE when undated), so that mentions whose date
- * cannot fit are passed over without reading them. */
+/* A person's meeting mentions (P): lines "e\tIRI\tDATE\tN\tFOUNDER\tFN\tFP"
+ * (N the mention's participants, FN and FP the founding mention's
+ * participants and date precision), into INTO as IRI -> NgDated. */
 void
 ng_state_get_dated (NgMergeState *st, const char *person, GHashTable *into)
 {
@@ -520,19 +520,56 @@ ng_state_get_dated (NgMergeState *st, const char *person, GHashTable *into)
   g_auto (GStrv) lines = v ? g_strsplit (v, "\n", -1) : NULL;
   for (char **l = lines; l && *l; l++)
     {
-      char *f[2];
-      if (**l == 'e' && ng_facts_split (*l, f, 2) == 2 && f[0])
-        g_hash_table_replace (into, g_strdup (f[0]), ng_date_dup_parse (f[1]));
+      char *f[6];
+      guint n;
+      NgDated *d;
+      if (**l != 'e' || (n = ng_facts_split (*l, f, G_N_ELEMENTS (f))) < 2 || f[0] == NULL)
+        continue;
+      d = g_new0 (NgDated, 1);
+      d->changed = -1;
+      if (f[1] == NULL || !ng_date_parse (f[1], &d->date, NULL))
+        d->date = (NgDate) { 0 };
+      if (n == 6 && f[2] && f[3] == NULL && f[4] == NULL && f[5] == NULL)
+        d->known = TRUE, d->nparts = (guint) g_ascii_strtoull (f[2], NULL, 10);
+      else if (n == 6 && f[2] && f[3] && f[4] && f[5])
+        {
+          d->known = TRUE;
+          d->nparts = (guint) g_ascii_strtoull (f[2], NULL, 10);
+          d->founder = g_strdup (f[3]);
+          d->founder_nparts = (guint) g_ascii_strtoull (f[4], NULL, 10);
+          d->founder_precision = (NgDatePrecision) MIN (g_ascii_strtoull (f[5], NULL, 10),
+                                                        NG_DATE_DAY);
+        }
+      g_hash_table_replace (into, g_strdup (f[0]), d);
     }
 }
 
-NgDate *
-ng_date_dup_parse (const char *text)
+NgDated *
+ng_dated_new (const Event *e, const Event *founder)
 {
-  NgDate *d = g_new0 (NgDate, 1);
-  if (text == NULL || !ng_date_parse (text, d, NULL))
-    d->precision = NG_DATE_NONE;
+  NgDated *d = g_new0 (NgDated, 1);
+  d->changed = -1;
+  d->date = e->date;
+  d->known = TRUE;
+  d->nparts = e->participants->len;
+  if (founder)
+    {
+      d->founder = g_strdup (founder->iri);
+      d->founder_nparts = founder->participants->len;
+      d->founder_precision = founder->date.precision;
+    }
   return d;
+}
+
+void
+ng_dated_free (gpointer p)
+{
+  NgDated *d = p;
+  if (d == NULL)
+    return;
+  g_free (d->founder);
+  g_free (d->replayed);
+  g_free (d);
 }
 
 void
@@ -543,11 +580,31 @@ ng_dated_append (GString *out, GHashTable *dated)
   g_hash_table_iter_init (&it, dated);
   while (g_hash_table_iter_next (&it, &k, &v))
     {
-      const NgDate *d = v;
-      g_autofree char *date = d->precision != NG_DATE_NONE ? ng_date_to_string (d) : NULL;
+      const NgDated *d = v;
+      g_autofree char *date = d->date.precision != NG_DATE_NONE ? ng_date_to_string (&d->date)
+                                                                : NULL;
       g_string_append_c (out, 'e');
       ng_facts_put_field (out, k);
       ng_facts_put_field (out, date);
+      if (d->known)
+        {
+          char num[16];
+          g_snprintf (num, sizeof num, "%u", d->nparts);
+          ng_facts_put_field (out, num);
+          ng_facts_put_field (out, d->founder);
+          if (d->founder)
+            {
+              g_snprintf (num, sizeof num, "%u", d->founder_nparts);
+              ng_facts_put_field (out, num);
+              g_snprintf (num, sizeof num, "%d", (int) d->founder_precision);
+              ng_facts_put_field (out, num);
+            }
+          else
+            {
+              ng_facts_put_field (out, NULL);
+              ng_facts_put_field (out, NULL);
+            }
+        }
       g_string_append_c (out, '\n');
     }
 }

@@ -28,9 +28,28 @@ Event *ng_state_get_event (NgMergeState *st, const char *iri, gboolean *meeting)
 void ng_state_get_list (NgMergeState *st, char kind, const char *key, char tag,
                         GHashTable *into);
 void ng_list_append (GString *out, char tag, GHashTable *set);
+/* A meeting mention in a person's list (P record): its date and, so that
+ * the clustering replay can pass over it without reading the mention, its
+ * place in the clustering order and its meeting (the founding mention and
+ * the founder's place in the order).  An entry of an older state has only
+ * the date (KNOWN FALSE): the mention is read. */
+typedef struct {
+  NgDate date;
+  gboolean known;
+  guint nparts;                       /* participants */
+  char *founder;                      /* NULL: in no meeting */
+  guint founder_nparts;
+  NgDatePrecision founder_precision;
+  /* the replay's own, not stored: whether the build changes the mention
+     (-1: not yet looked up), and the meeting the replay put it in (""
+     none; NULL: not replayed) */
+  gint changed;
+  char *replayed;
+} NgDated;
+NgDated *ng_dated_new (const Event *e, const Event *founder);
+void ng_dated_free (gpointer d);
 void ng_state_get_dated (NgMergeState *st, const char *person, GHashTable *into);
 void ng_dated_append (GString *out, GHashTable *dated);
-NgDate *ng_date_dup_parse (const char *text);
 void ng_state_put_sentence (NgMergeState *st, const char *iri, const Sentence *s,
                             guint uses);
 Sentence *ng_state_get_sentence (NgMergeState *st, const char *iri, guint *uses);
@@ -45,7 +64,6 @@ typedef struct {
 GHashTable *ng_incr_str_set (void);
 GHashTable *ng_incr_set_table (void);
 GHashTable *ng_incr_set_in (GHashTable *sets, const char *key);
-NgDate *ng_incr_date_dup (const NgDate *d);
 GHashTable *ng_incr_dated_in (GHashTable *sets, const char *key);
 void ng_incr_fill_article_date (Merge *m, Event *e);
 void ng_incr_count_use (GHashTable *uses, const Event *e, gint delta);

@@ -216,7 +216,10 @@ t_incremental_cases() {
   ! grep -q 'Jacinda Ardern' "$NG_TMP/ic.nt" || { echo "Ardern is still there"; return 1; }
   cp "$NG_TMP/ic-more.txt" "$I/" && step "a person named in many articles gains one" "$I/ic-more.txt" || return 1
   # a changed article: the joining one now names another month
-  sed -i 's/in mei/in april/' "$I/ic-join.txt" && step "a mention leaves its meeting" "$I/ic-join.txt"
+  sed -i 's/in mei/in april/' "$I/ic-join.txt" && step "a mention leaves its meeting" "$I/ic-join.txt" || return 1
+  # and now names someone else: it leaves Rutte's list of mentions
+  sed -i 's/Mark Rutte en/Angela Merkel en/' "$I/ic-join.txt" \
+    && step "a mention changes its participants" "$I/ic-join.txt"
 }
 ok "incremental merges equal merges from scratch (join, bridge, removals, a frequent person)" t_incremental_cases
 
