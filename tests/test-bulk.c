@@ -1,6 +1,7 @@
 /* test-bulk.c — the bulk writer's Berkeley DB files are a Redland "hashes"
  * storage: Redland opens them and finds every statement through each of
  * its indexes, and can go on adding and removing. */
+#include <db.h>
 #include <glib.h>
 #include <redland.h>
 #include "bulk-bdb.h"
@@ -155,6 +156,38 @@ test_redland_reads (Fx *f, gconstpointer data)
     g_assert_cmpint (count_iter (librdf_model_get_targets (m, kim, derived)), ==, 500);
     g_assert_cmpint (count_iter (librdf_model_get_sources (m, type, person)), ==, 2);
     g_assert_cmpint (count_iter (librdf_model_get_arcs (m, kim, art)), ==, 1);
+  }
+  {
+    /* each index keeps a subject's values as a sorted duplicate set (a
+       B-tree Berkeley DB searches, not a list it walks), and Redland adds
+       to and removes from the middle of one */
+    const char *names[] = { "sp2o", "po2s", "so2p" };
+    librdf_statement *more = stmt (f, "kim", "derivedFrom", uri (f, "article/123a"));
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *file = g_strdup_printf ("%s/g-%s.db", f->dir, names[i]);
+        DB *db = NULL;
+        u_int32_t flags = 0;
+        DBTYPE type;
+        g_assert_cmpint (db_create (&db, NULL, 0), ==, 0);
+        g_assert_cmpint (db->open (db, NULL, file, NULL, DB_UNKNOWN, DB_RDONLY, 0), ==, 0);
+        g_assert_cmpint (db->get_type (db, &type), ==, 0);
+        g_assert_cmpint (type, ==, DB_BTREE);
+        g_assert_cmpint (db->get_flags (db, &flags), ==, 0);
+        g_assert_true (flags & DB_DUPSORT);
+        db->close (db, 0);
+      }
+    g_assert_cmpint (librdf_model_add_statement (m, more), ==, 0);
+    g_assert_true (librdf_model_contains_statement (m, more));
+    g_assert_cmpint (librdf_model_remove_statement (m, in->pdata[200]), ==, 0);
+    g_assert_false (librdf_model_contains_statement (m, in->pdata[200]));
+    g_assert_true (librdf_model_contains_statement (m, in->pdata[201]));
+    {
+      g_autoptr (librdf_node) kim = uri (f, "kim");
+      g_autoptr (librdf_node) derived = uri (f, "derivedFrom");
+      g_assert_cmpint (count_iter (librdf_model_get_targets (m, kim, derived)), ==, 500);
+    }
+    librdf_free_statement (more);
   }
   {
     /* Redland goes on writing to it */
