@@ -245,6 +245,7 @@ typedef struct {
   guint overlap;
   Key key;
   guint last;           /* the last of E's persons counted, plus one */
+  gboolean checked;     /* whether the founding mention is changed: looked up */
 } Candidate;
 
 /* Most shared participants first, then in the order the meetings were
@@ -259,13 +260,13 @@ candidate_order (gconstpointer a, gconstpointer b)
 }
 
 /* The meeting the mention IRI (list entry D) is in at E's turn, when it is
- * a mention before E that is in one (else NULL), and where that meeting's
- * founder sorts, into *FKEY (its iri NULL when the entry cannot say).  The
- * mention is read only when its entry does not describe it. */
+ * a mention before E that is in one (else NULL).  *LISTED says whether the
+ * entry named it (and so says where its founder sorts).  The mention is
+ * read only when its entry does not describe it. */
 static const char *
-meeting_before (Replay *r, const char *iri, NgDated *d, const Key *ek, Key *fkey)
+meeting_before (Replay *r, const char *iri, NgDated *d, const Key *ek, gboolean *listed)
 {
-  fkey->iri = NULL;
+  *listed = FALSE;
   if (entry_current (r, iri, d))
     {
       Key yk = { d->nparts, d->date.precision, iri };
@@ -273,9 +274,7 @@ meeting_before (Replay *r, const char *iri, NgDated *d, const Key *ek, Key *fkey
         return NULL;
       if (d->replayed)
         return *d->replayed ? d->replayed : NULL;
-      if (d->founder && !g_hash_table_contains (r->added, d->founder)
-          && !g_hash_table_contains (r->removed, d->founder))
-        *fkey = (Key) { d->founder_nparts, d->founder_precision, d->founder };
+      *listed = d->founder != NULL;
       return d->founder;
     }
   else
@@ -314,11 +313,11 @@ decide (Replay *r, Event *e)
           NgDated *d = v;
           const char *f;
           Candidate *c;
-          Key fk;
+          gboolean listed;
           /* a meeting with a member whose date does not fit E cannot take
              E: passed over unread */
           if (!ng_date_compatible (&d->date, &e->date)
-              || !(f = meeting_before (r, k, d, &ek, &fk)))
+              || !(f = meeting_before (r, k, d, &ek, &listed)))
             continue;
           c = g_hash_table_lookup (cands, f);
           if (c == NULL)
@@ -329,8 +328,14 @@ decide (Replay *r, Event *e)
             }
           if (c->last != i + 1)
             c->overlap++, c->last = i + 1;
-          if (c->key.iri == NULL && fk.iri)
-            c->key = (Key) { fk.nparts, fk.precision, c->founder };
+          /* where the founder sorts, as the entry says, unless the build
+             changes the founding mention */
+          if (c->key.iri == NULL && listed && !c->checked)
+            {
+              c->checked = TRUE;
+              if (!g_hash_table_contains (r->added, f) && !g_hash_table_contains (r->removed, f))
+                c->key = (Key) { d->founder_nparts, d->founder_precision, c->founder };
+            }
         }
     }
   g_hash_table_iter_init (&it, cands);
@@ -352,10 +357,20 @@ decide (Replay *r, Event *e)
     {
       const char *f = g_array_index (founders, Candidate, i).founder;
       guint o = g_array_index (founders, Candidate, i).overlap;
-      g_autoptr (GPtrArray) mem = members_now (r, f, e);
-      g_autoptr (GHashTable) people = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GPtrArray) mem = NULL;
+      g_autoptr (GHashTable) people = NULL;
+      Event *founding = now_version (r, f);
       guint need;
       gboolean fits = TRUE;
+      /* the founding mention is a member (unless the replay moved it):
+         when it does not fit E, the meeting cannot take E, and its other
+         members need not be read */
+      if (founding && g_strcmp0 (assigned (r, f), f) == 0
+          && ng_merge_event_order (founding, e) < 0
+          && !ng_merge_events_compatible (r->c->pm, founding, e))
+        continue;
+      mem = members_now (r, f, e);
+      people = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint m = 0; m < mem->len && fits; m++)
         fits = ng_merge_events_compatible (r->c->pm, mem->pdata[m], e);
       for (guint m = 0; m < mem->len && fits; m++)
