@@ -21,6 +21,7 @@
 #include <gio/gio.h>
 
 #include "nieuwsgraaf/merge.h"
+#include "nieuwsgraaf/vocab.h"
 #include "merge-state.h"
 
 G_DEFINE_QUARK (ng-merge-error-quark, ng_merge_error)
@@ -247,8 +248,31 @@ ng_incr_status_candidates (GHashTable *cand, const Event *old)
 
 /* Entities: the new counts of every entity the changes mention, into
  * C->pm's entities (with the containing places to rewrite). */
+/* The articles AGG's prov:wasDerivedFrom gains and loses, as a hint to the
+ * sink: BEFORE says, for each article the changes name, whether AGG had it
+ * before them (every other article stays as it is). */
+static void
+hint_articles (Out *o, const Entity *agg, GHashTable *before)
+{
+  GHashTable *added = ng_incr_str_set ();
+  GPtrArray *removed = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, before);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      gboolean was = GPOINTER_TO_INT (v), now = GPOINTER_TO_UINT (
+          g_hash_table_lookup (agg->articles, k)) > 0;
+      if (now && !was)
+        g_hash_table_add (added, g_strdup (k));
+      else if (was && !now)
+        g_ptr_array_add (removed, g_strdup (k));
+    }
+  ng_out_hint (o, agg->iri, NG_PROV_DERIVED_FROM, added, removed);
+}
+
 static gboolean
-apply_entities (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GError **error)
+apply_entities (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, Out *o, GError **error)
 {
   g_autoptr (GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) flipped = ng_incr_str_set ();
@@ -271,12 +295,27 @@ apply_entities (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GError **erro
       gboolean named, known = agg != NULL;
       if (agg == NULL)
         agg = ng_merge_entity_new (k);
+      g_autoptr (GHashTable) had = g_hash_table_new (g_str_hash, g_str_equal);
       before = g_strdup (agg->contained_in);
       named = g_hash_table_size (agg->names) > 0;
+      for (int side = 0; side < 2; side++)
+        {
+          const Entity *x = side ? ne : oe;
+          GHashTableIter ai;
+          gpointer a;
+          if (x == NULL)
+            continue;
+          g_hash_table_iter_init (&ai, x->articles);
+          while (g_hash_table_iter_next (&ai, &a, NULL))
+            g_hash_table_insert (had, a, GINT_TO_POINTER (
+                GPOINTER_TO_UINT (g_hash_table_lookup (agg->articles, a)) > 0));
+        }
       if (oe)
         ng_merge_entity_add (agg, oe, -1);
       if (ne)
         ng_merge_entity_add (agg, ne, 1);
+      if (known)
+        hint_articles (o, agg, had);
       g_hash_table_insert (c->pm->entities, agg->iri, agg);
       g_hash_table_add (cand, g_strdup (agg->iri));
       if (ng_merge_entity_place_key (agg) == NULL)
@@ -306,6 +345,8 @@ apply_entities (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GError **erro
           {
             g_hash_table_insert (c->pm->entities, e->iri, e);
             g_hash_table_add (cand, g_strdup (e->iri));
+            ng_out_hint (o, e->iri, NG_PROV_DERIVED_FROM, ng_incr_str_set (),
+                         g_ptr_array_new_with_free_func (g_free));
           }
       }
   return TRUE;
@@ -531,7 +572,7 @@ apply (NgIncr *c, librdf_world *world, librdf_model *out, GPtrArray *changes,
         with its summary */
   o = ng_out_new (world, out, ng_state_preds (c->st), ng_state_node_sum, c->st);
   ng_out_set_journal (o, ng_state_graph_journal (c->st));
-  ok = apply_entities (c, om, nm, cand, error);
+  ok = apply_entities (c, om, nm, cand, o, error);
   if (ok)
     {
       iris = g_ptr_array_new ();

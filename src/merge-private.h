@@ -126,6 +126,15 @@ void ng_out_flush (Out *o);
 /* OLD: the predicate table of what OUT holds; OLD_SUM: its summaries. */
 /* Logs every statement O adds or removes in JOURNAL (rdf-util.h). */
 void ng_out_set_journal (Out *o, GString *journal);
+/* The writer knows how SUBJECT's values of PRED differ from what the model
+ * holds: ADDED (objects, a set) are new, REMOVED (objects) are gone, and
+ * every other value it writes is there already.  When SUBJECT changed, the
+ * sink checks this against the node's summary and, when it holds, reads
+ * only SUBJECT's other predicates from the model (a person supported by
+ * thousands of articles is not read whole to gain one); else it reads all.
+ * Takes ADDED and REMOVED. */
+void ng_out_hint (Out *o, const char *subject, const char *pred, GHashTable *added,
+                  GPtrArray *removed);
 Out *ng_out_new (librdf_world *world, librdf_model *model, const NgMergeNodes *old,
                  const NodeSum *(*old_sum) (gpointer data, const char *subject),
                  gpointer old_data);

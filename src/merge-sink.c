@@ -37,9 +37,27 @@ struct Out {
   GHashTable *seen;         /* hashes of the pending statements */
   GHashTable *changed_nodes;/* subject -> its old statements (hash -> statement) */
   GStringChunk *strings;    /* of the pending statements */
+  GHashTable *hints;        /* subject -> Hint */
+  guint hinted, hint_failed;/* nodes read by a hint; hints that did not hold */
   guint changed;
   gboolean split;           /* a subject written in two batches */
 };
+
+typedef struct {
+  char *pred;
+  GHashTable *added;        /* objects */
+  GPtrArray *removed;       /* objects */
+} Hint;
+
+static void
+hint_free (gpointer p)
+{
+  Hint *h = p;
+  g_free (h->pred);
+  g_hash_table_unref (h->added);
+  g_ptr_array_unref (h->removed);
+  g_free (h);
+}
 
 static void
 hash_table_unref0 (GHashTable *table)
@@ -218,7 +236,8 @@ ng_out_int (Out *o, const char *s, const char *p, gint64 value)
 /* What the model holds about SUBJECT (as the summary WAS describes it):
  * statement hash -> the statement, or with REMOVE_ALL, removed at once. */
 static GHashTable *
-old_statements (Out *o, const char *subject, const NodeSum *was, gboolean remove_all)
+old_statements (Out *o, const char *subject, const NodeSum *was, gboolean remove_all,
+                const char *skip)
 {
   librdf_world *world = o->w.world;
   g_autoptr (librdf_node) s = librdf_new_node_from_uri_string (world,
@@ -230,7 +249,8 @@ old_statements (Out *o, const char *subject, const NodeSum *was, gboolean remove
       const char *pred = o->old->preds->pdata[i];
       g_autoptr (librdf_node) p = NULL;
       librdf_iterator *it;
-      if (!(was->preds & (G_GUINT64_CONSTANT (1) << MIN (i, 63))))
+      if (!(was->preds & (G_GUINT64_CONSTANT (1) << MIN (i, 63)))
+          || (skip && strcmp (pred, skip) == 0))
         continue;
       p = librdf_new_node_from_uri_string (world, (const unsigned char *) pred);
       it = librdf_model_get_targets (o->w.model, s, p);
@@ -262,6 +282,54 @@ old_statements (Out *o, const char *subject, const NodeSum *was, gboolean remove
         else if (o->w.journal)
           ng_journal_statement (o->w.journal, v, FALSE);
       g_hash_table_remove_all (found);
+    }
+  return found;
+}
+
+/* What the model holds about SUBJECT, as old_statements gives it, taken
+ * from the pending statements and the writer's hint H for H's predicate
+ * and read from the model for the others: NULL when the result does not
+ * add up to WAS (the hint does not hold).  Statements the model keeps map
+ * to NULL (they are not removed). */
+static GHashTable *
+hinted_statements (Out *o, const char *subject, const NodeSum *was, const Hint *h)
+{
+  GHashTable *found = old_statements (o, subject, was, FALSE, h->pred);
+  GHashTableIter it;
+  gpointer k;
+  guint64 sum = 0;
+  g_autoptr (librdf_node) s = NULL, p = NULL;
+
+  for (guint i = 0; i < o->pending->len; i++)
+    {
+      Stmt *st = &g_array_index (o->pending, Stmt, i);
+      if (!st->duplicate && !st->literal && strcmp (st->s, subject) == 0
+          && strcmp (st->p, h->pred) == 0 && !g_hash_table_contains (h->added, st->o))
+        {
+          guint64 *hash = g_new (guint64, 1);
+          *hash = st->hash;
+          g_hash_table_replace (found, hash, NULL);
+        }
+    }
+  s = librdf_new_node_from_uri_string (o->w.world, (const unsigned char *) subject);
+  p = librdf_new_node_from_uri_string (o->w.world, (const unsigned char *) h->pred);
+  for (guint i = 0; i < h->removed->len; i++)
+    {
+      Stmt st = { (char *) subject, h->pred, h->removed->pdata[i], NULL, FALSE };
+      guint64 *hash = g_new (guint64, 1);
+      *hash = stmt_hash (&st);
+      g_hash_table_replace (found, hash, librdf_new_statement_from_nodes (
+          o->w.world, librdf_new_node_from_node (s), librdf_new_node_from_node (p),
+          librdf_new_node_from_uri_string (o->w.world,
+                                           (const unsigned char *) h->removed->pdata[i])));
+    }
+  g_hash_table_iter_init (&it, found);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    sum += *(guint64 *) k;
+  if (sum != was->sum || g_hash_table_size (found) != was->count)
+    {
+      g_hash_table_unref (found);
+      return NULL;
     }
   return found;
 }
@@ -315,8 +383,17 @@ ng_out_flush (Out *o)
         continue;
       o->triples_delta += (gint64) now->count - (was ? was->count : 0);
       /* changed: what the model holds of it, to keep what stays */
-      g_hash_table_insert (o->changed_nodes, k,
-                           was ? old_statements (o, k, was, FALSE) : NULL);
+      {
+        const Hint *h = was && o->hints ? g_hash_table_lookup (o->hints, k) : NULL;
+        GHashTable *had = h ? hinted_statements (o, k, was, h) : NULL;
+        if (h && had)
+          o->hinted++;
+        else if (h)
+          o->hint_failed++;
+        if (was && had == NULL)
+          had = old_statements (o, k, was, FALSE, NULL);
+        g_hash_table_insert (o->changed_nodes, k, had);
+      }
       o->changed++;
     }
   for (guint i = 0; i < o->pending->len; i++)
@@ -343,7 +420,9 @@ ng_out_flush (Out *o)
         continue;
       g_hash_table_iter_init (&hit, k);
       while (g_hash_table_iter_next (&hit, NULL, &v))
-        if (librdf_model_remove_statement (o->w.model, v) != 0)
+        if (v == NULL)
+          continue;   /* kept (a hint's; cannot happen when the hint held) */
+        else if (librdf_model_remove_statement (o->w.model, v) != 0)
           o->w.failed = TRUE;
         else if (o->w.journal)
           ng_journal_statement (o->w.journal, v, FALSE);
@@ -359,6 +438,19 @@ void
 ng_out_set_journal (Out *o, GString *journal)
 {
   o->w.journal = journal;
+}
+
+void
+ng_out_hint (Out *o, const char *subject, const char *pred, GHashTable *added,
+             GPtrArray *removed)
+{
+  Hint *h = g_new0 (Hint, 1);
+  h->pred = g_strdup (pred);
+  h->added = added;
+  h->removed = removed;
+  if (o->hints == NULL)
+    o->hints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, hint_free);
+  g_hash_table_replace (o->hints, g_strdup (subject), h);
 }
 
 Out *
@@ -391,7 +483,7 @@ ng_out_remove_stale (Out *o, const char *subject)
       || (was = old_sum (o, subject)) == NULL)
     return FALSE;
   o->triples_delta -= was->count;
-  g_hash_table_unref (old_statements (o, subject, was, TRUE));
+  g_hash_table_unref (old_statements (o, subject, was, TRUE, NULL));
   o->changed++;
   return TRUE;
 }
@@ -406,6 +498,12 @@ ng_out_finish (Out *o, guint *changed, gint64 *triples_delta, GError **error)
   g_hash_table_unref (o->seen);
   g_hash_table_unref (o->changed_nodes);
   g_string_chunk_free (o->strings);
+  if (o->hints)
+    {
+      g_debug ("%u changed nodes read by their writer's hint, %u hints did not hold",
+               o->hinted, o->hint_failed);
+      g_hash_table_unref (o->hints);
+    }
   now = o->now;
   if (changed)
     *changed = o->changed;
