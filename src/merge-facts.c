@@ -417,6 +417,12 @@ ng_merge_entity_add (Entity *to, const Entity *from, gint sign)
   to->mentions += sign * (gint) from->mentions;
 }
 
+guint
+ng_entity_article_count (const Entity *e)
+{
+  return e->partial ? e->narticles : g_hash_table_size (e->articles);
+}
+
 const char *
 ng_merge_entity_place_key (const Entity *e)
 {

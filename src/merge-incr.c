@@ -246,31 +246,48 @@ ng_incr_status_candidates (GHashTable *cand, const Event *old)
   g_hash_table_add (cand, meeting);
 }
 
-/* Entities: the new counts of every entity the changes mention, into
- * C->pm's entities (with the containing places to rewrite). */
-/* The articles AGG's prov:wasDerivedFrom gains and loses, as a hint to the
- * sink: BEFORE says, for each article the changes name, whether AGG had it
- * before them (every other article stays as it is). */
-static void
-hint_articles (Out *o, const Entity *agg, GHashTable *before)
+/* The articles naming an entity in the changed articles' old facts (OE)
+ * and new ones (NE): those it gains into ADDED, those it loses into
+ * REMOVED; returns how its number of articles changes.  (An article is a
+ * source only of what its own facts say, so the old facts say what the
+ * entity had.) */
+static gint
+article_delta (const Entity *oe, const Entity *ne, GHashTable *added, GPtrArray *removed)
 {
-  GHashTable *added = ng_incr_str_set ();
-  GPtrArray *removed = g_ptr_array_new_with_free_func (g_free);
   GHashTableIter it;
-  gpointer k, v;
-  g_hash_table_iter_init (&it, before);
-  while (g_hash_table_iter_next (&it, &k, &v))
+  gpointer a;
+  gint delta = 0;
+  if (oe)
     {
-      gboolean was = GPOINTER_TO_INT (v), now = GPOINTER_TO_UINT (
-          g_hash_table_lookup (agg->articles, k)) > 0;
-      if (now && !was)
-        g_hash_table_add (added, g_strdup (k));
-      else if (was && !now)
-        g_ptr_array_add (removed, g_strdup (k));
+      g_hash_table_iter_init (&it, oe->articles);
+      while (g_hash_table_iter_next (&it, &a, NULL))
+        if (ne == NULL || !g_hash_table_contains (ne->articles, a))
+          g_ptr_array_add (removed, g_strdup (a)), delta--;
     }
-  ng_out_hint (o, agg->iri, NG_PROV_DERIVED_FROM, added, removed);
+  if (ne)
+    {
+      g_hash_table_iter_init (&it, ne->articles);
+      while (g_hash_table_iter_next (&it, &a, NULL))
+        if (oe == NULL || !g_hash_table_contains (oe->articles, a))
+          g_hash_table_add (added, g_strdup (a)), delta++;
+    }
+  return delta;
 }
 
+/* E is written by this merge: it keeps the number of its articles, COUNT,
+ * not the list, and its prov:wasDerivedFrom are written as a delta through
+ * O. */
+static void
+make_partial (Out *o, Entity *e, GHashTable *added, GPtrArray *removed, guint count)
+{
+  e->narticles = count;
+  e->partial = TRUE;
+  g_hash_table_remove_all (e->articles);
+  ng_out_delta (o, e->iri, NG_PROV_DERIVED_FROM, added, removed);
+}
+
+/* Entities: the new counts of every entity the changes mention, into
+ * C->pm's entities (with the containing places to rewrite). */
 static gboolean
 apply_entities (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, Out *o, GError **error)
 {
@@ -291,32 +308,28 @@ apply_entities (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, Out *o, GErro
       Entity *agg = ng_state_get_entity (c->st, k);
       Entity *oe = g_hash_table_lookup (om->entities, k);
       Entity *ne = g_hash_table_lookup (nm->entities, k);
+      GHashTable *added = ng_incr_str_set ();
+      GPtrArray *removed = g_ptr_array_new_with_free_func (g_free);
+      gint delta = article_delta (oe, ne, added, removed);
       g_autofree char *before = NULL;
+      guint had;
       gboolean named, known = agg != NULL;
       if (agg == NULL)
         agg = ng_merge_entity_new (k);
-      g_autoptr (GHashTable) had = g_hash_table_new (g_str_hash, g_str_equal);
       before = g_strdup (agg->contained_in);
       named = g_hash_table_size (agg->names) > 0;
-      for (int side = 0; side < 2; side++)
-        {
-          const Entity *x = side ? ne : oe;
-          GHashTableIter ai;
-          gpointer a;
-          if (x == NULL)
-            continue;
-          g_hash_table_iter_init (&ai, x->articles);
-          while (g_hash_table_iter_next (&ai, &a, NULL))
-            g_hash_table_insert (had, a, GINT_TO_POINTER (
-                GPOINTER_TO_UINT (g_hash_table_lookup (agg->articles, a)) > 0));
-        }
+      had = ng_entity_article_count (agg);
       if (oe)
         ng_merge_entity_add (agg, oe, -1);
       if (ne)
         ng_merge_entity_add (agg, ne, 1);
-      if (known)
-        hint_articles (o, agg, had);
       g_hash_table_insert (c->pm->entities, agg->iri, agg);
+      make_partial (o, agg, added, removed, (guint) MAX ((gint) had + delta, 0));
+      if ((gint) had + delta < 0)
+        return ng_incr_needs_full (error, "the merge state lost count of an entity's articles");
+      /* a node written for the first time needs all its articles */
+      if (!named && g_hash_table_size (agg->names) > 0 && had > 0)
+        return ng_incr_needs_full (error, "an entity named for the first time");
       g_hash_table_add (cand, g_strdup (agg->iri));
       if (ng_merge_entity_place_key (agg) == NULL)
         return ng_incr_needs_full (error, "a place is described in two ways");
@@ -345,8 +358,8 @@ apply_entities (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, Out *o, GErro
           {
             g_hash_table_insert (c->pm->entities, e->iri, e);
             g_hash_table_add (cand, g_strdup (e->iri));
-            ng_out_hint (o, e->iri, NG_PROV_DERIVED_FROM, ng_incr_str_set (),
-                         g_ptr_array_new_with_free_func (g_free));
+            make_partial (o, e, ng_incr_str_set (), g_ptr_array_new_with_free_func (g_free),
+                          ng_entity_article_count (e));
           }
       }
   return TRUE;

@@ -22,6 +22,12 @@ typedef struct {
   GHashTable *children;     /* entities described as inside this one -> count */
   char *lat, *lon, *contained_in;
   guint mentions;
+  /* PARTIAL: ARTICLES holds only what a change names (an entity read from
+     the merge state, which keeps the number of its articles, NARTICLES,
+     not the list); its prov:wasDerivedFrom are then written as a delta
+     (ng_out_delta), not whole */
+  gboolean partial;
+  guint narticles;
 } Entity;
 
 typedef struct {
@@ -126,15 +132,16 @@ void ng_out_flush (Out *o);
 /* OLD: the predicate table of what OUT holds; OLD_SUM: its summaries. */
 /* Logs every statement O adds or removes in JOURNAL (rdf-util.h). */
 void ng_out_set_journal (Out *o, GString *journal);
-/* The writer knows how SUBJECT's values of PRED differ from what the model
- * holds: ADDED (objects, a set) are new, REMOVED (objects) are gone, and
- * every other value it writes is there already.  When SUBJECT changed, the
- * sink checks this against the node's summary and, when it holds, reads
- * only SUBJECT's other predicates from the model (a person supported by
- * thousands of articles is not read whole to gain one); else it reads all.
- * Takes ADDED and REMOVED. */
-void ng_out_hint (Out *o, const char *subject, const char *pred, GHashTable *added,
-                  GPtrArray *removed);
+/* SUBJECT's values of PRED are not written: the model keeps those it holds,
+ * gains ADDED (objects, a set) and loses REMOVED (objects).  The node's
+ * summary is brought up to date from the one stored; a value to add that
+ * the model holds, or one to remove that it does not, means the merge
+ * state and the graph disagree, and ng_out_finish fails with
+ * NG_MERGE_ERROR_NEEDS_FULL.  Takes ADDED and REMOVED. */
+void ng_out_delta (Out *o, const char *subject, const char *pred, GHashTable *added,
+                   GPtrArray *removed);
+/* The number of articles naming E. */
+guint ng_entity_article_count (const Entity *e);
 Out *ng_out_new (librdf_world *world, librdf_model *model, const NgMergeNodes *old,
                  const NodeSum *(*old_sum) (gpointer data, const char *subject),
                  gpointer old_data);

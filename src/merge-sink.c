@@ -37,8 +37,9 @@ struct Out {
   GHashTable *seen;         /* hashes of the pending statements */
   GHashTable *changed_nodes;/* subject -> its old statements (hash -> statement) */
   GStringChunk *strings;    /* of the pending statements */
-  GHashTable *hints;        /* subject -> Hint */
-  guint hinted, hint_failed;/* nodes read by a hint; hints that did not hold */
+  GHashTable *deltas;       /* subject -> Delta */
+  guint delta_nodes;        /* changed nodes written with a delta */
+  gboolean inconsistent;    /* a delta the model contradicts */
   guint changed;
   gboolean split;           /* a subject written in two batches */
 };
@@ -47,16 +48,16 @@ typedef struct {
   char *pred;
   GHashTable *added;        /* objects */
   GPtrArray *removed;       /* objects */
-} Hint;
+} Delta;
 
 static void
-hint_free (gpointer p)
+delta_free (gpointer p)
 {
-  Hint *h = p;
-  g_free (h->pred);
-  g_hash_table_unref (h->added);
-  g_ptr_array_unref (h->removed);
-  g_free (h);
+  Delta *d = p;
+  g_free (d->pred);
+  g_hash_table_unref (d->added);
+  g_ptr_array_unref (d->removed);
+  g_free (d);
 }
 
 static void
@@ -286,52 +287,105 @@ old_statements (Out *o, const char *subject, const NodeSum *was, gboolean remove
   return found;
 }
 
-/* What the model holds about SUBJECT, as old_statements gives it, taken
- * from the pending statements and the writer's hint H for H's predicate
- * and read from the model for the others: NULL when the result does not
- * add up to WAS (the hint does not hold).  Statements the model keeps map
- * to NULL (they are not removed). */
-static GHashTable *
-hinted_statements (Out *o, const char *subject, const NodeSum *was, const Hint *h)
+/* The bit of predicate PRED in the summaries (registered when new). */
+static guint
+pred_bit (Out *o, const char *pred)
 {
-  GHashTable *found = old_statements (o, subject, was, FALSE, h->pred);
+  guint bit = GPOINTER_TO_UINT (g_hash_table_lookup (o->now->pred_index, pred));
+  if (bit == 0)
+    {
+      char *copy = g_strdup (pred);
+      g_ptr_array_add (o->now->preds, copy);
+      bit = o->now->preds->len;
+      g_hash_table_insert (o->now->pred_index, copy, GUINT_TO_POINTER (bit));
+    }
+  return bit;
+}
+
+static guint64
+uri_stmt_hash (const char *s, const char *p, const char *o)
+{
+  Stmt st = { (char *) s, (char *) p, (char *) o, NULL, FALSE };
+  return stmt_hash (&st);
+}
+
+/* SUBJECT's values of D's predicate are written as the delta D: what the
+ * model holds of SUBJECT's other predicates (read; as old_statements gives
+ * it), and NOW, the summary of the pending statements, completed with
+ * those values: the model's (the stored summary WAS less the others) with
+ * D applied. */
+static GHashTable *
+delta_node (Out *o, const char *subject, const NodeSum *was, NodeSum *now, const Delta *d)
+{
+  GHashTable *found = was ? old_statements (o, subject, was, FALSE, d->pred) : NULL;
+  guint64 sum = was ? was->sum : 0;
+  gint64 count = was ? (gint64) was->count : 0;
   GHashTableIter it;
   gpointer k;
-  guint64 sum = 0;
-  g_autoptr (librdf_node) s = NULL, p = NULL;
 
-  for (guint i = 0; i < o->pending->len; i++)
+  if (found)
     {
-      Stmt *st = &g_array_index (o->pending, Stmt, i);
-      if (!st->duplicate && !st->literal && strcmp (st->s, subject) == 0
-          && strcmp (st->p, h->pred) == 0 && !g_hash_table_contains (h->added, st->o))
-        {
-          guint64 *hash = g_new (guint64, 1);
-          *hash = st->hash;
-          g_hash_table_replace (found, hash, NULL);
-        }
+      g_hash_table_iter_init (&it, found);
+      while (g_hash_table_iter_next (&it, &k, NULL))
+        sum -= *(guint64 *) k, count--;
     }
-  s = librdf_new_node_from_uri_string (o->w.world, (const unsigned char *) subject);
-  p = librdf_new_node_from_uri_string (o->w.world, (const unsigned char *) h->pred);
-  for (guint i = 0; i < h->removed->len; i++)
-    {
-      Stmt st = { (char *) subject, h->pred, h->removed->pdata[i], NULL, FALSE };
-      guint64 *hash = g_new (guint64, 1);
-      *hash = stmt_hash (&st);
-      g_hash_table_replace (found, hash, librdf_new_statement_from_nodes (
-          o->w.world, librdf_new_node_from_node (s), librdf_new_node_from_node (p),
-          librdf_new_node_from_uri_string (o->w.world,
-                                           (const unsigned char *) h->removed->pdata[i])));
-    }
-  g_hash_table_iter_init (&it, found);
+  g_hash_table_iter_init (&it, d->added);
   while (g_hash_table_iter_next (&it, &k, NULL))
-    sum += *(guint64 *) k;
-  if (sum != was->sum || g_hash_table_size (found) != was->count)
+    sum += uri_stmt_hash (subject, d->pred, k), count++;
+  for (guint i = 0; i < d->removed->len; i++)
+    sum -= uri_stmt_hash (subject, d->pred, d->removed->pdata[i]), count--;
+  if (count < 0)
     {
-      g_hash_table_unref (found);
-      return NULL;
+      o->inconsistent = TRUE;
+      count = 0;
     }
+  now->sum += sum;
+  now->count += (guint) count;
+  if (count > 0)
+    now->preds |= G_GUINT64_CONSTANT (1) << MIN (pred_bit (o, d->pred) - 1, 63);
   return found;
+}
+
+/* D's values added to and removed from the model, each checked: one to add
+ * that the model holds, or to remove that it lacks, is a disagreement
+ * between the merge state and the graph. */
+static void
+apply_delta (Out *o, const char *subject, const Delta *d)
+{
+  librdf_world *world = o->w.world;
+  g_autoptr (librdf_node) s = librdf_new_node_from_uri_string (world,
+                                                               (const unsigned char *) subject);
+  g_autoptr (librdf_node) p = librdf_new_node_from_uri_string (world,
+                                                               (const unsigned char *) d->pred);
+  GHashTableIter it;
+  gpointer k;
+
+  g_hash_table_iter_init (&it, d->added);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    {
+      librdf_statement *st = librdf_new_statement_from_nodes (
+          world, librdf_new_node_from_node (s), librdf_new_node_from_node (p),
+          librdf_new_node_from_uri_string (world, (const unsigned char *) k));
+      if (librdf_model_contains_statement (o->w.model, st))
+        o->inconsistent = TRUE;
+      else
+        ng_write_uri (&o->w, subject, d->pred, k);
+      librdf_free_statement (st);
+    }
+  for (guint i = 0; i < d->removed->len; i++)
+    {
+      librdf_statement *st = librdf_new_statement_from_nodes (
+          world, librdf_new_node_from_node (s), librdf_new_node_from_node (p),
+          librdf_new_node_from_uri_string (world,
+                                           (const unsigned char *) d->removed->pdata[i]));
+      if (!librdf_model_contains_statement (o->w.model, st))
+        o->inconsistent = TRUE;
+      else if (librdf_model_remove_statement (o->w.model, st) != 0)
+        o->w.failed = TRUE;
+      else if (o->w.journal)
+        ng_journal_statement (o->w.journal, st, FALSE);
+      librdf_free_statement (st);
+    }
 }
 
 /* The node just written is complete: compare it with what the model holds
@@ -341,6 +395,7 @@ hinted_statements (Out *o, const char *subject, const NodeSum *was, const Hint *
 void
 ng_out_flush (Out *o)
 {
+  g_autoptr (GPtrArray) delta_changed = NULL;   /* subjects (in BATCH) */
   GHashTableIter it;
   gpointer k;
 
@@ -348,7 +403,7 @@ ng_out_flush (Out *o)
     {
       Stmt *st = &g_array_index (o->pending, Stmt, i);
       NodeSum *ns = g_hash_table_lookup (o->now->nodes, st->s);
-      guint bit = GPOINTER_TO_UINT (g_hash_table_lookup (o->now->pred_index, st->p));
+      guint bit;
       st->hash = stmt_hash (st);
       if (!g_hash_table_add (o->seen, &st->hash))
         {
@@ -363,13 +418,7 @@ ng_out_flush (Out *o)
         }
       else if (!g_hash_table_contains (o->batch, st->s))
         o->split = TRUE;
-      if (bit == 0)
-        {
-          char *pred = g_strdup (st->p);
-          g_ptr_array_add (o->now->preds, pred);
-          bit = o->now->preds->len;
-          g_hash_table_insert (o->now->pred_index, pred, GUINT_TO_POINTER (bit));
-        }
+      bit = pred_bit (o, st->p);
       ns->sum += st->hash;
       ns->count++;
       ns->preds |= G_GUINT64_CONSTANT (1) << MIN (bit - 1, 63);
@@ -377,23 +426,28 @@ ng_out_flush (Out *o)
   g_hash_table_iter_init (&it, o->batch);
   while (g_hash_table_iter_next (&it, &k, NULL))
     {
-      const NodeSum *now = g_hash_table_lookup (o->now->nodes, k);
+      NodeSum *now = g_hash_table_lookup (o->now->nodes, k);
       const NodeSum *was = old_sum (o, k);
+      const Delta *d = o->deltas ? g_hash_table_lookup (o->deltas, k) : NULL;
+      GHashTable *had = d ? delta_node (o, k, was, now, d) : NULL;
       if (was && was->sum == now->sum && was->count == now->count)
-        continue;
+        {
+          if (had)
+            g_hash_table_unref (had);
+          continue;
+        }
       o->triples_delta += (gint64) now->count - (was ? was->count : 0);
       /* changed: what the model holds of it, to keep what stays */
-      {
-        const Hint *h = was && o->hints ? g_hash_table_lookup (o->hints, k) : NULL;
-        GHashTable *had = h ? hinted_statements (o, k, was, h) : NULL;
-        if (h && had)
-          o->hinted++;
-        else if (h)
-          o->hint_failed++;
-        if (was && had == NULL)
-          had = old_statements (o, k, was, FALSE, NULL);
-        g_hash_table_insert (o->changed_nodes, k, had);
-      }
+      if (was && d == NULL)
+        had = old_statements (o, k, was, FALSE, NULL);
+      g_hash_table_insert (o->changed_nodes, k, had);
+      if (d)
+        {
+          if (delta_changed == NULL)
+            delta_changed = g_ptr_array_new ();
+          g_ptr_array_add (delta_changed, k);
+          o->delta_nodes++;
+        }
       o->changed++;
     }
   for (guint i = 0; i < o->pending->len; i++)
@@ -420,13 +474,14 @@ ng_out_flush (Out *o)
         continue;
       g_hash_table_iter_init (&hit, k);
       while (g_hash_table_iter_next (&hit, NULL, &v))
-        if (v == NULL)
-          continue;   /* kept (a hint's; cannot happen when the hint held) */
-        else if (librdf_model_remove_statement (o->w.model, v) != 0)
+        if (librdf_model_remove_statement (o->w.model, v) != 0)
           o->w.failed = TRUE;
         else if (o->w.journal)
           ng_journal_statement (o->w.journal, v, FALSE);
     }
+  for (guint i = 0; delta_changed && i < delta_changed->len; i++)
+    apply_delta (o, delta_changed->pdata[i],
+                 g_hash_table_lookup (o->deltas, delta_changed->pdata[i]));
   g_hash_table_remove_all (o->changed_nodes);
   g_hash_table_remove_all (o->seen);
   g_hash_table_remove_all (o->batch);
@@ -441,16 +496,16 @@ ng_out_set_journal (Out *o, GString *journal)
 }
 
 void
-ng_out_hint (Out *o, const char *subject, const char *pred, GHashTable *added,
-             GPtrArray *removed)
+ng_out_delta (Out *o, const char *subject, const char *pred, GHashTable *added,
+              GPtrArray *removed)
 {
-  Hint *h = g_new0 (Hint, 1);
-  h->pred = g_strdup (pred);
-  h->added = added;
-  h->removed = removed;
-  if (o->hints == NULL)
-    o->hints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, hint_free);
-  g_hash_table_replace (o->hints, g_strdup (subject), h);
+  Delta *d = g_new0 (Delta, 1);
+  d->pred = g_strdup (pred);
+  d->added = added;
+  d->removed = removed;
+  if (o->deltas == NULL)
+    o->deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, delta_free);
+  g_hash_table_replace (o->deltas, g_strdup (subject), d);
 }
 
 Out *
@@ -498,18 +553,23 @@ ng_out_finish (Out *o, guint *changed, gint64 *triples_delta, GError **error)
   g_hash_table_unref (o->seen);
   g_hash_table_unref (o->changed_nodes);
   g_string_chunk_free (o->strings);
-  if (o->hints)
+  if (o->deltas)
     {
-      g_debug ("%u changed nodes read by their writer's hint, %u hints did not hold",
-               o->hinted, o->hint_failed);
-      g_hash_table_unref (o->hints);
+      g_debug ("%u changed nodes written with a delta of their articles", o->delta_nodes);
+      g_hash_table_unref (o->deltas);
     }
   now = o->now;
   if (changed)
     *changed = o->changed;
   if (triples_delta)
     *triples_delta = o->triples_delta;
-  if (o->split)
+  if (o->inconsistent)
+    {
+      g_set_error (error, NG_MERGE_ERROR, NG_MERGE_ERROR_NEEDS_FULL,
+                   "the merged graph does not hold what the merge state says of it");
+      g_clear_pointer (&now, ng_merge_nodes_free);
+    }
+  else if (o->split)
     {
       /* cannot happen with the writers above (each writes whole nodes) */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,

@@ -390,7 +390,7 @@ ng_entity_is_empty (const Entity *e)
 {
   return e->mentions == 0 && g_hash_table_size (e->types) == 0
          && g_hash_table_size (e->names) == 0 && g_hash_table_size (e->alt) == 0
-         && g_hash_table_size (e->articles) == 0 && g_hash_table_size (e->same_as) == 0
+         && ng_entity_article_count (e) == 0 && g_hash_table_size (e->same_as) == 0
          && g_hash_table_size (e->described) == 0 && g_hash_table_size (e->children) == 0;
 }
 
@@ -409,7 +409,9 @@ ng_state_put_entity (NgMergeState *st, const Entity *e)
   put_count_lines (out, 't', e->types);
   put_count_lines (out, 'n', e->names);
   put_count_lines (out, 'a', e->alt);
-  put_count_lines (out, 'r', e->articles);
+  /* the number of articles, not the list: a build that adds an article
+     naming a place named in thousands rewrites a short record */
+  g_string_append_printf (out, "k\t%u\n", ng_entity_article_count (e));
   put_count_lines (out, 'o', e->same_as);
   put_count_lines (out, 'c', e->children);
   /* a described key is already "\tlat\tlon\tin" */
@@ -437,6 +439,10 @@ ng_state_get_entity (NgMergeState *st, const char *iri)
       switch (**l)
         {
         case 'm': e->mentions = n ? (guint) g_ascii_strtoull (f[0], NULL, 10) : 0; break;
+        case 'k':
+          e->partial = TRUE;
+          e->narticles = n && f[0] ? (guint) g_ascii_strtoull (f[0], NULL, 10) : 0;
+          break;
         case 't': t = e->types; break;
         case 'n': t = e->names; break;
         case 'a': t = e->alt; break;

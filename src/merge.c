@@ -333,7 +333,10 @@ ng_merge_write_entity (Merge *m, Out *o, Entity *e)
           if (c && g_hash_table_size (c->names) > 0)
             ng_out_uri (o, e->iri, NG_SCHEMA_CONTAINED_IN, e->contained_in);
         }
-      write_provenance (o, e->iri, e->articles, e->mentions);
+      if (e->partial)
+        ng_out_int (o, e->iri, NG_MENTION_COUNT, e->mentions);  /* articles: a delta */
+      else
+        write_provenance (o, e->iri, e->articles, e->mentions);
       ng_out_flush (o);
     }
 }
