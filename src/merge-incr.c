@@ -119,9 +119,20 @@ ng_merge_state_fill (NgMergeState *st, NgMerge *nm, const NgMergeNodes *nodes,
       const Event *founder = e->cluster ? g_hash_table_lookup (by_iri, e->cluster) : NULL;
       ng_incr_fill_article_date (m, e);
       ng_state_put_event (st, e, TRUE);
+      char bucket[8];
+      ng_dated_bucket (&e->date, bucket);
       for (guint k2 = 0; k2 < e->participants->len; k2++)
-        g_hash_table_replace (ng_incr_dated_in (persons, e->participants->pdata[k2]),
-                              g_strdup (e->iri), ng_dated_new (e, founder));
+        {
+          GHashTable *buckets = g_hash_table_lookup (persons, e->participants->pdata[k2]);
+          if (buckets == NULL)
+            {
+              buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_hash_table_unref);
+              g_hash_table_insert (persons, g_strdup (e->participants->pdata[k2]), buckets);
+            }
+          g_hash_table_replace (ng_incr_dated_in (buckets, bucket), g_strdup (e->iri),
+                                ng_dated_new (e, founder));
+        }
       if (e->cluster)
         g_hash_table_add (ng_incr_set_in (clusters, e->cluster), g_strdup (e->iri));
       if (e->used)
@@ -139,11 +150,7 @@ ng_merge_state_fill (NgMergeState *st, NgMerge *nm, const NgMergeNodes *nodes,
     }
   g_hash_table_iter_init (&it, persons);
   while (g_hash_table_iter_next (&it, &k, &v))
-    {
-      g_autoptr (GString) out = g_string_new (NULL);
-      ng_dated_append (out, v);
-      ng_state_put (st, 'P', k, out->str, out->len);
-    }
+    ng_state_put_buckets (st, k, v);
   g_hash_table_iter_init (&it, clusters);
   while (g_hash_table_iter_next (&it, &k, &v))
     {

@@ -22,7 +22,7 @@ typedef struct {
   NgIncr *c;
   GHashTable *removed;      /* IRI -> the old mention (owned) */
   GHashTable *added;        /* IRI -> the new mention (borrowed) */
-  GHashTable *lists;        /* person -> mention IRI -> NgDate (old and added) */
+  GHashTable *lists;        /* person -> PersonList (old and added mentions) */
   GHashTable *members;      /* founder -> old member IRIs, as read */
   GHashTable *joined;       /* founder -> replayed mentions that joined it */
   GHashTable *assign;       /* replayed mention -> founder, "" when dropped */
@@ -88,13 +88,181 @@ cached_list (Replay *r, GHashTable *cache, char kind, const char *key)
   return set;
 }
 
-static GHashTable *
+/* A person's meeting mentions, read a month at a time as needed (the M
+ * and Q records of merge-state.c; an older state's P record is read whole
+ * and written anew by month). */
+typedef struct {
+  GHashTable *buckets;      /* bucket -> IRI -> NgDated: those read or made */
+  GHashTable *names;        /* the buckets the person has */
+  GHashTable *dirty;        /* the buckets changed */
+  gboolean names_changed;
+  gboolean legacy;          /* read from a P record */
+} PersonList;
+
+static void
+person_list_free (gpointer p)
+{
+  PersonList *pl = p;
+  g_hash_table_unref (pl->buckets);
+  g_hash_table_unref (pl->names);
+  g_hash_table_unref (pl->dirty);
+  g_free (pl);
+}
+
+static PersonList *
 person_list (Replay *r, const char *person)
 {
-  GHashTable *set = g_hash_table_lookup (r->lists, person);
+  PersonList *pl = g_hash_table_lookup (r->lists, person);
+  if (pl)
+    return pl;
+  pl = g_new0 (PersonList, 1);
+  pl->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_hash_table_unref);
+  pl->names = ng_incr_str_set ();
+  pl->dirty = ng_incr_str_set ();
+  g_hash_table_insert (r->lists, g_strdup (person), pl);
+  ng_state_get_buckets (r->c->st, person, pl->names);
+  if (g_hash_table_size (pl->names) == 0)
+    {
+      g_autoptr (GHashTable) all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          ng_dated_free);
+      GHashTableIter it;
+      gpointer k, v;
+      ng_state_get_dated (r->c->st, 'P', person, all);
+      pl->legacy = g_hash_table_size (all) > 0;
+      g_hash_table_iter_init (&it, all);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        {
+          char b[8];
+          ng_dated_bucket (&((NgDated *) v)->date, b);
+          g_hash_table_add (pl->names, g_strdup (b));
+          g_hash_table_iter_steal (&it);
+          g_hash_table_insert (ng_incr_dated_in (pl->buckets, b), k, v);
+        }
+    }
+  return pl;
+}
+
+/* PERSON's mentions in bucket B (read when the person has it). */
+static GHashTable *
+bucket_of (Replay *r, const char *person, const char *b)
+{
+  PersonList *pl = person_list (r, person);
+  GHashTable *set = g_hash_table_lookup (pl->buckets, b);
   if (set == NULL)
-    ng_state_get_dated (r->c->st, person, set = ng_incr_dated_in (r->lists, person));
+    {
+      set = ng_incr_dated_in (pl->buckets, b);
+      if (g_hash_table_contains (pl->names, b))
+        {
+          g_autofree char *key = ng_bucket_key (person, b);
+          ng_state_get_dated (r->c->st, 'M', key, set);
+        }
+    }
   return set;
+}
+
+/* PERSON's mentions whose dates can fit DATE, as the buckets that hold
+ * them (into OUT): the undated ones, those of DATE's year given as a year
+ * only, and those of its month (of every month of the year for a year;
+ * all for no date). */
+static void
+fitting_buckets (Replay *r, const char *person, const NgDate *date, GPtrArray *out)
+{
+  PersonList *pl = person_list (r, person);
+  char b[8];
+  g_ptr_array_set_size (out, 0);
+  if (date->precision == NG_DATE_NONE || date->precision == NG_DATE_YEAR)
+    {
+      GHashTableIter it;
+      gpointer name;
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      char year[8];
+      ng_dated_bucket (&(NgDate) { date->year, 0, 0, NG_DATE_YEAR }, year);
+      g_hash_table_iter_init (&it, pl->names);
+      while (g_hash_table_iter_next (&it, &name, NULL))
+        if (date->precision == NG_DATE_NONE || *(char *) name == '\0'
+            || strncmp (name, year, 4) == 0)
+          g_ptr_array_add (names, name);
+      /* and those made in this build */
+      g_hash_table_iter_init (&it, pl->buckets);
+      while (g_hash_table_iter_next (&it, &name, NULL))
+        if (!g_hash_table_contains (pl->names, name)
+            && (date->precision == NG_DATE_NONE || *(char *) name == '\0'
+                || strncmp (name, year, 4) == 0))
+          g_ptr_array_add (names, name);
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (out, bucket_of (r, person, names->pdata[i]));
+      return;
+    }
+  g_ptr_array_add (out, bucket_of (r, person, ""));
+  ng_dated_bucket (&(NgDate) { date->year, 0, 0, NG_DATE_YEAR }, b);
+  g_ptr_array_add (out, bucket_of (r, person, b));
+  ng_dated_bucket (date, b);
+  g_ptr_array_add (out, bucket_of (r, person, b));
+}
+
+/* The entry of mention E (dated as E is) in PERSON's list, or NULL. */
+static NgDated *
+entry_of (Replay *r, const char *person, const Event *e)
+{
+  char b[8];
+  ng_dated_bucket (&e->date, b);
+  return g_hash_table_lookup (bucket_of (r, person, b), e->iri);
+}
+
+static void
+set_entry (Replay *r, const char *person, const char *iri, const NgDate *date, NgDated *d)
+{
+  PersonList *pl = person_list (r, person);
+  char b[8];
+  GHashTable *set;
+  ng_dated_bucket (date, b);
+  set = bucket_of (r, person, b);
+  if (d)
+    g_hash_table_replace (set, g_strdup (iri), d);
+  else if (!g_hash_table_remove (set, iri))
+    return;
+  g_hash_table_add (pl->dirty, g_strdup (b));
+}
+
+/* PERSON's changed buckets written, and the list of them when it changed. */
+static void
+write_person (Replay *r, const char *person)
+{
+  PersonList *pl = person_list (r, person);
+  GHashTableIter it;
+  gpointer b;
+  if (pl->legacy)
+    {
+      g_hash_table_iter_init (&it, pl->names);
+      while (g_hash_table_iter_next (&it, &b, NULL))
+        bucket_of (r, person, b);
+      ng_state_put_buckets (r->c->st, person, pl->buckets);
+      ng_state_del (r->c->st, 'P', person);
+      return;
+    }
+  g_hash_table_iter_init (&it, pl->dirty);
+  while (g_hash_table_iter_next (&it, &b, NULL))
+    {
+      GHashTable *set = bucket_of (r, person, b);
+      ng_state_put_bucket (r->c->st, person, b, set);
+      if (g_hash_table_size (set) == 0)
+        pl->names_changed |= g_hash_table_remove (pl->names, b);
+      else if (!g_hash_table_contains (pl->names, b))
+        {
+          g_hash_table_add (pl->names, g_strdup (b));
+          pl->names_changed = TRUE;
+        }
+    }
+  if (pl->names_changed)
+    {
+      g_autoptr (GString) out = g_string_new (NULL);
+      ng_list_append (out, 'b', pl->names);
+      if (out->len)
+        ng_state_put (r->c->st, 'Q', person, out->str, out->len);
+      else
+        ng_state_del (r->c->st, 'Q', person);
+    }
 }
 #define old_members(r, founder) cached_list ((r), (r)->members, 'C', (founder))
 
@@ -128,7 +296,7 @@ note_replayed (Replay *r, const Event *e, const char *now)
 {
   for (guint i = 0; i < e->participants->len; i++)
     {
-      NgDated *d = g_hash_table_lookup (person_list (r, e->participants->pdata[i]), e->iri);
+      NgDated *d = entry_of (r, e->participants->pdata[i], e);
       if (d)
         {
           g_free (d->replayed);
@@ -149,11 +317,15 @@ static void
 enqueue_linked (Replay *r, const Event *e, const Event *after)
 {
   Key at = key_of (after);
+  g_autoptr (GPtrArray) sets = g_ptr_array_new ();
   for (guint i = 0; i < e->participants->len; i++)
     {
+      fitting_buckets (r, e->participants->pdata[i], &e->date, sets);
+      for (guint b = 0; b < sets->len; b++)
+      {
       GHashTableIter it;
       gpointer k, v;
-      g_hash_table_iter_init (&it, person_list (r, e->participants->pdata[i]));
+      g_hash_table_iter_init (&it, sets->pdata[b]);
       while (g_hash_table_iter_next (&it, &k, &v))
         {
           NgDated *d = v;
@@ -172,6 +344,7 @@ enqueue_linked (Replay *r, const Event *e, const Event *after)
               && ng_merge_events_linked (r->c->pm, e, z))
             enqueue (r, z);
         }
+      }
     }
 }
 
@@ -305,9 +478,13 @@ decide (Replay *r, Event *e)
   GHashTableIter it;
   gpointer k, v;
 
+  g_autoptr (GPtrArray) sets = g_ptr_array_new ();
   for (guint i = 0; i < e->participants->len; i++)
     {
-      g_hash_table_iter_init (&it, person_list (r, e->participants->pdata[i]));
+      fitting_buckets (r, e->participants->pdata[i], &e->date, sets);
+      for (guint b = 0; b < sets->len; b++)
+      {
+      g_hash_table_iter_init (&it, sets->pdata[b]);
       while (g_hash_table_iter_next (&it, &k, &v))
         {
           NgDated *d = v;
@@ -337,6 +514,7 @@ decide (Replay *r, Event *e)
                 c->key = (Key) { d->founder_nparts, d->founder_precision, c->founder };
             }
         }
+      }
     }
   g_hash_table_iter_init (&it, cands);
   while (g_hash_table_iter_next (&it, NULL, &v))
@@ -394,7 +572,9 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
 {
   Replay r = { c,
                g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ng_merge_event_free),
-               g_hash_table_new (g_str_hash, g_str_equal), ng_incr_set_table (), ng_incr_set_table (),
+               g_hash_table_new (g_str_hash, g_str_equal),
+               g_hash_table_new_full (g_str_hash, g_str_equal, g_free, person_list_free),
+               ng_incr_set_table (),
                ng_incr_set_table (), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
                g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
                g_tree_new_full (queue_order, NULL, NULL, NULL), ng_incr_str_set () };
@@ -423,8 +603,7 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
             const char *p = ((Event *) v)->participants->pdata[i];
             g_hash_table_add (persons, g_strdup (p));
             if (pass)
-              g_hash_table_replace (person_list (&r, p), g_strdup (k),
-                                    ng_dated_new (v, NULL));
+              set_entry (&r, p, k, &((Event *) v)->date, ng_dated_new (v, NULL));
           }
     }
   /* the meetings that lose a mention differ from its place on */
@@ -537,8 +716,7 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
             for (guint i = 0; i < e->participants->len; i++)
               {
                 const char *p = e->participants->pdata[i];
-                g_hash_table_replace (person_list (&r, p), g_strdup (e->iri),
-                                      ng_dated_new (e, founder));
+                set_entry (&r, p, e->iri, &e->date, ng_dated_new (e, founder));
                 g_hash_table_add (persons, g_strdup (p));
               }
           }
@@ -554,32 +732,33 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
             ng_state_del (c->st, 'V', k);
           }
       /* the changed persons' lists without the removed mentions, and
-         without a changed mention where it lost the person */
+         without a changed mention where it lost the person or moved to
+         another month */
       g_hash_table_iter_init (&it, r.removed);
       while (g_hash_table_iter_next (&it, &k, &v))
         {
           const Event *now = g_hash_table_lookup (r.added, k);
-          const GPtrArray *was = ((Event *) v)->participants;
-          for (guint i = 0; i < was->len; i++)
+          const Event *was = v;
+          char b1[8], b2[8];
+          gboolean moved = TRUE;
+          ng_dated_bucket (&was->date, b1);
+          if (now)
+            {
+              ng_dated_bucket (&now->date, b2);
+              moved = strcmp (b1, b2) != 0;
+            }
+          for (guint i = 0; i < was->participants->len; i++)
             {
               gboolean kept = FALSE;
               for (guint j = 0; now && j < now->participants->len && !kept; j++)
-                kept = strcmp (now->participants->pdata[j], was->pdata[i]) == 0;
-              if (!kept)
-                g_hash_table_remove (person_list (&r, was->pdata[i]), k);
+                kept = strcmp (now->participants->pdata[j], was->participants->pdata[i]) == 0;
+              if (!kept || moved)
+                set_entry (&r, was->participants->pdata[i], k, &was->date, NULL);
             }
         }
       g_hash_table_iter_init (&it, persons);
       while (g_hash_table_iter_next (&it, &k, NULL))
-        {
-          GHashTable *set = person_list (&r, k);
-          g_autoptr (GString) out = g_string_new (NULL);
-          ng_dated_append (out, set);
-          if (out->len)
-            ng_state_put (c->st, 'P', k, out->str, out->len);
-          else
-            ng_state_del (c->st, 'P', k);
-        }
+        write_person (&r, k);
     }
   g_hash_table_unref (r.removed);
   g_hash_table_unref (r.added);

@@ -7,7 +7,10 @@
  *   I graph     the article file key of an article graph
  *   E iri       an entity with the counts of everything said of it
  *   V iri       a meeting or sanction mention, with the meeting it joined
- *   P person    the meeting mentions naming the person
+ *   M person\tmonth   the meeting mentions naming the person, dated in
+ *               that month ("YYYY-MM"), year ("YYYY") or undated ("")
+ *   Q person    the months the person has an M record for
+ *   P person    (an older format: all the person's meeting mentions)
  *   T target    the sanction mentions of a target and the nodes written
  *   S iri       a cited sentence and how many merged mentions cite it
  *   N subject   the summary of a merged node (sum of statement hashes,
@@ -520,9 +523,68 @@ ng_state_get_list (NgMergeState *st, char kind, const char *key, char tag, GHash
  * (N the mention's participants, FN and FP the founding mention's
  * participants and date precision), into INTO as IRI -> NgDated. */
 void
-ng_state_get_dated (NgMergeState *st, const char *person, GHashTable *into)
+ng_dated_bucket (const NgDate *d, char bucket[8])
 {
-  g_autofree char *v = ng_state_get (st, 'P', person, NULL);
+  if (d->precision == NG_DATE_NONE || d->year < 0 || d->year > 9999)
+    bucket[0] = '\0';
+  else if (d->precision == NG_DATE_YEAR)
+    g_snprintf (bucket, 8, "%04d", d->year);
+  else
+    g_snprintf (bucket, 8, "%04d-%02d", d->year, d->month);
+}
+
+char *
+ng_bucket_key (const char *person, const char *bucket)
+{
+  return g_strconcat (person, "\t", bucket, NULL);
+}
+
+void
+ng_state_get_buckets (NgMergeState *st, const char *person, GHashTable *into)
+{
+  ng_state_get_list (st, 'Q', person, 'b', into);
+}
+
+void
+ng_state_put_bucket (NgMergeState *st, const char *person, const char *bucket,
+                     GHashTable *dated)
+{
+  g_autofree char *key = ng_bucket_key (person, bucket);
+  g_autoptr (GString) out = g_string_new (NULL);
+  ng_dated_append (out, dated);
+  if (out->len)
+    ng_state_put (st, 'M', key, out->str, out->len);
+  else
+    ng_state_del (st, 'M', key);
+}
+
+/* The buckets of PERSON (bucket -> IRI -> NgDated), all of them, and the
+ * list of them. */
+void
+ng_state_put_buckets (NgMergeState *st, const char *person, GHashTable *buckets)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, buckets);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (g_hash_table_size (v) > 0)
+      {
+        ng_state_put_bucket (st, person, k, v);
+        g_string_append_c (names, 'b');
+        ng_facts_put_field (names, k);
+        g_string_append_c (names, '\n');
+      }
+  if (names->len)
+    ng_state_put (st, 'Q', person, names->str, names->len);
+  else
+    ng_state_del (st, 'Q', person);
+}
+
+void
+ng_state_get_dated (NgMergeState *st, char kind, const char *key, GHashTable *into)
+{
+  g_autofree char *v = ng_state_get (st, kind, key, NULL);
   g_auto (GStrv) lines = v ? g_strsplit (v, "\n", -1) : NULL;
   for (char **l = lines; l && *l; l++)
     {

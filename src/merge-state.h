@@ -48,8 +48,19 @@ typedef struct {
 } NgDated;
 NgDated *ng_dated_new (const Event *e, const Event *founder);
 void ng_dated_free (gpointer d);
-void ng_state_get_dated (NgMergeState *st, const char *person, GHashTable *into);
 void ng_dated_append (GString *out, GHashTable *dated);
+/* A person's list is kept by month: the record "M person\tBUCKET" holds the
+ * mentions dated in that month ("YYYY-MM"), year ("YYYY", year only) or
+ * undated (""), and "Q person" the person's buckets, so that a build
+ * rewrites only the months its mentions fall in.  (A state of an older
+ * format has one record "P person" with the whole list.) */
+void ng_dated_bucket (const NgDate *d, char bucket[8]);
+void ng_state_get_dated (NgMergeState *st, char kind, const char *key, GHashTable *into);
+void ng_state_get_buckets (NgMergeState *st, const char *person, GHashTable *into);
+void ng_state_put_bucket (NgMergeState *st, const char *person, const char *bucket,
+                          GHashTable *dated);
+void ng_state_put_buckets (NgMergeState *st, const char *person, GHashTable *buckets);
+char *ng_bucket_key (const char *person, const char *bucket);
 void ng_state_put_sentence (NgMergeState *st, const char *iri, const Sentence *s,
                             guint uses);
 Sentence *ng_state_get_sentence (NgMergeState *st, const char *iri, guint *uses);
