@@ -28,6 +28,10 @@ ng_serve() {
   ng_serve_err=$1 ng_serve_store=$2
   shift 2
   PORT= URL=
+  # emptied here, not only by the redirection below: the background
+  # process truncates it when it gets to run, and until then a file a
+  # server before left would give that server's port
+  : > "$ng_serve_err"
   "$NG_BIN" serve --store "$ng_serve_store" --port 0 "$@" \
     > "$NG_TMP/serve.out" 2> "$ng_serve_err" &
   SERVER_PID=$!
