@@ -27,6 +27,8 @@ typedef struct {
   GHashTable *joined;       /* founder -> replayed mentions that joined it */
   GHashTable *assign;       /* replayed mention -> founder, "" when dropped */
   GHashTable *dirty;        /* founder -> the mention from which on it differs */
+  GHashTable *lost;         /* founder -> the mention from which on every mention
+                               linked to one of its members is replayed */
   GTree *queue;             /* new mentions to replay, in clustering order */
   GHashTable *queued;
 } Replay;
@@ -312,14 +314,17 @@ enqueue (Replay *r, Event *e)
     g_tree_insert (r->queue, e, NULL);
 }
 
-/* Queues the mentions after AFTER that are linked to E. */
+/* Queues the mentions after AFTER that are linked to E through one of
+ * PERSONS (NULL: any of E's participants). */
 static void
-enqueue_linked (Replay *r, const Event *e, const Event *after)
+enqueue_linked_by (Replay *r, const Event *e, const Event *after, GHashTable *persons)
 {
   Key at = key_of (after);
   g_autoptr (GPtrArray) sets = g_ptr_array_new ();
   for (guint i = 0; i < e->participants->len; i++)
     {
+      if (persons && !g_hash_table_contains (persons, e->participants->pdata[i]))
+        continue;
       fitting_buckets (r, e->participants->pdata[i], &e->date, sets);
       for (guint b = 0; b < sets->len; b++)
       {
@@ -348,6 +353,13 @@ enqueue_linked (Replay *r, const Event *e, const Event *after)
     }
 }
 
+/* Queues the mentions after AFTER that are linked to E. */
+static void
+enqueue_linked (Replay *r, const Event *e, const Event *after)
+{
+  enqueue_linked_by (r, e, after, NULL);
+}
+
 /* The meeting FOUNDER differs from the time of AT on: every later mention
  * that could join it is replayed. */
 /* The mentions FOUNDER's meeting had before or was given in the replay
@@ -370,21 +382,38 @@ all_members (Replay *r, const char *founder)
   return all;
 }
 
+/* The meeting FOUNDER differs from the time of AT on.  When it lost AT
+ * (or AT changed), a later mention linked to any of its members may now
+ * fit it: every such mention is replayed.  When it only GAINED AT, a later
+ * mention can choose differently only if it is a member (it may no longer
+ * fit) or if AT brings it a shared person (the caller replays the mentions
+ * linked to AT): adding a member never lets a mention fit that did not. */
 static void
-mark_dirty (Replay *r, const char *founder, const Event *at)
+mark_dirty (Replay *r, const char *founder, const Event *at, gboolean gained)
 {
   g_autoptr (GHashTable) members = NULL;
   GHashTableIter it;
   gpointer k;
   const Event *since = g_hash_table_lookup (r->dirty, founder);
-  if (since && ng_merge_event_order (at, since) >= 0)
-    return;
-  g_hash_table_replace (r->dirty, g_strdup (founder), (gpointer) at);
+  const Event *full = g_hash_table_lookup (r->lost, founder);
+  if (since == NULL || ng_merge_event_order (at, since) < 0)
+    g_hash_table_replace (r->dirty, g_strdup (founder), (gpointer) at);
+  if (full && ng_merge_event_order (at, full) >= 0)
+    return;   /* all its linked mentions from before AT on are replayed */
+  if (!gained)
+    g_hash_table_replace (r->lost, g_strdup (founder), (gpointer) at);
   members = all_members (r, founder);
   g_hash_table_iter_init (&it, members);
   while (g_hash_table_iter_next (&it, &k, NULL))
     {
       Event *m = now_version (r, k);
+      if (gained)
+        {
+          if (m && !g_hash_table_contains (r->queued, m->iri)
+              && ng_merge_event_order (m, at) > 0)
+            enqueue (r, m);
+          continue;
+        }
       if (m == NULL)
         m = old_version (r, k);
       if (m)
@@ -577,6 +606,7 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
                ng_incr_set_table (),
                ng_incr_set_table (), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
                g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+               g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
                g_tree_new_full (queue_order, NULL, NULL, NULL), ng_incr_str_set () };
   g_autoptr (GHashTable) persons = ng_incr_str_set ();     /* whose lists change */
   g_autoptr (GHashTable) dummy = ng_incr_str_set ();
@@ -610,7 +640,7 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
   g_hash_table_iter_init (&it, r.removed);
   while (ok && g_hash_table_iter_next (&it, &k, &v))
     if (((Event *) v)->cluster)
-      mark_dirty (&r, ((Event *) v)->cluster, v);
+      mark_dirty (&r, ((Event *) v)->cluster, v, FALSE);
   g_hash_table_iter_init (&it, r.added);
   while (ok && g_hash_table_iter_next (&it, NULL, &v))
     enqueue (&r, v);
@@ -630,16 +660,38 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
       note_replayed (&r, e, now);
       if (now)
         g_hash_table_add (ng_incr_set_in (r.joined, now), g_strdup (e->iri));
-      /* a changed mention changes its meeting even when it stays in it */
+      /* a changed mention changes its meeting even when it stays in it
+         (as if it had left it); a new one only adds to its meeting */
       if (g_strcmp0 (was, now) != 0 || g_hash_table_contains (r.added, e->iri))
         {
+          gboolean changed = g_hash_table_contains (r.removed, e->iri);
           if (was)
-            mark_dirty (&r, was, e);
+            mark_dirty (&r, was, e, FALSE);
           if (now)
-            mark_dirty (&r, now, e);
+            mark_dirty (&r, now, e, g_strcmp0 (was, now) != 0 && !changed);
         }
-      if (now && g_hash_table_contains (r.dirty, now))
+      /* a mention that joins a meeting may give a later one a person it
+         shares with the meeting (those linked to it through a person the
+         meeting did not have yet); a changed one, anything; one that stays
+         where it was changes nothing for the later ones (what made its
+         meeting differ has queued them) */
+      if (now && g_hash_table_contains (r.removed, e->iri))
         enqueue_linked (&r, e, e);
+      else if (now && g_strcmp0 (was, now) != 0)
+        {
+          g_autoptr (GPtrArray) before = members_now (&r, now, e);
+          g_autoptr (GHashTable) fresh = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint i = 0; i < e->participants->len; i++)
+            g_hash_table_add (fresh, e->participants->pdata[i]);
+          for (guint m = 0; m < before->len; m++)
+            {
+              const Event *z = before->pdata[m];
+              for (guint q = 0; q < z->participants->len; q++)
+                g_hash_table_remove (fresh, z->participants->pdata[q]);
+            }
+          if (g_hash_table_size (fresh) > 0)
+            enqueue_linked_by (&r, e, e, fresh);
+        }
     }
 
   /* the meetings that differ, written again; their old nodes may go */
@@ -767,6 +819,7 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
   g_hash_table_unref (r.joined);
   g_hash_table_unref (r.assign);
   g_hash_table_unref (r.dirty);
+  g_hash_table_unref (r.lost);
   g_tree_destroy (r.queue);
   g_hash_table_unref (r.queued);
   return ok;
