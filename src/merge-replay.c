@@ -203,6 +203,50 @@ fitting_buckets (Replay *r, const char *person, const NgDate *date, GPtrArray *o
   g_ptr_array_add (out, bucket_of (r, person, b));
 }
 
+/* A walk over a person's mentions whose dates can fit a date (the
+ * buckets fitting_buckets gives, entry by entry). */
+typedef struct {
+  GPtrArray *sets;
+  const NgDate *date;
+  guint next;           /* the next bucket */
+  gboolean open;        /* IT walks bucket NEXT - 1 */
+  GHashTableIter it;
+} Walk;
+
+static void
+walk_init (Walk *w, Replay *r, const char *person, const NgDate *date, GPtrArray *sets)
+{
+  fitting_buckets (r, person, date, sets);
+  *w = (Walk) { sets, date, 0, FALSE, { 0 } };
+}
+
+static gboolean
+walk_next (Walk *w, const char **iri, NgDated **d)
+{
+  for (;;)
+    {
+      gpointer k, v;
+      if (!w->open)
+        {
+          if (w->next >= w->sets->len)
+            return FALSE;
+          g_hash_table_iter_init (&w->it, w->sets->pdata[w->next++]);
+          w->open = TRUE;
+        }
+      if (!g_hash_table_iter_next (&w->it, &k, &v))
+        {
+          w->open = FALSE;
+          continue;
+        }
+      if (ng_date_compatible (&((NgDated *) v)->date, w->date))
+        {
+          *iri = k;
+          *d = v;
+          return TRUE;
+        }
+    }
+}
+
 /* The entry of mention E (dated as E is) in PERSON's list, or NULL. */
 static NgDated *
 entry_of (Replay *r, const char *person, const Event *e)
@@ -323,20 +367,17 @@ enqueue_linked_by (Replay *r, const Event *e, const Event *after, GHashTable *pe
   g_autoptr (GPtrArray) sets = g_ptr_array_new ();
   for (guint i = 0; i < e->participants->len; i++)
     {
+      Walk w;
+      const char *k;
+      NgDated *d;
       if (persons && !g_hash_table_contains (persons, e->participants->pdata[i]))
         continue;
-      fitting_buckets (r, e->participants->pdata[i], &e->date, sets);
-      for (guint b = 0; b < sets->len; b++)
-      {
-      GHashTableIter it;
-      gpointer k, v;
-      g_hash_table_iter_init (&it, sets->pdata[b]);
-      while (g_hash_table_iter_next (&it, &k, &v))
+      walk_init (&w, r, e->participants->pdata[i], &e->date, sets);
+      while (walk_next (&w, &k, &d))
         {
-          NgDated *d = v;
           Event *z;
-          if (!ng_date_compatible (&d->date, &e->date) || g_hash_table_contains (r->queued, k))
-            continue;   /* cannot be linked, or queued: not even read */
+          if (g_hash_table_contains (r->queued, k))
+            continue;   /* queued: not even read */
           if (entry_current (r, k, d))
             {
               Key zk = { d->nparts, d->date.precision, k };
@@ -349,7 +390,6 @@ enqueue_linked_by (Replay *r, const Event *e, const Event *after, GHashTable *pe
               && ng_merge_events_linked (r->c->pm, e, z))
             enqueue (r, z);
         }
-      }
     }
 }
 
@@ -504,26 +544,24 @@ decide (Replay *r, Event *e)
   g_autoptr (GArray) founders = g_array_new (FALSE, FALSE, sizeof (Candidate));
   const char *best = NULL;
   Key ek = key_of (e);
-  GHashTableIter it;
-  gpointer k, v;
-
   g_autoptr (GPtrArray) sets = g_ptr_array_new ();
+  GHashTableIter it;
+  gpointer v;
+
   for (guint i = 0; i < e->participants->len; i++)
     {
-      fitting_buckets (r, e->participants->pdata[i], &e->date, sets);
-      for (guint b = 0; b < sets->len; b++)
-      {
-      g_hash_table_iter_init (&it, sets->pdata[b]);
-      while (g_hash_table_iter_next (&it, &k, &v))
+      Walk w;
+      const char *iri;
+      NgDated *d;
+      walk_init (&w, r, e->participants->pdata[i], &e->date, sets);
+      /* a meeting with a member whose date does not fit E cannot take E:
+         passed over unread */
+      while (walk_next (&w, &iri, &d))
         {
-          NgDated *d = v;
           const char *f;
           Candidate *c;
           gboolean listed;
-          /* a meeting with a member whose date does not fit E cannot take
-             E: passed over unread */
-          if (!ng_date_compatible (&d->date, &e->date)
-              || !(f = meeting_before (r, k, d, &ek, &listed)))
+          if (!(f = meeting_before (r, iri, d, &ek, &listed)))
             continue;
           c = g_hash_table_lookup (cands, f);
           if (c == NULL)
@@ -543,7 +581,6 @@ decide (Replay *r, Event *e)
                 c->key = (Key) { d->founder_nparts, d->founder_precision, c->founder };
             }
         }
-      }
     }
   g_hash_table_iter_init (&it, cands);
   while (g_hash_table_iter_next (&it, NULL, &v))
