@@ -521,10 +521,17 @@ test_meeting_status_words (void)
                                          "Meloni in Rome gaat voorlopig niet door.");
   g_autoptr (NgExtraction) failed = run (" date 2023-03-15 De top van Olaf Scholz en Giorgia "
                                          "Meloni in Rome is mislukt.");
+  g_autoptr (NgExtraction) called_off = run (" date 2023-03-15 De top van Olaf Scholz en "
+                                            "Giorgia Meloni in Rome is afgelast.");
+  g_autoptr (NgExtraction) split = run (" date 2023-03-15 Olaf Scholz lastte de top met "
+                                       "Giorgia Meloni in Rome af.");
   g_autoptr (NgExtraction) wanted = run (" date 2023-03-15 Olaf Scholz wilde Giorgia Meloni "
                                          "in Rome ontmoeten.");
   g_assert_cmpint (meeting (off, 0)->status, ==, NG_STATUS_CANCELLED);
   g_assert_cmpint (meeting (notyet, 0)->status, ==, NG_STATUS_CANCELLED);
+  g_assert_cmpint (meeting (called_off, 0)->status, ==, NG_STATUS_CANCELLED);
+  assert_explains (meeting (called_off, 0), "status Cancelled (afgelast)");
+  g_assert_cmpint (meeting (split, 0)->status, ==, NG_STATUS_CANCELLED);
   /* a failed meeting took place: Failed, dated like a held one */
   g_assert_cmpint (meeting (failed, 0)->status, ==, NG_STATUS_FAILED);
   assert_explains (meeting (failed, 0), "status Failed (mislukt)");
