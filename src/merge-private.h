@@ -162,6 +162,7 @@ void ng_merge_write_sentence (Out *o, const Sentence *s);
 Entity *ng_merge_lookup_entity (Merge *m, const char *iri);
 gboolean ng_merge_events_linked (Merge *m, const Event *a, const Event *b);
 gboolean ng_merge_events_compatible (Merge *m, const Event *a, const Event *b);
+gboolean ng_merge_founds_meeting (const Event *e);
 /* The order in which clustering takes meeting mentions. */
 int ng_merge_event_order (const Event *a, const Event *b);
 /* The IRI of the meeting the mention FOUNDER founded. */

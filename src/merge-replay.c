@@ -627,7 +627,7 @@ decide (Replay *r, Event *e)
       if (fits && need > 0 && o >= need)
         best = f;
     }
-  if (best == NULL && e->participants->len < 2 && g_strcmp0 (e->status, NG_HELD) != 0)
+  if (best == NULL && !ng_merge_founds_meeting (e))
     return NULL;
   return g_strdup (best ? best : e->iri);
 }

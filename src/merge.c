@@ -160,6 +160,16 @@ ng_merge_meeting_iri (const char *founder)
   return iri;
 }
 
+/* Whether mention E, when it fits no meeting, founds one: with two
+ * participants or more, or with one when the article says the meeting took
+ * place (held, or failed). */
+gboolean
+ng_merge_founds_meeting (const Event *e)
+{
+  return e->participants->len >= 2 || g_strcmp0 (e->status, NG_HELD) == 0
+         || g_strcmp0 (e->status, NG_FAILED) == 0;
+}
+
 static int
 cluster_index_order (gconstpointer a, gconstpointer b)
 {
@@ -214,10 +224,7 @@ cluster_meetings (Merge *m)
           if (o > best_overlap && fits (m, c, e, o))
             best = c, best_overlap = o;
         }
-      /* a lone participant that fits no meeting is a meeting of its own only
-         when the article says it took place (held, or failed) */
-      if (best == NULL && e->participants->len < 2 && g_strcmp0 (e->status, NG_HELD) != 0
-          && g_strcmp0 (e->status, NG_FAILED) != 0)
+      if (best == NULL && !ng_merge_founds_meeting (e))
         continue;
       if (best == NULL)
         {

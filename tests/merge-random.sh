@@ -1,8 +1,9 @@
 #!/bin/sh
 # Randomised incremental merges: articles about a few persons and cities
 # (so that meetings merge, bridge and split a lot), with dates of every
-# precision and none, added to a store in random steps, some steps also
-# rewriting an article that is already there.  After every step the store
+# precision and none, held, failed, planned and cancelled, added to a
+# store in random steps, some steps also rewriting an article that is
+# already there.  After every step the store
 # must hold exactly the merged graph of a build from scratch of the same
 # files, and the step must have been incremental.  A failure names the
 # seed and the step (rerun with NG_RANDOM_SEEDS=SEED).
@@ -31,7 +32,12 @@ gen() {
       else if (d < 0.7) when = " in 2021"
       else when = ""
       where = city == "" ? "" : " in " city
-      if (k == 1) body = sprintf ("%s was aanwezig bij de top%s%s.", who[1], where, when)
+      s = rand ()   # the status: held, or failed, planned, cancelled
+      if (k == 1 && s < 0.35) body = sprintf ("De top van %s%s%s is mislukt.", who[1], where, when)
+      else if (k == 1) body = sprintf ("%s was aanwezig bij de top%s%s.", who[1], where, when)
+      else if (k == 2 && s < 0.15) body = sprintf ("%s zal %s%s%s ontmoeten.", who[1], who[2], when, where)
+      else if (k == 2 && s < 0.25)
+        body = sprintf ("De ontmoeting van %s en %s%s%s is afgelast.", who[1], who[2], where, when)
       else if (k == 2) body = sprintf ("%s ontmoette %s%s%s.", who[1], who[2], when, where)
       else body = sprintf ("%s, %s en %s kwamen%s bijeen%s.", who[1], who[2], who[3], when, where)
       f = sprintf ("%s/a%04d.txt", dir, i)

@@ -172,7 +172,8 @@ ok "incremental build = build from scratch (new, changed and unchanged articles,
 # an existing meeting, one that bridges two meetings (it sorts first and
 # founds a meeting both earlier ones join, so their IRIs change), the
 # removal of that bridge and of the only article naming a person, and a
-# person named in many articles gaining one more.
+# person named in many articles gaining one more, a failed meeting of one
+# leader.
 t_incremental_cases() {
   I="$NG_TMP/ic"; rm -rf "$I" "$NG_TMP/ic-store"; mkdir -p "$I"
   gen_articles "$I" 60 || return 1
@@ -223,9 +224,14 @@ t_incremental_cases() {
   sed -i 's/in mei/in april/' "$I/ic-join.txt" && step "a mention leaves its meeting" "$I/ic-join.txt" || return 1
   # and now names someone else: it leaves Rutte's list of mentions
   sed -i 's/Mark Rutte en/Angela Merkel en/' "$I/ic-join.txt" \
-    && step "a mention changes its participants" "$I/ic-join.txt"
+    && step "a mention changes its participants" "$I/ic-join.txt" || return 1
+  # a failed summit of one leader took place: a meeting of its own, also
+  # when it arrives in an incremental build
+  printf ' date 2022-02-02\nMislukt\n\nDe top van Jacinda Ardern in Brussel is mislukt.\n' > "$I/ic-failed.txt"
+  step "a failed meeting with one participant" "$I/ic-failed.txt" || return 1
+  grep -q 'Jacinda Ardern' "$NG_TMP/ic.nt" || { echo "the failed meeting is missing"; return 1; }
 }
-ok "incremental merges equal merges from scratch (join, bridge, removals, a frequent person)" t_incremental_cases
+ok "incremental merges equal merges from scratch (join, bridge, removals, a frequent person, a failed meeting of one)" t_incremental_cases
 
 # The same text saved in two files is one article: merged once, whether the
 # files are built together or one after the other.
