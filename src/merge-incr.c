@@ -184,6 +184,7 @@ ng_merge_state_fill (NgMergeState *st, NgMerge *nm, const NgMergeNodes *nodes,
   while (g_hash_table_iter_next (&it, NULL, &v))
     triples += ((NodeSum *) v)->count;
   ng_state_put_nodes (st, nodes, NULL, (gint64) triples);
+  ng_state_put (st, '#', "holders", "1", 1);
   (void) error;
   return TRUE;
 }
@@ -531,6 +532,12 @@ apply_sentences (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable *
     }
 }
 
+static int
+key_order (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static gboolean
 apply (NgIncr *c, librdf_world *world, librdf_model *out, GPtrArray *changes,
        guint *changed, GError **error)
@@ -539,9 +546,12 @@ apply (NgIncr *c, librdf_world *world, librdf_model *out, GPtrArray *changes,
   g_autoptr (NgMerge) new_facts = ng_merge_new (world);
   Merge *om = &old_facts->m, *nm = &new_facts->m;
   g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) old_graphs = ng_incr_str_set ();
-  g_autoptr (GHashTable) new_graphs = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                             g_free, NULL);
+  g_autoptr (GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         g_free);
+  g_autoptr (GHashTable) holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  /* per change: the graph it held before, and holds now (or NULL) */
+  g_autoptr (GPtrArray) graph_of = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) cand = ng_incr_str_set ();
   g_autoptr (GHashTable) uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
@@ -553,37 +563,77 @@ apply (NgIncr *c, librdf_world *world, librdf_model *out, GPtrArray *changes,
   gint64 delta = 0;
   gboolean ok;
 
-  /* 1. what the changed files said before, and say now */
-  for (guint i = 0; i < changes->len; i++)
-    g_hash_table_add (keys, ((NgMergeChange *) changes->pdata[i])->key);
+  /* 1. what the changed files said before, and say now.  The same article
+        graph can be held by several files (the same text saved twice); a
+        merge takes it once, as the first of them by key says it (a merge
+        from scratch takes the files in key order).  So for each graph a
+        changed file held or holds, what changes is what its first holder
+        says: before, and after the change (when the first holder is the
+        same unchanged file, nothing). */
   for (guint i = 0; i < changes->len; i++)
     {
       NgMergeChange *ch = changes->pdata[i];
       gsize len = 0;
-      g_autofree char *before = ng_merge_state_get_facts (c->st, ch->key, &len);
-      if (before)
+      char *was = ng_merge_state_get_facts (c->st, ch->key, &len);
+      g_hash_table_insert (keys, ch->key, ch);
+      if (was)
+        g_hash_table_insert (before, ch->key, was);
+      for (int side = 0; side < 2; side++)
         {
-          g_autofree char *g = ng_facts_graph (before, len);
-          g_autofree char *owner = g ? ng_state_get (c->st, 'I', g, NULL) : NULL;
-          if (g && g_strcmp0 (owner, ch->key) != 0)
-            return ng_incr_needs_full (error, "an article graph in two files");
-          if (g)
-            g_hash_table_add (old_graphs, g_steal_pointer (&g));
-          if (!ng_merge_add_facts (old_facts, ch->key, before, len, error))
-            return FALSE;
+          const char *facts = side ? ch->facts : was;
+          char *g = facts ? ng_facts_graph (facts, side ? ch->len : len) : NULL;
+          if (facts && g == NULL)
+            return ng_incr_needs_full (error, "article facts without a graph");
+          if (g && !g_hash_table_contains (holders, g))
+            g_hash_table_insert (holders, g_strdup (g), ng_state_get_holders (c->st, g));
+          g_ptr_array_add (graph_of, g);
         }
-      if (ch->facts)
+    }
+  g_hash_table_iter_init (&it, holders);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      GPtrArray *held = v;
+      g_autofree char *first = held->len ? g_strdup (held->pdata[0]) : NULL;
+      const char *then;
+      /* the holders after: the unchanged ones, and the changed files that
+         hold the graph now (a changed file that held it must be listed) */
+      for (guint i = 0; i < changes->len; i++)
         {
-          g_autofree char *g = ng_facts_graph (ch->facts, ch->len);
-          if (g)
-            {
-              g_autofree char *owner = ng_state_get (c->st, 'I', g, NULL);
-              if (g_hash_table_contains (new_graphs, g)
-                  || (owner && !g_hash_table_contains (keys, owner)))
-                return ng_incr_needs_full (error, "an article graph in two files");
-              g_hash_table_insert (new_graphs, g_steal_pointer (&g), ch->key);
-            }
-          if (!ng_merge_add_facts (new_facts, ch->key, ch->facts, ch->len, error))
+          const char *key = ((NgMergeChange *) changes->pdata[i])->key;
+          guint at;
+          if (g_strcmp0 (graph_of->pdata[2 * i], k) == 0
+              && !g_ptr_array_find_with_equal_func (held, key, g_str_equal, &at))
+            return ng_incr_needs_full (error, "the merge state does not know an article file");
+        }
+      for (guint i = 0; i < held->len; i++)
+        if (g_hash_table_contains (keys, held->pdata[i]))
+          g_ptr_array_remove_index (held, i--);
+      for (guint i = 0; i < changes->len; i++)
+        if (g_strcmp0 (graph_of->pdata[2 * i + 1], k) == 0)
+          g_ptr_array_add (held, g_strdup (((NgMergeChange *) changes->pdata[i])->key));
+      g_ptr_array_sort (held, key_order);
+      then = held->len ? held->pdata[0] : NULL;
+      if (first && then && strcmp (first, then) == 0 && !g_hash_table_contains (keys, first))
+        continue;   /* the same unchanged file says it */
+      for (int side = 0; side < 2; side++)
+        {
+          const char *who = side ? then : first;
+          g_autofree char *stored = NULL;
+          const char *facts;
+          gsize len;
+          NgMergeChange *ch;
+          if (who == NULL)
+            continue;
+          ch = g_hash_table_lookup (keys, who);
+          if (ch && side)
+            facts = ch->facts, len = ch->len;
+          else if (ch)
+            facts = g_hash_table_lookup (before, who), len = facts ? strlen (facts) : 0;
+          else
+            facts = stored = ng_merge_state_get_facts (c->st, who, &len);
+          if (facts == NULL)
+            return ng_incr_needs_full (error, "the merge state lacks an article file's facts");
+          if (!ng_merge_add_facts (side ? new_facts : old_facts, who, facts, len, error))
             return FALSE;
         }
     }
@@ -634,15 +684,14 @@ apply (NgIncr *c, librdf_world *world, librdf_model *out, GPtrArray *changes,
         ng_state_put_entity (c->st, e);
     }
   ng_state_put_nodes (c->st, now, gone, delta);
-  g_hash_table_iter_init (&it, old_graphs);
-  while (g_hash_table_iter_next (&it, &k, NULL))
-    if (!g_hash_table_contains (new_graphs, k))
-      ng_state_del (c->st, 'I', k);
+  g_hash_table_iter_init (&it, holders);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    ng_state_put_holders (c->st, k, v);
   for (guint i = 0; i < changes->len; i++)
     {
       NgMergeChange *ch = changes->pdata[i];
       if (ch->facts)
-        ng_merge_state_put_facts (c->st, ch->key, ch->facts, ch->len);
+        ng_state_put (c->st, 'A', ch->key, ch->facts, ch->len);
       else
         ng_state_del (c->st, 'A', ch->key);
     }
@@ -658,9 +707,11 @@ ng_merge_state_apply (NgMergeState *st, librdf_world *world, librdf_model *out,
             g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entity_free0),
             g_hash_table_new_full (g_str_hash, g_str_equal, g_free, event_free0) };
   gboolean ok;
+  g_autofree char *holders = ng_state_get (st, '#', "holders", NULL);
   partial->m.lookup_entity = lookup_known;
   partial->m.lookup_data = &c;
-  ok = apply (&c, world, out, changes, changed, error);
+  ok = holders ? apply (&c, world, out, changes, changed, error)
+               : ng_incr_needs_full (error, "a merge state of an older format");
   g_hash_table_unref (c.known);
   g_hash_table_unref (c.events);
   return ok;

@@ -4,7 +4,8 @@
  * what it touches:
  *
  *   A key       an article file's merge facts (merge-facts.c)
- *   I graph     the article file key of an article graph
+ *   I graph     the keys of the article files that hold an article graph
+ *               (the same text saved twice is one graph), one per line
  *   E iri       an entity with the counts of everything said of it
  *   V iri       a meeting or sanction mention, with the meeting it joined
  *   M person\tmonth   the meeting mentions naming the person, dated in
@@ -16,6 +17,9 @@
  *   N subject   the summary of a merged node (sum of statement hashes,
  *               count, predicates used)
  *   #preds, #triples   the predicate table of the summaries; the total
+ *   #holders    present when I records list every holder (a state of an
+ *               older format kept one; an incremental merge on it merges
+ *               from scratch once)
  *
  * Values are lines of tab-separated escaped fields, as merge facts are.
  * The file is written only in a generation that is not current yet (a copy
@@ -296,13 +300,61 @@ ng_facts_graph (const char *facts, gsize len)
   return ng_facts_split (line, f, 1) == 1 && f[0] ? g_strdup (f[0]) : NULL;
 }
 
+/* The files that hold article graph GRAPH (its I record: their keys, one
+ * per line, sorted; the same text saved in several files is one graph):
+ * a new array of the keys. */
+GPtrArray *
+ng_state_get_holders (NgMergeState *st, const char *graph)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *v = ng_state_get (st, 'I', graph, NULL);
+  if (v)
+    {
+      g_auto (GStrv) lines = g_strsplit (v, "\n", -1);
+      for (char **l = lines; *l; l++)
+        if (**l)
+          g_ptr_array_add (keys, g_strdup (*l));
+    }
+  return keys;
+}
+
+static int
+key_cmp (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* GRAPH's holders are KEYS (sorted here; none: the record goes). */
+void
+ng_state_put_holders (NgMergeState *st, const char *graph, GPtrArray *keys)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_ptr_array_sort (keys, key_cmp);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      if (i > 0 && strcmp (keys->pdata[i], keys->pdata[i - 1]) == 0)
+        continue;
+      if (out->len)
+        g_string_append_c (out, '\n');
+      g_string_append (out, keys->pdata[i]);
+    }
+  if (out->len)
+    ng_state_put (st, 'I', graph, out->str, out->len);
+  else
+    ng_state_del (st, 'I', graph);
+}
+
 void
 ng_merge_state_put_facts (NgMergeState *st, const char *key, const char *facts, gsize len)
 {
   g_autofree char *graph = ng_facts_graph (facts, len);
   ng_state_put (st, 'A', key, facts, len);
   if (graph)
-    ng_state_put (st, 'I', graph, key, strlen (key));
+    {
+      g_autoptr (GPtrArray) keys = ng_state_get_holders (st, graph);
+      g_ptr_array_add (keys, g_strdup (key));
+      ng_state_put_holders (st, graph, keys);
+    }
 }
 
 /* ------------------------------------------------------------ summaries */

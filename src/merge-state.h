@@ -13,6 +13,8 @@ void ng_state_put (NgMergeState *st, char kind, const char *key, const char *val
                    gsize len);
 void ng_state_del (NgMergeState *st, char kind, const char *key);
 char *ng_facts_graph (const char *facts, gsize len);
+GPtrArray *ng_state_get_holders (NgMergeState *st, const char *graph);
+void ng_state_put_holders (NgMergeState *st, const char *graph, GPtrArray *keys);
 GString *ng_state_graph_journal (NgMergeState *st);
 
 const NodeSum *ng_state_node_sum (gpointer state, const char *subject);

@@ -3,10 +3,11 @@
 # (so that meetings merge, bridge and split a lot), with dates of every
 # precision and none, held, failed, planned and cancelled, added to a
 # store in random steps, some steps also rewriting an article that is
-# already there.  After every step the store
-# must hold exactly the merged graph of a build from scratch of the same
-# files, and the step must have been incremental.  A failure names the
-# seed and the step (rerun with NG_RANDOM_SEEDS=SEED).
+# already there, saving one again under another name or removing one.
+# After every step the store must hold exactly the merged graph of a build
+# from scratch of the same files, and the step must have been
+# incremental.  A failure names the seed and the step (rerun with
+# NG_RANDOM_SEEDS=SEED).
 . "$NG_SRCDIR/tests/lib.sh"
 
 ng() { "$NG_BIN" "$@"; }
@@ -57,23 +58,34 @@ one() {
     | sort -n | awk '{ print $2 }' > "$W/order"
   total=$(wc -l < "$W/order") i=0 step=0
   awk -v seed="$seed" -v n="$total" 'BEGIN { srand (seed + 13); i = 0
-      while (i < n) { k = 1 + int (rand () * 12); print k, int (rand () * 4) == 0, 1 + int (rand () * n); i += k } }' \
+      while (i < n) { k = 1 + int (rand () * 12); r = rand ()
+        # besides the new articles: 1 an article changed, 2 one saved again
+        # under another name, 3 one removed
+        print k, r < 0.2 ? 1 : r < 0.35 ? 2 : r < 0.45 ? 3 : 0, 1 + int (rand () * n); i += k } }' \
     > "$W/steps"
-  while read -r k change pick; do
+  while read -r k action pick; do
     step=$((step + 1))
     sed -n "$((i + 1)),$((i + k))p" "$W/order" | while read -r f; do cp "$W/all/$f" "$W/in/"; done
     i=$((i + k))
-    if [ "$change" = 1 ]; then
-      # an article already there gets the text of another one
-      victim=$(ls "$W/in" | head -n "$(( (pick % $(ls "$W/in" | wc -l)) + 1 ))" | tail -n 1)
-      src=$(sed -n "${pick}p" "$W/order")
-      sed "s/^Overleg .*/Overleg $step/" "$W/all/$src" > "$W/in/$victim"
-    fi
+    victim=$(ls "$W/in" | head -n "$(( (pick % $(ls "$W/in" | wc -l)) + 1 ))" | tail -n 1)
+    case $action in
+      1)  # an article already there gets the text of another one
+          src=$(sed -n "${pick}p" "$W/order")
+          sed "s/^Overleg .*/Overleg $step/" "$W/all/$src" > "$W/in/$victim" ;;
+      2)  cp "$W/in/$victim" "$W/in/d$step-$victim" ;;
+      3)  if [ "$step" -gt 1 ]; then
+            grep -l "\"$W/in/$victim\"" "$W/inc"/articles/*.nq | xargs rm -f
+            rm -f "$W/in/$victim"
+          fi ;;
+    esac
     G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --store "$W/inc" "$W/in" > "$W/log" 2>&1 \
       || { echo "seed $seed step $step: build failed"; tail "$W/log"; return 1; }
+    # every step after the first merges incrementally (the same text in
+    # two files too)
     if [ "$step" -gt 1 ] && ! grep -q 'merged nodes written or removed' "$W/log"; then
-      grep -q 'merging from scratch' "$W/log" \
-        || { echo "seed $seed step $step: neither incremental nor from scratch"; return 1; }
+      echo "seed $seed step $step (action $action): not incremental"
+      grep -i 'scratch' "$W/log" | sed 's/.*DEBUG: [0-9:.]*: //'
+      return 1
     fi
     rm -rf "$W/scr"
     ng build --quiet --store "$W/scr" "$W/in" || return 1

@@ -234,7 +234,8 @@ t_incremental_cases() {
 ok "incremental merges equal merges from scratch (join, bridge, removals, a frequent person, a failed meeting of one)" t_incremental_cases
 
 # The same text saved in two files is one article: merged once, whether the
-# files are built together or one after the other.
+# files are built together or one after the other, and the article stays
+# while any copy is left.
 t_duplicate() {
   U="$NG_TMP/dup"; rm -rf "$U" "$NG_TMP/dup-a" "$NG_TMP/dup-b"; mkdir -p "$U"
   printf ' date 2021-05-04\nOverleg in Parijs\n\nMark Rutte ontmoette Emmanuel Macron op 3 mei 2021 in Parijs.\n' > "$U/a.txt"
@@ -250,8 +251,34 @@ t_duplicate() {
   [ "$n" = 2 ] || { echo "expected 2 articles, found $n"; return 1; }
   n=$(q "$NG_TMP/dup-b" 'SELECT ?n WHERE { ?m a ng:Meeting ; ng:mentionCount ?n }')
   [ "$n" = 2 ] || { echo "expected one meeting of 2 mentions, found: $n"; return 1; }
+  # then each copy in turn is rewritten and removed, incrementally: the
+  # other copy keeps the article (a store knows every file holding a text)
+  for f in a c; do
+    printf ' date 2021-05-09\nAnders\n\nAngela Merkel ontmoette Mark Rutte op 8 mei 2021 in Parijs.\n' > "$U/$f.txt"
+    dup_step "$f.txt rewritten" "$U/$f.txt" || return 1
+    cp "$U/b.txt" "$U/$f.txt"
+    dup_step "$f.txt a copy of b.txt" "$U/$f.txt" || return 1
+    grep -l "\"$U/$f.txt\"" "$NG_TMP/dup-a"/articles/*.nq | xargs rm -f
+    rm -f "$U/$f.txt"
+    dup_step "$f.txt removed" "$U/b.txt" || return 1
+  done
 }
-ok "the same text in two files is one article, merged once (together or one after the other)" t_duplicate
+# dup_step WHAT FILE…: build FILE… onto dup-a, incrementally, and compare
+# with the files of $U from scratch
+dup_step() {
+  what=$1; shift
+  G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --store "$NG_TMP/dup-a" "$@" > "$NG_TMP/dup.log" 2>&1 \
+    || { cat "$NG_TMP/dup.log"; return 1; }
+  grep -q 'merged nodes written or removed' "$NG_TMP/dup.log" \
+    || { echo "$what: not incremental"; grep -i scratch "$NG_TMP/dup.log"; return 1; }
+  rm -rf "$NG_TMP/dup-b"
+  ng build --quiet --store "$NG_TMP/dup-b" "$U" || return 1
+  sorted_nt "$NG_TMP/dup-a" > "$NG_TMP/dup-a.nt"
+  sorted_nt "$NG_TMP/dup-b" > "$NG_TMP/dup-b.nt"
+  cmp -s "$NG_TMP/dup-a.nt" "$NG_TMP/dup-b.nt" \
+    || { echo "$what: differs from scratch"; diff "$NG_TMP/dup-a.nt" "$NG_TMP/dup-b.nt" | head; return 1; }
+}
+ok "the same text in two files is one article, merged once (together or one after the other; either copy changed or removed, incrementally)" t_duplicate
 
 # The generation before the current one stays as a spare: the next
 # incremental build takes its files, redoes the journal of what the build
