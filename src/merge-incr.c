@@ -345,8 +345,8 @@ apply_entities (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, Out *o, GErro
       /* where a place lies (and hence which meetings fit) must not change
          for the mentions already merged; an entity the state does not know
          is the place of none of them (a mention's place is an entity of its
-         own article) */
-      if (known && g_strcmp0 (before, agg->contained_in) != 0)
+         own article), nor is one no article names any more */
+      if (known && !ng_entity_is_empty (agg) && g_strcmp0 (before, agg->contained_in) != 0)
         return ng_incr_needs_full (error, "a place now lies elsewhere");
       if (named != (g_hash_table_size (agg->names) > 0))
         {

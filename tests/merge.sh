@@ -252,9 +252,11 @@ t_duplicate() {
   n=$(q "$NG_TMP/dup-b" 'SELECT ?n WHERE { ?m a ng:Meeting ; ng:mentionCount ?n }')
   [ "$n" = 2 ] || { echo "expected one meeting of 2 mentions, found: $n"; return 1; }
   # then each copy in turn is rewritten and removed, incrementally: the
-  # other copy keeps the article (a store knows every file holding a text)
+  # other copy keeps the article (a store knows every file holding a text);
+  # the rewritten text is the only one naming Berlijn, which goes again
+  # (a place no article names lies nowhere)
   for f in a c; do
-    printf ' date 2021-05-09\nAnders\n\nAngela Merkel ontmoette Mark Rutte op 8 mei 2021 in Parijs.\n' > "$U/$f.txt"
+    printf ' date 2021-05-09\nAnders\n\nAngela Merkel ontmoette Mark Rutte op 8 mei 2021 in Berlijn.\n' > "$U/$f.txt"
     dup_step "$f.txt rewritten" "$U/$f.txt" || return 1
     cp "$U/b.txt" "$U/$f.txt"
     dup_step "$f.txt a copy of b.txt" "$U/$f.txt" || return 1
