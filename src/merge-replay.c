@@ -358,10 +358,44 @@ enqueue (Replay *r, Event *e)
     g_tree_insert (r->queue, e, NULL);
 }
 
+/* A meeting that gained a mention: its founder, where the founder sorts,
+ * and every person its members name (the members it will have at any later
+ * mention's turn are among those it has now: an upper bound). */
+typedef struct {
+  const char *founder;
+  Key key;
+  GHashTable *people;
+} Gain;
+
+/* Whether mention Z (list entry D, current), in a meeting founded by
+ * another mention, keeps it although G's meeting gained persons: G's
+ * meeting sorts after Z's among Z's candidates, as they are ordered (most
+ * shared persons first, then the founder's place), even with every person
+ * G's meeting has at Z's turn.  Z shares at least NEED persons with its
+ * meeting (it joined it), NEED counted with the founder's persons. */
+static gboolean
+keeps_meeting (Replay *r, const Event *z, NgDated *d, const Gain *g)
+{
+  guint shared = 0, need;
+  Key zf;
+  if (g == NULL || d->founder == NULL || strcmp (d->founder, z->iri) == 0
+      || strcmp (d->founder, g->founder) == 0 || d->replayed
+      || g_hash_table_contains (r->added, d->founder)
+      || g_hash_table_contains (r->removed, d->founder))
+    return FALSE;
+  for (guint i = 0; i < z->participants->len; i++)
+    shared += g_hash_table_contains (g->people, z->participants->pdata[i]);
+  need = MIN (2, MIN (z->participants->len, d->founder_nparts));
+  zf = (Key) { d->founder_nparts, d->founder_precision, d->founder };
+  return shared < need || (shared == need && key_cmp (&zf, &g->key) < 0);
+}
+
 /* Queues the mentions after AFTER that are linked to E through one of
- * PERSONS (NULL: any of E's participants). */
+ * PERSONS (NULL: any of E's participants), except, when G is given (E
+ * joined G's meeting), those that keep their meeting whatever G's has. */
 static void
-enqueue_linked_by (Replay *r, const Event *e, const Event *after, GHashTable *persons)
+enqueue_linked_by (Replay *r, const Event *e, const Event *after, GHashTable *persons,
+                   const Gain *g)
 {
   Key at = key_of (after);
   g_autoptr (GPtrArray) sets = g_ptr_array_new ();
@@ -376,9 +410,11 @@ enqueue_linked_by (Replay *r, const Event *e, const Event *after, GHashTable *pe
       while (walk_next (&w, &k, &d))
         {
           Event *z;
+          gboolean current;
           if (g_hash_table_contains (r->queued, k))
             continue;   /* queued: not even read */
-          if (entry_current (r, k, d))
+          current = entry_current (r, k, d);
+          if (current)
             {
               Key zk = { d->nparts, d->date.precision, k };
               if (key_cmp (&zk, &at) <= 0)
@@ -387,7 +423,8 @@ enqueue_linked_by (Replay *r, const Event *e, const Event *after, GHashTable *pe
           z = now_version (r, k);
           if (z && !g_hash_table_contains (r->queued, z->iri)
               && ng_merge_event_order (z, after) > 0
-              && ng_merge_events_linked (r->c->pm, e, z))
+              && ng_merge_events_linked (r->c->pm, e, z)
+              && !(current && keeps_meeting (r, z, d, g)))
             enqueue (r, z);
         }
     }
@@ -397,7 +434,7 @@ enqueue_linked_by (Replay *r, const Event *e, const Event *after, GHashTable *pe
 static void
 enqueue_linked (Replay *r, const Event *e, const Event *after)
 {
-  enqueue_linked_by (r, e, after, NULL);
+  enqueue_linked_by (r, e, after, NULL, NULL);
 }
 
 /* The meeting FOUNDER differs from the time of AT on: every later mention
@@ -727,7 +764,29 @@ ng_incr_meetings (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable 
                 g_hash_table_remove (fresh, z->participants->pdata[q]);
             }
           if (g_hash_table_size (fresh) > 0)
-            enqueue_linked_by (&r, e, e, fresh);
+            {
+              g_autoptr (GHashTable) all = all_members (&r, now);
+              g_autoptr (GHashTable) people = g_hash_table_new (g_str_hash, g_str_equal);
+              Event *founding = now_version (&r, now);
+              GHashTableIter mi;
+              gpointer mk;
+              Gain g = { now, { 0 }, people };
+              for (guint i = 0; i < e->participants->len; i++)
+                g_hash_table_add (people, e->participants->pdata[i]);
+              g_hash_table_iter_init (&mi, all);
+              while (g_hash_table_iter_next (&mi, &mk, NULL))
+                {
+                  Event *z = now_version (&r, mk);
+                  for (guint q = 0; z && q < z->participants->len; q++)
+                    g_hash_table_add (people, z->participants->pdata[q]);
+                }
+              if (founding)
+                {
+                  g.key = key_of (founding);
+                  g.key.iri = now;
+                }
+              enqueue_linked_by (&r, e, e, fresh, founding ? &g : NULL);
+            }
         }
     }
 
