@@ -472,7 +472,12 @@ apply_sanctions (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable *
       Event *e = c->pm->sanctions->pdata[i];
       Event *old = g_hash_table_lookup (removed, e->iri);
       if (old == NULL && !g_hash_table_contains (added, e->iri))
-        old = ng_incr_stored_event (c, e->iri);
+        {
+          old = ng_incr_stored_event (c, e->iri);
+          if (old && old->used == e->used)
+            continue;   /* regrouped as it was: its record and its sentence's
+                           count stay as they are */
+        }
       if (old && old->used)
         ng_incr_count_use (uses, old, -1);
       if (e->used)
