@@ -447,11 +447,11 @@ write_index_thread (gpointer data)
 }
 
 gboolean
-ng_bulk_storage_finish (librdf_storage *storage, GError **error)
+ng_bulk_storage_finish (librdf_storage *storage, guint threads, GError **error)
 {
   Bulk *b = bulk_of (storage);
   Job jobs[G_N_ELEMENTS (indexes)];
-  GThread *threads[G_N_ELEMENTS (indexes)];
+  GThread *workers[G_N_ELEMENTS (indexes)];
   gboolean ok = TRUE;
 
   if (b->failed)
@@ -462,15 +462,20 @@ ng_bulk_storage_finish (librdf_storage *storage, GError **error)
       return FALSE;
     }
   g_debug ("%s/%s: %u statements to write", b->dir, b->name, b->triples->len);
-  /* the indexes are independent files: sorted and written side by side */
+  /* the indexes are independent files: sorted and written side by side
+     (or, on one thread, one after another) */
   for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
     {
       jobs[i] = (Job) { b, &indexes[i], NULL, 0, NULL };
-      threads[i] = g_thread_new ("ng-bulk", write_index_thread, &jobs[i]);
+      if (threads >= 2)
+        workers[i] = g_thread_new ("ng-bulk", write_index_thread, &jobs[i]);
+      else
+        write_index_thread (&jobs[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
     {
-      g_thread_join (threads[i]);
+      if (threads >= 2)
+        g_thread_join (workers[i]);
       if (jobs[i].error && ok)
         {
           g_propagate_error (error, jobs[i].error);

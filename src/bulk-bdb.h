@@ -19,6 +19,8 @@ librdf_storage *ng_bulk_storage_new (librdf_world *world, const char *dir,
 /* Does this Redland encode statements as the bulk writer does?  (Checked
  * on probe statements; when not, write through Redland.) */
 gboolean ng_bulk_supported (librdf_world *world);
-gboolean ng_bulk_storage_finish (librdf_storage *storage, GError **error);
+/* Writes the files: the three indexes side by side on threads of their own
+ * when THREADS is 2 or more, one after another on this thread otherwise. */
+gboolean ng_bulk_storage_finish (librdf_storage *storage, guint threads, GError **error);
 
 #endif

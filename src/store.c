@@ -63,6 +63,7 @@ struct NgStore
                                         temporary path, final path, … */
   GHashTable *fresh;                 /* article key -> Fresh: what this process
                                         wrote, for the next merge's scan */
+  guint threads;                     /* a merge's threads; 0: one per processor */
   int lock_fd;                       /* LOCK, held while open for writing */
   int gen_lock_fd;                   /* merged-GENERATION.lock, shared, or -1 */
 };
@@ -109,6 +110,7 @@ ng_store_free (NgStore *s)
 }
 
 librdf_world *ng_store_get_world (NgStore *s) { return s->world; }
+void ng_store_set_threads (NgStore *s, guint threads) { s->threads = threads; }
 librdf_model *ng_store_get_merged (NgStore *s) { return s->merged; }
 const char *ng_store_get_backend (NgStore *s) { return s->type; }
 
@@ -1340,21 +1342,63 @@ copy_generation (NgStore *s, guint from, guint to, GError **error)
  * Berkeley DB in one sorted pass (bulk-bdb.c) as the files of generation
  * NEXT, which Redland then opens like any other.  Returns the node
  * summaries, or NULL with ERROR set. */
+static guint
+merge_threads (NgStore *s)
+{
+  return s->threads ? s->threads : g_get_num_processors ();
+}
+
+/* The merge state filled on a thread of its own, beside the bulk write. */
+typedef struct {
+  NgMergeState *state;
+  NgMerge *merge;
+  const NgMergeNodes *nodes;
+  gboolean ok;
+  GError *error;
+} Fill;
+
+static gpointer
+fill_thread (gpointer data)
+{
+  Fill *f = data;
+  f->ok = ng_merge_state_fill (f->state, f->merge, f->nodes, &f->error);
+  return NULL;
+}
+
 static NgMergeNodes *
-write_bulk (NgStore *s, NgMerge *merge, guint next, GError **error)
+write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError **error)
 {
   g_autofree char *name = g_strdup_printf ("merged-%u", next);
   librdf_storage *bulk = ng_bulk_storage_new (s->world, s->dir, name);
   librdf_model *bm = bulk ? librdf_new_model (s->world, bulk, NULL) : NULL;
   NgMergeNodes *nodes = NULL;
+  guint threads = merge_threads (s);
+  Fill fill = { state, merge, NULL, TRUE, NULL };
+  GThread *filler = NULL;
+  gboolean written;
 
   if (bm == NULL)
     g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
                  "%s: cannot set up the bulk writer", s->dir);
   else
     nodes = ng_merge_write_delta (merge, bm, NULL, NULL, error);
-  if (nodes && !ng_bulk_storage_finish (bulk, error))
+  /* the merge state is filled from the merge and the node summaries, which
+     the bulk write does not touch: beside it when there are threads to
+     spare, else after it */
+  fill.nodes = nodes;
+  if (nodes && state && threads >= 2)
+    filler = g_thread_new ("ng-state", fill_thread, &fill);
+  written = nodes && ng_bulk_storage_finish (bulk, threads, error);
+  if (filler)
+    g_thread_join (filler);
+  else if (written && state)
+    fill_thread (&fill);
+  if (written && !fill.ok)
+    g_propagate_error (error, g_steal_pointer (&fill.error));
+  if (!written || !fill.ok)
     g_clear_pointer (&nodes, ng_merge_nodes_free);
+  g_clear_error (&fill.error);
+  g_debug ("%s: merge state filled", s->dir);
   if (bm)
     librdf_free_model (bm);
   if (bulk)
@@ -1457,7 +1501,8 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
   g_debug ("%s: the facts of %u articles added", s->dir, keys->len);
   if (ok && keep && strcmp (s->type, "hashes") == 0 && ng_bulk_supported (s->world))
     {
-      nodes = write_bulk (s, merge, next, error);
+      /* (with the merge state) */
+      nodes = write_bulk (s, merge, next, state, error);
       ok = nodes && open_merged (s, next, FALSE, FALSE, storage, model, error);
     }
   else
@@ -1468,10 +1513,10 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
           nodes = ng_merge_write_delta (merge, *model, NULL, NULL, error);
           ok = nodes != NULL;
         }
+      if (ok && state)
+        ok = ng_merge_state_fill (state, merge, nodes, error);
+      g_debug ("%s: merge state filled", s->dir);
     }
-  if (ok && state)
-    ok = ng_merge_state_fill (state, merge, nodes, error);
-  g_debug ("%s: merge state filled", s->dir);
   *triples = nodes ? (gint64) ng_merge_nodes_triples (nodes) : -1;
   if (!ng_merge_state_close (state, ok ? error : NULL))
     ok = FALSE;

@@ -127,7 +127,8 @@ test_redland_reads (Fx *f, gconstpointer data)
   for (guint round = 0; round < 2; round++)
     for (guint i = in->len; i-- > 0;)
       g_assert_cmpint (librdf_model_add_statement (bm, in->pdata[i]), ==, 0);
-  g_assert_true (ng_bulk_storage_finish (bulk, &error));
+  /* DATA: on how many threads the indexes are written */
+  g_assert_true (ng_bulk_storage_finish (bulk, GPOINTER_TO_UINT (data), &error));
   g_assert_no_error (error);
   librdf_free_model (bm);
   librdf_free_storage (bulk);
@@ -212,7 +213,7 @@ test_unwritable (Fx *f, gconstpointer data)
   librdf_model *bm = librdf_new_model (f->world, bulk, NULL);
 
   g_assert_cmpint (librdf_model_add_statement (bm, in->pdata[0]), ==, 0);
-  g_assert_false (ng_bulk_storage_finish (bulk, &error));
+  g_assert_false (ng_bulk_storage_finish (bulk, 2, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "g-sp2o.db"));
   librdf_free_model (bm);
@@ -224,7 +225,10 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/bulk/supported", Fx, NULL, fx_setup, test_supported, fx_teardown);
-  g_test_add ("/bulk/redland-reads", Fx, NULL, fx_setup, test_redland_reads, fx_teardown);
+  g_test_add ("/bulk/redland-reads", Fx, GUINT_TO_POINTER (2), fx_setup, test_redland_reads,
+              fx_teardown);
+  g_test_add ("/bulk/redland-reads-one-thread", Fx, GUINT_TO_POINTER (1), fx_setup,
+              test_redland_reads, fx_teardown);
   g_test_add ("/bulk/unwritable", Fx, NULL, fx_setup, test_unwritable, fx_teardown);
   return g_test_run ();
 }

@@ -84,6 +84,11 @@ int ng_store_put_nquads (NgStore *store, const char *name, const char *data,
 
 /* Recomputes the merged graph from all article graphs. */
 gboolean ng_store_merge (NgStore *store, GError **error);
+/* How many threads a merge may use: a generation written from scratch has
+ * its three indexes written side by side and its merge state filled beside
+ * them with 2 or more, everything on the calling thread with 1; 0 (the
+ * default): one per processor. */
+void ng_store_set_threads (NgStore *store, guint threads);
 
 /* Statements in the merged graph; articles stored. */
 int ng_store_merged_size (NgStore *store);
