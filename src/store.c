@@ -1437,6 +1437,36 @@ state_path (NgStore *s, guint gen)
   return path_in (s, name);
 }
 
+/* An article's facts on their way into the merge state (key NULL: no more). */
+typedef struct {
+  char *key, *facts;
+  gsize len;
+} PutFacts;
+
+typedef struct {
+  NgMergeState *state;
+  GAsyncQueue *queue;
+  GThread *thread;
+} Putter;
+
+static gpointer
+put_facts_thread (gpointer data)
+{
+  Putter *p = data;
+  for (;;)
+    {
+      PutFacts *f = g_async_queue_pop (p->queue);
+      gboolean end = f->key == NULL;
+      if (!end)
+        ng_merge_state_put_facts (p->state, f->key, f->facts, f->len);
+      g_free (f->key);
+      g_free (f->facts);
+      g_free (f);
+      if (end)
+        return NULL;
+    }
+}
+
 /* The merged graph of every article from scratch into generation NEXT (fresh
  * storage), with its merge state when the store keeps one.  The facts of
  * an article are those in CHANGES, else those the current generation's
@@ -1451,6 +1481,7 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
   g_autoptr (NgMerge) merge = ng_merge_new (s->world);
   g_autoptr (NgMergeNodes) nodes = NULL;
   NgMergeState *was = NULL, *state = NULL;
+  Putter putter = { NULL, NULL, NULL };
   gboolean keep = !memory_store (s);
   gboolean ok = TRUE;
 
@@ -1473,6 +1504,14 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
       state = ng_merge_state_open (path, TRUE, error);
       ok = state != NULL;
     }
+  /* the facts go into the merge here and into the merge state on a
+     thread of its own when there are threads to spare */
+  if (ok && state && merge_threads (s) >= 2)
+    {
+      putter.state = state;
+      putter.queue = g_async_queue_new ();
+      putter.thread = g_thread_new ("ng-facts", put_facts_thread, &putter);
+    }
   for (guint i = 0; ok && i < keys->len; i++)
     {
       const char *key = keys->pdata[i];
@@ -1482,7 +1521,7 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
                                                s->articles_dir ? s->articles_dir : "", key);
       gsize len = 0;
       if (ch && ch->facts)
-        facts = g_strndup (ch->facts, ch->len), len = ch->len;
+        len = ch->len, facts = g_steal_pointer (&ch->facts);
       else if (was)
         facts = ng_merge_state_get_facts (was, key, &len);
       if (facts == NULL)
@@ -1492,10 +1531,20 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
           len = facts ? strlen (facts) : 0;
         }
       ok = ok && ng_merge_add_facts (merge, name, facts, len, error);
-      if (ok && state)
+      if (ok && putter.thread)
+        {
+          PutFacts *f = g_new (PutFacts, 1);
+          *f = (PutFacts) { g_strdup (key), g_steal_pointer (&facts), len };
+          g_async_queue_push (putter.queue, f);
+        }
+      else if (ok && state)
         ng_merge_state_put_facts (state, key, facts, len);
-      if (ch)
-        g_clear_pointer (&ch->facts, g_free);   /* in the merge now */
+    }
+  if (putter.thread)
+    {
+      g_async_queue_push (putter.queue, g_new0 (PutFacts, 1));   /* the end */
+      g_thread_join (putter.thread);
+      g_async_queue_unref (putter.queue);
     }
   ng_merge_state_close (was, NULL);
   g_debug ("%s: the facts of %u articles added", s->dir, keys->len);
