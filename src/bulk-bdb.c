@@ -323,6 +323,48 @@ ng_bulk_storage_new (librdf_world *world, const char *dir, const char *name)
   return librdf_new_storage (world, NG_BULK_NAME, name, options);
 }
 
+gboolean
+ng_bulk_storage_absorb (librdf_storage *into, librdf_storage *from)
+{
+  Bulk *a = bulk_of (into), *b = bulk_of (from);
+  g_autoptr (GHashTable) same = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GHashTableIter it;
+  gpointer k;
+  if (b->failed)
+    a->failed = TRUE;
+  /* a node both have is taken as INTO stores it: equal nodes are one
+     pointer, which the sorts and the duplicate check compare first */
+  g_hash_table_iter_init (&it, b->nodes);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    {
+      gpointer mine = g_hash_table_lookup (a->nodes, k);
+      if (mine)
+        g_hash_table_insert (same, k, mine);
+      else
+        g_hash_table_add (a->nodes, k);
+    }
+  for (guint i = 0; i < b->triples->len; i++)
+    {
+      Triple *t = &g_array_index (b->triples, Triple, i);
+      for (int p = 0; p < 3; p++)
+        {
+          gpointer mine = g_hash_table_lookup (same, t->part[p]);
+          if (mine)
+            t->part[p] = mine;
+        }
+    }
+  g_array_append_vals (a->triples, b->triples->data, b->triples->len);
+  g_array_set_size (b->triples, 0);
+  /* the encodings stay where they are: their blocks change hands (put
+     first, so that INTO's last block, the one it fills, stays last) */
+  for (guint i = 0; i < b->blocks->len; i++)
+    g_ptr_array_insert (a->blocks, (gint) i, g_steal_pointer (&b->blocks->pdata[i]));
+  g_ptr_array_set_size (b->blocks, 0);
+  g_hash_table_remove_all (b->nodes);
+  b->block_used = 0;
+  return !a->failed;
+}
+
 /* ------------------------------------------------------------ writing */
 
 typedef struct {
@@ -408,9 +450,11 @@ write_index (Job *job)
       int vparts[1] = { ix->value };
       gsize kn, vn, kneed = 3, vneed = 2 + t->part[ix->value]->len;
       DBT key, value;
-      if (prev && prev->part[0] == t->part[0] && prev->part[1] == t->part[1]
-          && prev->part[2] == t->part[2])
-        continue;   /* a set holds a statement once */
+      if (prev && enc_cmp (prev->part[0], t->part[0]) == 0
+          && enc_cmp (prev->part[1], t->part[1]) == 0
+          && enc_cmp (prev->part[2], t->part[2]) == 0)
+        continue;   /* a set holds a statement once (the same encoding may be
+                       stored twice when statements were absorbed) */
       prev = t;
       job->written++;
       kneed += t->part[ix->key[0]]->len + t->part[ix->key[1]]->len;

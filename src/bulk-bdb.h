@@ -19,6 +19,9 @@ librdf_storage *ng_bulk_storage_new (librdf_world *world, const char *dir,
 /* Does this Redland encode statements as the bulk writer does?  (Checked
  * on probe statements; when not, write through Redland.) */
 gboolean ng_bulk_supported (librdf_world *world);
+/* Takes over the statements FROM collected (FROM may be of another librdf
+ * world; it is left empty); FALSE when either could not take one. */
+gboolean ng_bulk_storage_absorb (librdf_storage *into, librdf_storage *from);
 /* Writes the files: the three indexes side by side on threads of their own
  * when THREADS is 2 or more, one after another on this thread otherwise. */
 gboolean ng_bulk_storage_finish (librdf_storage *storage, guint threads, GError **error);

@@ -119,6 +119,9 @@ struct NgMergeNodes
 
 /* A summary with no nodes and LIKE's predicate table (LIKE may be NULL). */
 NgMergeNodes *ng_merge_nodes_new (const NgMergeNodes *like);
+/* Moves FROM's node summaries into INTO, which has none of their subjects
+ * (their predicates numbered as INTO numbers them); FALSE when it has one. */
+gboolean ng_merge_nodes_absorb (NgMergeNodes *into, NgMergeNodes *from);
 
 /* merge-sink.c: the sink that writes the merged graph node by node,
  * touching only nodes whose summary changed.  A node's statements are

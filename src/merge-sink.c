@@ -287,19 +287,48 @@ old_statements (Out *o, const char *subject, const NodeSum *was, gboolean remove
   return found;
 }
 
-/* The bit of predicate PRED in the summaries (registered when new). */
+/* The bit of predicate PRED in the summaries N (registered when new). */
 static guint
-pred_bit (Out *o, const char *pred)
+nodes_pred_bit (NgMergeNodes *n, const char *pred)
 {
-  guint bit = GPOINTER_TO_UINT (g_hash_table_lookup (o->now->pred_index, pred));
+  guint bit = GPOINTER_TO_UINT (g_hash_table_lookup (n->pred_index, pred));
   if (bit == 0)
     {
       char *copy = g_strdup (pred);
-      g_ptr_array_add (o->now->preds, copy);
-      bit = o->now->preds->len;
-      g_hash_table_insert (o->now->pred_index, copy, GUINT_TO_POINTER (bit));
+      g_ptr_array_add (n->preds, copy);
+      bit = n->preds->len;
+      g_hash_table_insert (n->pred_index, copy, GUINT_TO_POINTER (bit));
     }
   return bit;
+}
+
+static guint
+pred_bit (Out *o, const char *pred)
+{
+  return nodes_pred_bit (o->now, pred);
+}
+
+gboolean
+ng_merge_nodes_absorb (NgMergeNodes *into, NgMergeNodes *from)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, from->nodes);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      NodeSum *ns = v;
+      guint64 preds = 0;
+      if (g_hash_table_contains (into->nodes, k) || (ns->preds >> 63) != 0)
+        return FALSE;   /* a subject in both; a predicate bit that stands for several */
+      for (guint i = 0; i < 63 && i < from->preds->len; i++)
+        if (ns->preds & (G_GUINT64_CONSTANT (1) << i))
+          preds |= G_GUINT64_CONSTANT (1)
+                   << MIN (nodes_pred_bit (into, from->preds->pdata[i]) - 1, 63);
+      ns->preds = preds;
+      g_hash_table_iter_steal (&it);
+      g_hash_table_insert (into->nodes, k, ns);
+    }
+  return TRUE;
 }
 
 static guint64

@@ -445,10 +445,20 @@ write_evidence (Merge *m, Out *o, const char *node, GHashTable *sentences)
     ng_out_uri (o, node, NG_EVIDENCE, list->pdata[i]);
 }
 
+static void write_clusters (Merge *m, Out *o, GPtrArray *clusters,
+                            GHashTable *used_sentences);
+
 void
 ng_merge_write_meetings (Merge *m, Out *o, GHashTable *used_sentences)
 {
   g_autoptr (GPtrArray) clusters = cluster_meetings (m);
+  write_clusters (m, o, clusters, used_sentences);
+}
+
+/* The meetings CLUSTERS (as cluster_meetings made them) written. */
+static void
+write_clusters (Merge *m, Out *o, GPtrArray *clusters, GHashTable *used_sentences)
+{
   for (guint i = 0; i < clusters->len; i++)
     {
       Cluster *c = clusters->pdata[i];
@@ -763,6 +773,78 @@ ng_merge_write_delta (NgMerge *nm, librdf_model *out, const NgMergeNodes *old,
         ng_out_remove_stale (o, k);
     }
   return ng_out_finish (o, changed, NULL, error);
+}
+
+/* The articles and sentences written on a thread of their own. */
+typedef struct {
+  Merge *m;
+  Out *o;
+  GHashTable *used;
+  NgMergeNodes *nodes;
+  GError *error;
+} Side;
+
+static gpointer
+write_side (gpointer data)
+{
+  Side *sd = data;
+  write_articles (sd->m, sd->o, sd->used);
+  sd->nodes = ng_out_finish (sd->o, NULL, NULL, &sd->error);
+  return NULL;
+}
+
+NgMergeNodes *
+ng_merge_write_split (NgMerge *nm, librdf_model *out, librdf_world *side_world,
+                      librdf_model *side, GError **error)
+{
+  Merge *m = &nm->m;
+  g_autoptr (GPtrArray) clusters = cluster_meetings (m);
+  g_autoptr (GHashTable) used = str_set ();
+  g_autoptr (GHashTable) dummy = str_set ();
+  Side sd = { m, ng_out_new (side_world, side, NULL, NULL, NULL), used, NULL, NULL };
+  GThread *thread;
+  Out *o;
+  NgMergeNodes *nodes;
+
+  /* the sentences the meetings and sanctions will cite, known before they
+     are written: those of the mentions in a meeting and of the sanction
+     mentions with a target (what ng_merge_write_meetings and
+     ng_merge_write_sanctions collect) */
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      GPtrArray *members = ((Cluster *) clusters->pdata[i])->members;
+      for (guint k = 0; k < members->len; k++)
+        if (((Event *) members->pdata[k])->sentence)
+          g_hash_table_add (used, g_strdup (((Event *) members->pdata[k])->sentence));
+    }
+  for (guint i = 0; i < m->sanctions->len; i++)
+    {
+      Event *e = m->sanctions->pdata[i];
+      if (e->target && e->sentence)
+        g_hash_table_add (used, g_strdup (e->sentence));
+    }
+  /* the other thread reads only the articles, the sentences and USED */
+  thread = g_thread_new ("ng-side", write_side, &sd);
+  o = ng_out_new (m->world, out, NULL, NULL, NULL);
+  write_entities (m, o);
+  write_clusters (m, o, clusters, dummy);
+  ng_merge_write_sanctions (m, o, dummy);
+  nodes = ng_out_finish (o, NULL, NULL, error);
+  g_thread_join (thread);
+  if (nodes && sd.nodes == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&sd.error));
+      g_clear_pointer (&nodes, ng_merge_nodes_free);
+    }
+  else if (nodes && !ng_merge_nodes_absorb (nodes, sd.nodes))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the merged graph was not written node by node");
+      g_clear_pointer (&nodes, ng_merge_nodes_free);
+    }
+  g_clear_error (&sd.error);
+  ng_merge_nodes_free (sd.nodes);
+  return nodes;
 }
 
 gboolean

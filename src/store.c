@@ -1377,11 +1377,39 @@ write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError 
   GThread *filler = NULL;
   gboolean written;
 
+  librdf_world *side_world = NULL;
+  librdf_storage *side_bulk = NULL;
+  librdf_model *side = NULL;
+
+  /* with threads to spare, the articles' and sentences' nodes are written
+     on another one, through a librdf world of its own, and their
+     statements put with the others before the indexes are written */
+  if (bm && threads >= 2)
+    {
+      side_world = librdf_new_world ();
+      librdf_world_open (side_world);
+      ng_rdf_world_setup (side_world);
+      ng_bulk_register (side_world);
+      side_bulk = ng_bulk_storage_new (side_world, s->dir, name);
+      side = side_bulk ? librdf_new_model (side_world, side_bulk, NULL) : NULL;
+    }
   if (bm == NULL)
     g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
                  "%s: cannot set up the bulk writer", s->dir);
+  else if (side)
+    {
+      nodes = ng_merge_write_split (merge, bm, side_world, side, error);
+      if (nodes)
+        ng_bulk_storage_absorb (bulk, side_bulk);   /* a failure: finishing says so */
+    }
   else
     nodes = ng_merge_write_delta (merge, bm, NULL, NULL, error);
+  if (side)
+    librdf_free_model (side);
+  if (side_bulk)
+    librdf_free_storage (side_bulk);
+  if (side_world)
+    librdf_free_world (side_world);
   /* the merge state is filled from the merge and the node summaries, which
      the bulk write does not touch: beside it when there are threads to
      spare, else after it */

@@ -14,9 +14,23 @@ t_jobs() {
   ng export --store "$NG_TMP/j1" --format nquads > "$NG_TMP/j1.nq"
   ng export --store "$NG_TMP/j2" --format nquads > "$NG_TMP/j2.nq"
   ng export --store "$NG_TMP/j5" --format nquads > "$NG_TMP/j5.nq"
-  [ -s "$NG_TMP/j1.nq" ] && cmp "$NG_TMP/j1.nq" "$NG_TMP/j2.nq" && cmp "$NG_TMP/j1.nq" "$NG_TMP/j5.nq"
+  [ -s "$NG_TMP/j1.nq" ] && cmp "$NG_TMP/j1.nq" "$NG_TMP/j2.nq" && cmp "$NG_TMP/j1.nq" "$NG_TMP/j5.nq" \
+    || return 1
+  cp "$NG_TMP/j1.nq" "$NG_TMP/direct.nq"   # for t_shards
+  # and their merge states agree with their graphs: an article more, built
+  # incrementally onto each, gives the same graph again
+  printf ' date 2021-05-04\nOverleg\n\nMark Rutte ontmoette Emmanuel Macron op 3 mei 2021 in Parijs.\n' \
+    > "$NG_TMP/more.txt"
+  for j in 1 2 5; do
+    G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --jobs "$j" --store "$NG_TMP/j$j" "$NG_TMP/more.txt" \
+      > "$NG_TMP/more.log" 2>&1 || return 1
+    grep -q 'merged nodes written or removed' "$NG_TMP/more.log" \
+      || { echo "--jobs $j: not incremental"; grep -i scratch "$NG_TMP/more.log"; return 1; }
+    ng export --store "$NG_TMP/j$j" --format nquads > "$NG_TMP/j$j.nq"
+  done
+  cmp "$NG_TMP/j1.nq" "$NG_TMP/j2.nq" && cmp "$NG_TMP/j1.nq" "$NG_TMP/j5.nq"
 }
-ok "build --jobs 2 and --jobs 5 give the graph of --jobs 1" t_jobs
+ok "build --jobs 2 and --jobs 5 give the graph of --jobs 1 (and merge states that an incremental build agrees with)" t_jobs
 
 t_shards() {
   ls "$SAMPLE"/*.txt "$MERGE"/*.txt > "$NG_TMP/all"
@@ -32,7 +46,7 @@ t_shards() {
   ng build --quiet --store "$NG_TMP/sh" "$NG_TMP"/shard*.nq || return 1
   ng export --store "$NG_TMP/sh" --format nquads > "$NG_TMP/sh.nq"
   echo "$n articles in 4 shards"
-  cmp "$NG_TMP/sh.nq" "$NG_TMP/j1.nq" || return 1
+  cmp "$NG_TMP/sh.nq" "$NG_TMP/direct.nq" || return 1
   "$RAPPER" -q -i nquads -c "$NG_TMP/shard1.nq"
 }
 ok "sharded extraction (4 parts) merged by build equals building directly" t_shards

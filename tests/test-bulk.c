@@ -203,6 +203,58 @@ test_redland_reads (Fx *f, gconstpointer data)
   librdf_free_storage (st);
 }
 
+/* Statements collected by a writer of another librdf world (the articles'
+ * nodes of a merge written on a second thread) are taken over by the
+ * first: each statement is written once, whichever collected it. */
+static void
+test_absorb (Fx *f, gconstpointer data)
+{
+  Fx other = { librdf_new_world (), f->dir };
+  g_autoptr (GPtrArray) mine = graph (f);
+  g_autoptr (GError) error = NULL;
+  librdf_storage *a = ng_bulk_storage_new (f->world, f->dir, "g"), *st;
+  librdf_model *am = librdf_new_model (f->world, a, NULL), *m;
+  guint n = mine->len, seen = 0;
+  librdf_stream *s;
+
+  librdf_world_open (other.world);
+  ng_bulk_register (other.world);
+  {
+    g_autoptr (GPtrArray) theirs = graph (&other);
+    librdf_storage *b = ng_bulk_storage_new (other.world, f->dir, "g");
+    librdf_model *bm = librdf_new_model (other.world, b, NULL);
+    /* the first two thirds here, the last two there: the middle third in
+       both, and every node of the last third stored by both */
+    for (guint i = 0; i < n; i++)
+      {
+        if (i < n * 2 / 3)
+          g_assert_cmpint (librdf_model_add_statement (am, mine->pdata[i]), ==, 0);
+        if (i >= n / 3)
+          g_assert_cmpint (librdf_model_add_statement (bm, theirs->pdata[i]), ==, 0);
+      }
+    g_assert_true (ng_bulk_storage_absorb (a, b));
+    g_assert_cmpint (librdf_model_size (bm), ==, 0);
+    librdf_free_model (bm);
+    librdf_free_storage (b);
+  }
+  librdf_free_world (other.world);   /* what A took over does not depend on it */
+  g_assert_true (ng_bulk_storage_finish (a, 2, &error));
+  g_assert_no_error (error);
+  librdf_free_model (am);
+  librdf_free_storage (a);
+
+  m = open_hashes (f, &st);
+  s = librdf_model_as_stream (m);
+  for (; !librdf_stream_end (s); librdf_stream_next (s))
+    seen++;
+  librdf_free_stream (s);
+  g_assert_cmpuint (seen, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (librdf_model_contains_statement (m, mine->pdata[i]));
+  librdf_free_model (m);
+  librdf_free_storage (st);
+}
+
 static void
 test_unwritable (Fx *f, gconstpointer data)
 {
@@ -229,6 +281,7 @@ main (int argc, char **argv)
               fx_teardown);
   g_test_add ("/bulk/redland-reads-one-thread", Fx, GUINT_TO_POINTER (1), fx_setup,
               test_redland_reads, fx_teardown);
+  g_test_add ("/bulk/absorb", Fx, NULL, fx_setup, test_absorb, fx_teardown);
   g_test_add ("/bulk/unwritable", Fx, NULL, fx_setup, test_unwritable, fx_teardown);
   return g_test_run ();
 }

@@ -59,6 +59,14 @@ NgMergeNodes *ng_merge_nodes_parse (const char *text, gsize len, GError **error)
 NgMergeNodes *ng_merge_write_delta (NgMerge *merge, librdf_model *out,
                                     const NgMergeNodes *old, guint *changed,
                                     GError **error);
+/* As ng_merge_write_delta into an empty OUT, the articles' and sentences'
+ * nodes written meanwhile, on a thread of its own, into SIDE: a model of
+ * SIDE_WORLD, another librdf world than OUT's (a world serves one thread at
+ * a time), whose statements the caller puts with OUT's.  The summary
+ * returned covers both. */
+NgMergeNodes *ng_merge_write_split (NgMerge *merge, librdf_model *out,
+                                    librdf_world *side_world, librdf_model *side,
+                                    GError **error);
 
 /* The state of a merged graph that lets a later merge recompute only what
  * changed articles touch: a Berkeley DB file written beside the graph.
