@@ -555,8 +555,11 @@ apply (NgIncr *c, librdf_world *world, librdf_model *out, GPtrArray *changes,
                                                          g_free);
   g_autoptr (GHashTable) holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) g_ptr_array_unref);
-  /* per change: the graph it held before, and holds now (or NULL) */
-  g_autoptr (GPtrArray) graph_of = g_ptr_array_new_with_free_func (g_free);
+  /* graph -> the keys of the changed files that held it, that hold it */
+  g_autoptr (GHashTable) old_by_graph = g_hash_table_new_full (
+      g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GHashTable) new_by_graph = g_hash_table_new_full (
+      g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr (GHashTable) cand = ng_incr_str_set ();
   g_autoptr (GHashTable) uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
@@ -591,7 +594,18 @@ apply (NgIncr *c, librdf_world *world, librdf_model *out, GPtrArray *changes,
             return ng_incr_needs_full (error, "article facts without a graph");
           if (g && !g_hash_table_contains (holders, g))
             g_hash_table_insert (holders, g_strdup (g), ng_state_get_holders (c->st, g));
-          g_ptr_array_add (graph_of, g);
+          if (g)
+            {
+              GHashTable *by = side ? new_by_graph : old_by_graph;
+              GPtrArray *list = g_hash_table_lookup (by, g);
+              if (list == NULL)
+                {
+                  list = g_ptr_array_new ();
+                  g_hash_table_insert (by, g_strdup (g), list);
+                }
+              g_ptr_array_add (list, ch->key);
+            }
+          g_free (g);
         }
     }
   g_hash_table_iter_init (&it, holders);
@@ -600,22 +614,21 @@ apply (NgIncr *c, librdf_world *world, librdf_model *out, GPtrArray *changes,
       GPtrArray *held = v;
       g_autofree char *first = held->len ? g_strdup (held->pdata[0]) : NULL;
       const char *then;
+      GPtrArray *had = g_hash_table_lookup (old_by_graph, k);
+      GPtrArray *has = g_hash_table_lookup (new_by_graph, k);
       /* the holders after: the unchanged ones, and the changed files that
          hold the graph now (a changed file that held it must be listed) */
-      for (guint i = 0; i < changes->len; i++)
+      for (guint i = 0; had && i < had->len; i++)
         {
-          const char *key = ((NgMergeChange *) changes->pdata[i])->key;
           guint at;
-          if (g_strcmp0 (graph_of->pdata[2 * i], k) == 0
-              && !g_ptr_array_find_with_equal_func (held, key, g_str_equal, &at))
+          if (!g_ptr_array_find_with_equal_func (held, had->pdata[i], g_str_equal, &at))
             return ng_incr_needs_full (error, "the merge state does not know an article file");
         }
       for (guint i = 0; i < held->len; i++)
         if (g_hash_table_contains (keys, held->pdata[i]))
           g_ptr_array_remove_index (held, i--);
-      for (guint i = 0; i < changes->len; i++)
-        if (g_strcmp0 (graph_of->pdata[2 * i + 1], k) == 0)
-          g_ptr_array_add (held, g_strdup (((NgMergeChange *) changes->pdata[i])->key));
+      for (guint i = 0; has && i < has->len; i++)
+        g_ptr_array_add (held, g_strdup (has->pdata[i]));
       g_ptr_array_sort (held, key_order);
       then = held->len ? held->pdata[0] : NULL;
       if (first && then && strcmp (first, then) == 0 && !g_hash_table_contains (keys, first))
