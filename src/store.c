@@ -1695,6 +1695,17 @@ write_generation (NgStore *s, guint next, const NgStoreIndex *old, gboolean delt
                   GPtrArray *changes, Journal *journal, librdf_storage **storage,
                   librdf_model **model, gint64 *triples, GError **error)
 {
+  /* a change of thousands of articles, more than a third of those there
+     were, costs less merged from scratch (an incremental merge writes every
+     node it touches statement by statement; at 1,000 articles plus 10,000
+     new ones, 7.5 s against 2 s) */
+  if (delta && old && changes->len > 2000
+      && changes->len > g_hash_table_size (old->entries) / 3)
+    {
+      g_debug ("%s: %u article files changed, %u were there; merging from scratch", s->dir,
+               changes->len, g_hash_table_size (old->entries));
+      delta = FALSE;
+    }
   if (delta && old && old->triples >= 0)
     {
       g_autoptr (GError) local = NULL;
