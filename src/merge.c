@@ -775,7 +775,7 @@ ng_merge_write_delta (NgMerge *nm, librdf_model *out, const NgMergeNodes *old,
   return ng_out_finish (o, changed, NULL, error);
 }
 
-/* The articles and sentences written on a thread of their own. */
+/* The sanctions, articles and sentences written on a thread of their own. */
 typedef struct {
   Merge *m;
   Out *o;
@@ -788,6 +788,8 @@ static gpointer
 write_side (gpointer data)
 {
   Side *sd = data;
+  g_autoptr (GHashTable) dummy = str_set ();
+  ng_merge_write_sanctions (sd->m, sd->o, dummy);
   write_articles (sd->m, sd->o, sd->used);
   sd->nodes = ng_out_finish (sd->o, NULL, NULL, &sd->error);
   return NULL;
@@ -823,12 +825,13 @@ ng_merge_write_split (NgMerge *nm, librdf_model *out, librdf_world *side_world,
       if (e->target && e->sentence)
         g_hash_table_add (used, g_strdup (e->sentence));
     }
-  /* the other thread reads only the articles, the sentences and USED */
+  /* the other thread writes the sanctions (it alone touches them and the
+     nodes written per target), the articles and the sentences, and reads
+     only those and USED; this one the entities and the meetings */
   thread = g_thread_new ("ng-side", write_side, &sd);
   o = ng_out_new (m->world, out, NULL, NULL, NULL);
   write_entities (m, o);
   write_clusters (m, o, clusters, dummy);
-  ng_merge_write_sanctions (m, o, dummy);
   nodes = ng_out_finish (o, NULL, NULL, error);
   g_thread_join (thread);
   if (nodes && sd.nodes == NULL)

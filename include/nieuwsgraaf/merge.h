@@ -59,8 +59,9 @@ NgMergeNodes *ng_merge_nodes_parse (const char *text, gsize len, GError **error)
 NgMergeNodes *ng_merge_write_delta (NgMerge *merge, librdf_model *out,
                                     const NgMergeNodes *old, guint *changed,
                                     GError **error);
-/* As ng_merge_write_delta into an empty OUT, the articles' and sentences'
- * nodes written meanwhile, on a thread of its own, into SIDE: a model of
+/* As ng_merge_write_delta into an empty OUT, the nodes of the sanctions,
+ * the articles and the sentences written meanwhile, on a thread of its
+ * own, into SIDE: a model of
  * SIDE_WORLD, another librdf world than OUT's (a world serves one thread at
  * a time), whose statements the caller puts with OUT's.  The summary
  * returned covers both. */
