@@ -79,9 +79,9 @@ static GOptionEntry entries[] = {
   { "store", 's', 0, G_OPTION_ARG_FILENAME, &opt_store,
     "Store directory (default " NG_DEFAULT_STORE ")", "DIR" },
   { "jobs", 'j', 0, G_OPTION_ARG_INT, &opt_jobs,
-    "Use N threads: extraction on N, a merge from scratch writes its indexes "
-    "and merge state side by side when N > 1 (default: the number of "
-    "processors); the result is the same for any N", "N" },
+    "Use N threads (default: the number of processors): N extract; with "
+    "N > 1 a merge from scratch also writes on several; the result is the "
+    "same for any N", "N" },
   { "store-type", 0, 0, G_OPTION_ARG_STRING, &opt_store_type,
     "Redland storage of the merged graph for a new store: hashes (Berkeley DB, "
     "default), sqlite, or a server-backed one (postgresql, mysql, virtuoso)", "TYPE" },
