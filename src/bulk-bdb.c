@@ -450,11 +450,10 @@ write_index (Job *job)
       int vparts[1] = { ix->value };
       gsize kn, vn, kneed = 3, vneed = 2 + t->part[ix->value]->len;
       DBT key, value;
-      if (prev && enc_cmp (prev->part[0], t->part[0]) == 0
-          && enc_cmp (prev->part[1], t->part[1]) == 0
-          && enc_cmp (prev->part[2], t->part[2]) == 0)
-        continue;   /* a set holds a statement once (the same encoding may be
-                       stored twice when statements were absorbed) */
+      if (prev && prev->part[0] == t->part[0] && prev->part[1] == t->part[1]
+          && prev->part[2] == t->part[2])
+        continue;   /* a set holds a statement once (each encoding is stored
+                       once: ng_bulk_storage_absorb re-points equal ones) */
       prev = t;
       job->written++;
       kneed += t->part[ix->key[0]]->len + t->part[ix->key[1]]->len;

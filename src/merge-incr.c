@@ -537,12 +537,6 @@ apply_sentences (NgIncr *c, Merge *om, Merge *nm, GHashTable *cand, GHashTable *
     }
 }
 
-static int
-key_order (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static gboolean
 apply (NgIncr *c, librdf_world *world, librdf_model *out, GPtrArray *changes,
        guint *changed, GError **error)
@@ -629,8 +623,11 @@ apply (NgIncr *c, librdf_world *world, librdf_model *out, GPtrArray *changes,
           g_ptr_array_remove_index (held, i--);
       for (guint i = 0; has && i < has->len; i++)
         g_ptr_array_add (held, g_strdup (has->pdata[i]));
-      g_ptr_array_sort (held, key_order);
-      then = held->len ? held->pdata[0] : NULL;
+      /* the first by key (the record is written sorted) */
+      then = NULL;
+      for (guint i = 0; i < held->len; i++)
+        if (then == NULL || strcmp (held->pdata[i], then) < 0)
+          then = held->pdata[i];
       if (first && then && strcmp (first, then) == 0 && !g_hash_table_contains (keys, first))
         continue;   /* the same unchanged file says it */
       for (int side = 0; side < 2; side++)
