@@ -48,6 +48,8 @@ typedef struct {
   librdf_world *world;
   char *dir, *name;
   GHashTable *nodes;    /* Enc* -> itself: each encoding once */
+  GPtrArray *absorbed;  /* the NODES of writers taken over (GHashTable*),
+                           consulted after NODES */
   GPtrArray *blocks;    /* where the encodings live */
   gsize block_used;
   GArray *triples;      /* Triple */
@@ -84,6 +86,16 @@ enc_cmp (const Enc *x, const Enc *y)
   return c ? c : (x->len < y->len ? -1 : x->len > y->len);
 }
 
+/* The stored encoding equal to PROBE, or NULL. */
+static const Enc *
+lookup_enc (const Bulk *b, const Enc *probe)
+{
+  const Enc *found = g_hash_table_lookup (b->nodes, probe);
+  for (guint i = 0; found == NULL && i < b->absorbed->len; i++)
+    found = g_hash_table_lookup (b->absorbed->pdata[i], probe);
+  return found;
+}
+
 /* The stored copy of NODE's encoding, or NULL. */
 static const Enc *
 intern_node (Bulk *b, librdf_node *node)
@@ -104,7 +116,7 @@ intern_node (Bulk *b, librdf_node *node)
   probe->len = (guint32) n;
   if (librdf_node_encode (node, probe->bytes, n) != n)
     return NULL;
-  found = g_hash_table_lookup (b->nodes, probe);
+  found = (Enc *) lookup_enc (b, probe);
   if (found)
     return found;
   need = (need + 7) & ~(gsize) 7;
@@ -190,6 +202,7 @@ bulk_init (librdf_storage *storage, const char *name, librdf_hash *options)
   b->name = g_strdup (name ? name : "bulk");
   free (dir);
   b->nodes = g_hash_table_new (enc_hash, enc_equal);
+  b->absorbed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   b->blocks = g_ptr_array_new_with_free_func (g_free);
   b->triples = g_array_new (FALSE, FALSE, sizeof (Triple));
   librdf_storage_set_instance (storage, b);
@@ -205,6 +218,7 @@ bulk_terminate (librdf_storage *storage)
   if (b == NULL)
     return;
   g_hash_table_unref (b->nodes);
+  g_ptr_array_unref (b->absorbed);
   g_ptr_array_unref (b->blocks);
   g_array_unref (b->triples);
   g_free (b->scratch);
@@ -327,32 +341,11 @@ gboolean
 ng_bulk_storage_absorb (librdf_storage *into, librdf_storage *from)
 {
   Bulk *a = bulk_of (into), *b = bulk_of (from);
-  g_autoptr (GHashTable) same = g_hash_table_new (g_direct_hash, g_direct_equal);
-  GHashTableIter it;
-  gpointer k;
   if (b->failed)
     a->failed = TRUE;
-  /* a node both have is taken as INTO stores it: equal nodes are one
-     pointer, which the sorts and the duplicate check compare first */
-  g_hash_table_iter_init (&it, b->nodes);
-  while (g_hash_table_iter_next (&it, &k, NULL))
-    {
-      gpointer mine = g_hash_table_lookup (a->nodes, k);
-      if (mine)
-        g_hash_table_insert (same, k, mine);
-      else
-        g_hash_table_add (a->nodes, k);
-    }
-  for (guint i = 0; i < b->triples->len; i++)
-    {
-      Triple *t = &g_array_index (b->triples, Triple, i);
-      for (int p = 0; p < 3; p++)
-        {
-          gpointer mine = g_hash_table_lookup (same, t->part[p]);
-          if (mine)
-            t->part[p] = mine;
-        }
-    }
+  /* FROM's statements are taken as they are, with their encodings: a node
+     both stored has two encodings now, equal in bytes, which is what the
+     sorts and the duplicate check compare */
   g_array_append_vals (a->triples, b->triples->data, b->triples->len);
   g_array_set_size (b->triples, 0);
   /* the encodings stay where they are: their blocks change hands (put
@@ -360,7 +353,13 @@ ng_bulk_storage_absorb (librdf_storage *into, librdf_storage *from)
   for (guint i = 0; i < b->blocks->len; i++)
     g_ptr_array_insert (a->blocks, (gint) i, g_steal_pointer (&b->blocks->pdata[i]));
   g_ptr_array_set_size (b->blocks, 0);
-  g_hash_table_remove_all (b->nodes);
+  /* FROM's table of encodings goes along as it is, to be looked up after
+     INTO's own (growing INTO's table by all of FROM's cost more than the
+     rest of the takeover) */
+  g_ptr_array_add (a->absorbed, b->nodes);
+  b->nodes = g_hash_table_new (enc_hash, enc_equal);
+  while (b->absorbed->len > 0)
+    g_ptr_array_add (a->absorbed, g_ptr_array_steal_index (b->absorbed, 0));
   b->block_used = 0;
   return !a->failed;
 }
@@ -450,10 +449,12 @@ write_index (Job *job)
       int vparts[1] = { ix->value };
       gsize kn, vn, kneed = 3, vneed = 2 + t->part[ix->value]->len;
       DBT key, value;
-      if (prev && prev->part[0] == t->part[0] && prev->part[1] == t->part[1]
-          && prev->part[2] == t->part[2])
-        continue;   /* a set holds a statement once (each encoding is stored
-                       once: ng_bulk_storage_absorb re-points equal ones) */
+      if (prev && enc_cmp (prev->part[0], t->part[0]) == 0
+          && enc_cmp (prev->part[1], t->part[1]) == 0
+          && enc_cmp (prev->part[2], t->part[2]) == 0)
+        continue;   /* a set holds a statement once (equal nodes are one
+                       encoding within a writer, equal bytes across writers
+                       taken over: enc_cmp compares the pointers first) */
       prev = t;
       job->written++;
       kneed += t->part[ix->key[0]]->len + t->part[ix->key[1]]->len;

@@ -511,25 +511,39 @@ ng_facts_split (char *line, char **fields, guint max)
   return n;
 }
 
-/* Adds the facts of one article (as made by facts_from_subjects). */
+/* Adds the PARTS of the facts of one article (as made by
+ * facts_from_subjects).  Each part skips the other's lines unread; both
+ * read the article lines, so that both know an article already added. */
 static gboolean
-apply_facts (Merge *m, const char *facts, gsize len)
+apply_facts (Merge *m, const char *facts, gsize len, NgMergeFactsPart parts)
 {
   g_autofree char *copy = g_strndup (facts, len);
-  g_auto (GStrv) lines = NULL;
+  gboolean people = (parts & NG_MERGE_FACTS_PEOPLE) != 0;
+  gboolean records = (parts & NG_MERGE_FACTS_RECORDS) != 0;
+  GHashTable *seen = m->articles;
   const char *article = NULL;
   char *f[64];
+  char *next;
 
   if (copy == NULL)
     return FALSE;
-  lines = g_strsplit (copy, "\n", -1);
-  for (char **l = lines; *l; l++)
+  if (!records)
     {
-      char tag = **l;
+      if (m->people_seen == NULL)
+        m->people_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      seen = m->people_seen;
+    }
+  for (char *l = copy; l; l = next)
+    {
+      char tag = *l;
       guint n;
-      if (tag == '\0')
+      next = strchr (l, '\n');
+      if (next)
+        *next++ = '\0';
+      if (tag == '\0' || (!records && tag == 'S')
+          || (!people && strchr ("RDTNO", tag) != NULL))
         continue;
-      n = ng_facts_split (*l, f, G_N_ELEMENTS (f));
+      n = ng_facts_split (l, f, G_N_ELEMENTS (f));
       switch (tag)
         {
         case 'G':
@@ -538,21 +552,24 @@ apply_facts (Merge *m, const char *facts, gsize len)
           article = f[0];
           /* the same article graph from another file (the same text saved
              twice): merged once, as the first file says it */
-          if (g_hash_table_contains (m->articles, article))
+          if (g_hash_table_contains (seen, article))
             return TRUE;
           break;
         case 'A':
           if (n != 5 || f[0] == NULL)
             return FALSE;
-          {
-            Article *a = g_new0 (Article, 1);
-            a->iri = g_strdup (f[0]);
-            a->title = g_strdup (f[1]);
-            a->source = g_strdup (f[2]);
-            a->date = g_strdup (f[3]);
-            a->date_type = g_strdup (f[4]);
-            g_hash_table_replace (m->articles, a->iri, a);
-          }
+          if (!records)
+            g_hash_table_add (seen, g_strdup (f[0]));
+          else
+            {
+              Article *a = g_new0 (Article, 1);
+              a->iri = g_strdup (f[0]);
+              a->title = g_strdup (f[1]);
+              a->source = g_strdup (f[2]);
+              a->date = g_strdup (f[3]);
+              a->date_type = g_strdup (f[4]);
+              g_hash_table_replace (m->articles, a->iri, a);
+            }
           break;
         case 'S':
           if (n != 5 || f[0] == NULL || article == NULL)
@@ -572,8 +589,11 @@ apply_facts (Merge *m, const char *facts, gsize len)
           if (n < 10 || f[0] == NULL || f[1] == NULL || article == NULL)
             return FALSE;
           {
-            Event *e = ng_merge_event_from_fields (f[1], article, f, f + 10, n - 10);
-            g_ptr_array_add (strcmp (f[0], "m") == 0 ? m->meetings : m->sanctions, e);
+            gboolean meeting = strcmp (f[0], "m") == 0;
+            if (meeting ? people : records)
+              g_ptr_array_add (meeting ? m->meetings : m->sanctions,
+                               ng_merge_event_from_fields (f[1], article, f, f + 10,
+                                                           n - 10));
           }
           break;
         case 'R':
@@ -629,7 +649,14 @@ gboolean
 ng_merge_add_facts (NgMerge *nm, const char *name, const char *facts, gsize len,
                     GError **error)
 {
-  if (!apply_facts (&nm->m, facts, len))
+  return ng_merge_add_facts_part (nm, name, facts, len, NG_MERGE_FACTS_ALL, error);
+}
+
+gboolean
+ng_merge_add_facts_part (NgMerge *nm, const char *name, const char *facts, gsize len,
+                         NgMergeFactsPart part, GError **error)
+{
+  if (!apply_facts (&nm->m, facts, len, part))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    "%s: damaged merge facts", name);
@@ -721,7 +748,7 @@ ng_merge_add_model (NgMerge *nm, librdf_model *articles)
       if (ng_node_iri (ctx))
         {
           g_autofree char *facts = facts_from_subjects (subjects, ng_node_iri (ctx));
-          apply_facts (&nm->m, facts, strlen (facts));
+          apply_facts (&nm->m, facts, strlen (facts), NG_MERGE_FACTS_ALL);
         }
       librdf_iterator_next (ctxs);
     }

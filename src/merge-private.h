@@ -64,6 +64,9 @@ typedef struct {
   GPtrArray *sanctions;     /* Event* */
   GHashTable *articles;     /* IRI -> Article */
   GHashTable *sentences;    /* IRI -> Sentence */
+  GHashTable *people_seen;  /* the articles whose facts' people half was
+                               added without the records half (their IRIs),
+                               or NULL */
   /* entities outside ENTITIES that clustering may look up (containment of
      places); NULL: none */
   Entity *(*lookup_entity) (gpointer data, const char *iri);

@@ -747,6 +747,8 @@ ng_merge_free (NgMerge *nm)
   g_hash_table_unref (nm->m.sentences);
   if (nm->m.target_nodes)
     g_hash_table_unref (nm->m.target_nodes);
+  if (nm->m.people_seen)
+    g_hash_table_unref (nm->m.people_seen);
   g_free (nm);
 }
 
@@ -775,14 +777,48 @@ ng_merge_write_delta (NgMerge *nm, librdf_model *out, const NgMergeNodes *old,
   return ng_out_finish (o, changed, NULL, error);
 }
 
-/* The sanctions, articles and sentences written on a thread of their own. */
+/* The sanctions written on a thread of their own, then the articles and
+ * the sentences shared out in chunks between that thread and the caller's,
+ * each taking the next chunk when done with the last (whichever is done
+ * with its own nodes first takes more of them). */
+#define SHARE_CHUNK 256
+
 typedef struct {
   Merge *m;
-  Out *o;
-  GHashTable *used;
+  Out *o;                  /* the side thread's */
+  GMutex lock;
+  GCond cond;
+  gboolean ready;          /* ARTS and SENTS are set */
+  GPtrArray *arts, *sents; /* sorted keys of the articles and of the
+                              sentences cited */
+  gint next;               /* the first unit nobody took yet (atomic) */
   NgMergeNodes *nodes;
   GError *error;
 } Side;
+
+/* Writes chunks of SD's articles and sentences to O until none is left. */
+static void
+write_shared (Side *sd, Out *o)
+{
+  guint arts = sd->arts->len, total = arts + sd->sents->len;
+  for (;;)
+    {
+      guint from = (guint) g_atomic_int_add (&sd->next, SHARE_CHUNK);
+      if (from >= total)
+        return;
+      for (guint i = from; i < MIN (from + SHARE_CHUNK, total); i++)
+        if (i < arts)
+          ng_merge_write_article (o, g_hash_table_lookup (sd->m->articles,
+                                                          sd->arts->pdata[i]));
+        else
+          {
+            Sentence *s = g_hash_table_lookup (sd->m->sentences,
+                                               sd->sents->pdata[i - arts]);
+            if (s)
+              ng_merge_write_sentence (o, s);
+          }
+    }
+}
 
 static gpointer
 write_side (gpointer data)
@@ -790,7 +826,11 @@ write_side (gpointer data)
   Side *sd = data;
   g_autoptr (GHashTable) dummy = str_set ();
   ng_merge_write_sanctions (sd->m, sd->o, dummy);
-  write_articles (sd->m, sd->o, sd->used);
+  g_mutex_lock (&sd->lock);
+  while (!sd->ready)
+    g_cond_wait (&sd->cond, &sd->lock);
+  g_mutex_unlock (&sd->lock);
+  write_shared (sd, sd->o);
   sd->nodes = ng_out_finish (sd->o, NULL, NULL, &sd->error);
   return NULL;
 }
@@ -800,25 +840,21 @@ ng_merge_write_split (NgMerge *nm, librdf_model *out, librdf_world *side_world,
                       librdf_model *side, GError **error)
 {
   Merge *m = &nm->m;
-  g_autoptr (GPtrArray) clusters = cluster_meetings (m);
+  g_autoptr (GPtrArray) clusters = NULL;
+  g_autoptr (GPtrArray) arts = NULL;
+  g_autoptr (GPtrArray) sents = NULL;
   g_autoptr (GHashTable) used = str_set ();
   g_autoptr (GHashTable) dummy = str_set ();
-  Side sd = { m, ng_out_new (side_world, side, NULL, NULL, NULL), used, NULL, NULL };
+  Side sd = { m, ng_out_new (side_world, side, NULL, NULL, NULL) };
   GThread *thread;
   Out *o;
   NgMergeNodes *nodes;
 
   /* the sentences the meetings and sanctions will cite, known before they
-     are written: those of the mentions in a meeting and of the sanction
-     mentions with a target (what ng_merge_write_meetings and
-     ng_merge_write_sanctions collect) */
-  for (guint i = 0; i < clusters->len; i++)
-    {
-      GPtrArray *members = ((Cluster *) clusters->pdata[i])->members;
-      for (guint k = 0; k < members->len; k++)
-        if (((Event *) members->pdata[k])->sentence)
-          g_hash_table_add (used, g_strdup (((Event *) members->pdata[k])->sentence));
-    }
+     are written: those of the sanction mentions with a target (read here,
+     before the other thread takes the sanctions) and those of the mentions
+     in a meeting (what ng_merge_write_sanctions and ng_merge_write_meetings
+     collect) */
   for (guint i = 0; i < m->sanctions->len; i++)
     {
       Event *e = m->sanctions->pdata[i];
@@ -826,14 +862,36 @@ ng_merge_write_split (NgMerge *nm, librdf_model *out, librdf_world *side_world,
         g_hash_table_add (used, g_strdup (e->sentence));
     }
   /* the other thread writes the sanctions (it alone touches them and the
-     nodes written per target), the articles and the sentences, and reads
-     only those and USED; this one the entities and the meetings */
+     nodes written per target) while this one clusters the meetings; then
+     this one writes the entities and the meetings, and both the articles
+     and the sentences, which neither changes */
+  g_mutex_init (&sd.lock);
+  g_cond_init (&sd.cond);
   thread = g_thread_new ("ng-side", write_side, &sd);
+  clusters = cluster_meetings (m);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      GPtrArray *members = ((Cluster *) clusters->pdata[i])->members;
+      for (guint k = 0; k < members->len; k++)
+        if (((Event *) members->pdata[k])->sentence)
+          g_hash_table_add (used, g_strdup (((Event *) members->pdata[k])->sentence));
+    }
+  arts = sorted_keys (m->articles);
+  sents = sorted_keys (used);
+  g_mutex_lock (&sd.lock);
+  sd.arts = arts;
+  sd.sents = sents;
+  sd.ready = TRUE;
+  g_cond_signal (&sd.cond);
+  g_mutex_unlock (&sd.lock);
   o = ng_out_new (m->world, out, NULL, NULL, NULL);
   write_entities (m, o);
   write_clusters (m, o, clusters, dummy);
+  write_shared (&sd, o);
   nodes = ng_out_finish (o, NULL, NULL, error);
   g_thread_join (thread);
+  g_mutex_clear (&sd.lock);
+  g_cond_clear (&sd.cond);
   if (nodes && sd.nodes == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&sd.error));

@@ -1465,16 +1465,19 @@ state_path (NgStore *s, guint gen)
   return path_in (s, name);
 }
 
-/* An article's facts on their way into the merge state (key NULL: no more). */
+/* An article's facts on their way into the merge (their records half) and
+ * into the merge state (key NULL: no more). */
 typedef struct {
-  char *key, *facts;
+  char *key, *name, *facts;
   gsize len;
 } PutFacts;
 
 typedef struct {
   NgMergeState *state;
+  NgMerge *merge;
   GAsyncQueue *queue;
   GThread *thread;
+  GError *error;         /* the first facts the merge did not take */
 } Putter;
 
 static gpointer
@@ -1485,9 +1488,14 @@ put_facts_thread (gpointer data)
     {
       PutFacts *f = g_async_queue_pop (p->queue);
       gboolean end = f->key == NULL;
-      if (!end)
-        ng_merge_state_put_facts (p->state, f->key, f->facts, f->len);
+      if (!end && p->error == NULL)
+        {
+          ng_merge_add_facts_part (p->merge, f->name, f->facts, f->len,
+                                   NG_MERGE_FACTS_RECORDS, &p->error);
+          ng_merge_state_put_facts (p->state, f->key, f->facts, f->len);
+        }
       g_free (f->key);
+      g_free (f->name);
       g_free (f->facts);
       g_free (f);
       if (end)
@@ -1509,7 +1517,7 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
   g_autoptr (NgMerge) merge = ng_merge_new (s->world);
   g_autoptr (NgMergeNodes) nodes = NULL;
   NgMergeState *was = NULL, *state = NULL;
-  Putter putter = { NULL, NULL, NULL };
+  Putter putter = { NULL, NULL, NULL, NULL, NULL };
   gboolean keep = !memory_store (s);
   gboolean ok = TRUE;
 
@@ -1533,10 +1541,12 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
       ok = state != NULL;
     }
   /* the facts go into the merge here and into the merge state on a
-     thread of its own when there are threads to spare */
+     thread of its own when there are threads to spare; that thread adds
+     the records half of the facts to the merge, this one the people half */
   if (ok && state && merge_threads (s) >= 2)
     {
       putter.state = state;
+      putter.merge = merge;
       putter.queue = g_async_queue_new ();
       putter.thread = g_thread_new ("ng-facts", put_facts_thread, &putter);
     }
@@ -1558,11 +1568,14 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
           ok = text && (facts = ng_merge_facts_from_nquads (merge, name, text, error));
           len = facts ? strlen (facts) : 0;
         }
-      ok = ok && ng_merge_add_facts (merge, name, facts, len, error);
+      ok = ok && ng_merge_add_facts_part (merge, name, facts, len,
+                                          putter.thread ? NG_MERGE_FACTS_PEOPLE
+                                                        : NG_MERGE_FACTS_ALL, error);
       if (ok && putter.thread)
         {
           PutFacts *f = g_new (PutFacts, 1);
-          *f = (PutFacts) { g_strdup (key), g_steal_pointer (&facts), len };
+          *f = (PutFacts) { g_strdup (key), g_steal_pointer (&name),
+                            g_steal_pointer (&facts), len };
           g_async_queue_push (putter.queue, f);
         }
       else if (ok && state)
@@ -1573,6 +1586,12 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
       g_async_queue_push (putter.queue, g_new0 (PutFacts, 1));   /* the end */
       g_thread_join (putter.thread);
       g_async_queue_unref (putter.queue);
+      if (putter.error && ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&putter.error));
+          ok = FALSE;
+        }
+      g_clear_error (&putter.error);
     }
   ng_merge_state_close (was, NULL);
   g_debug ("%s: the facts of %u articles added", s->dir, keys->len);

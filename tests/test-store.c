@@ -1,6 +1,8 @@
 #include "config.h"
 #include <stdio.h>
 #include <string.h>
+#include <redland.h>
+#include "nieuwsgraaf/graph.h"
 #include "nieuwsgraaf/merge.h"
 #include "nieuwsgraaf/store.h"
 #include "nieuwsgraaf/vocab.h"
@@ -187,6 +189,134 @@ test_missing_and_formats (void)
   ng_test_rmdir (dir);
 }
 
+/* The facts of TEXT as article NAME. */
+static char *
+facts_of (NgMerge *m, const char *name, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (NgArticle) a = ng_article_new_from_data (name, text, strlen (text), &error);
+  g_autoptr (NgExtraction) ex = NULL;
+  g_autofree char *nq = NULL;
+  char *facts;
+  g_assert_no_error (error);
+  ex = ng_extract (ng_test_gazetteer (), a);
+  nq = ng_article_graph_nquads (a, ex);
+  facts = ng_merge_facts_from_nquads (m, name, nq, &error);
+  g_assert_no_error (error);
+  return facts;
+}
+
+/* The graph NM writes, as sorted N-Triples. */
+static char *
+merge_ntriples (librdf_world *world, NgMerge *nm)
+{
+  librdf_storage *st = librdf_new_storage (world, "memory", NULL, NULL);
+  librdf_model *model = librdf_new_model (world, st, NULL);
+  librdf_serializer *ser = librdf_new_serializer (world, "ntriples", NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+  g_auto (GStrv) lines = NULL;
+  GString *out = g_string_new (NULL);
+  unsigned char *text;
+  g_assert_true (ng_merge_write (nm, model, &error));
+  g_assert_no_error (error);
+  text = librdf_serializer_serialize_model_to_string (ser, NULL, model);
+  lines = g_strsplit ((const char *) text, "\n", -1);
+  for (char **l = lines; *l; l++)
+    g_ptr_array_add (sorted, *l);
+  g_ptr_array_sort (sorted, line_cmp);
+  for (guint i = 0; i < sorted->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) sorted->pdata[i]);
+  librdf_free_memory (text);
+  librdf_free_serializer (ser);
+  librdf_free_model (model);
+  librdf_free_storage (st);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  NgMerge *merge;
+  GAsyncQueue *queue;   /* facts (borrowed); the queue itself: no more */
+  gboolean ok;
+} Records;
+
+static gpointer
+records_thread (gpointer data)
+{
+  Records *r = data;
+  for (;;)
+    {
+      gpointer facts = g_async_queue_pop (r->queue);
+      if (facts == r->queue)
+        return NULL;
+      r->ok &= ng_merge_add_facts_part (r->merge, "records", facts, strlen (facts),
+                                        NG_MERGE_FACTS_RECORDS, NULL);
+    }
+}
+
+/* An article's facts added in two halves, the records half on another
+ * thread, make the merge that adding them whole does: with the same text
+ * saved twice (merged once, as the first file says it) and articles that
+ * share persons, a meeting and places. */
+static void
+test_facts_halves (void)
+{
+  librdf_world *world = librdf_new_world ();
+  g_autoptr (NgMerge) whole = NULL;
+  g_autoptr (NgMerge) halves = NULL;
+  g_autoptr (GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *expect = NULL, *got = NULL;
+  const char *texts[] = { A, B, A, C, B };
+  const char *names[] = { "a.txt", "b.txt", "a-again.txt", "c.txt", "b-again.txt" };
+  Records r = { NULL, g_async_queue_new (), TRUE };
+  GThread *thread;
+
+  librdf_world_open (world);
+  whole = ng_merge_new (world);
+  halves = ng_merge_new (world);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_ptr_array_add (facts, facts_of (whole, names[i], texts[i]));
+  r.merge = halves;
+  thread = g_thread_new ("records", records_thread, &r);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const char *f = facts->pdata[i];
+      g_assert_true (ng_merge_add_facts (whole, names[i], f, strlen (f), NULL));
+      g_assert_true (ng_merge_add_facts_part (halves, names[i], f, strlen (f),
+                                              NG_MERGE_FACTS_PEOPLE, NULL));
+      g_async_queue_push (r.queue, (gpointer) f);
+    }
+  g_async_queue_push (r.queue, r.queue);
+  g_thread_join (thread);
+  g_async_queue_unref (r.queue);
+  g_assert_true (r.ok);
+  expect = merge_ntriples (world, whole);
+  got = merge_ntriples (world, halves);
+  g_assert_cmpuint (count_lines_with (expect, "<" NG_RDF_TYPE "> <" NG_MEETING ">"), ==, 2);
+  g_assert_cmpstr (got, ==, expect);
+
+  /* a damaged line fails the half it belongs to, an unknown one both */
+  {
+    g_autoptr (NgMerge) m = ng_merge_new (world);
+    g_autoptr (GError) error = NULL;
+    const char *bad_sentence = "G\thttps://w3id.org/nieuwsgraaf/id/x\nS\tonly-one-field\n";
+    const char *unknown = "Q\tx\n";
+    g_assert_true (ng_merge_add_facts_part (m, "bad.nq", bad_sentence, strlen (bad_sentence),
+                                            NG_MERGE_FACTS_PEOPLE, NULL));
+    g_assert_false (ng_merge_add_facts_part (m, "bad.nq", bad_sentence,
+                                             strlen (bad_sentence),
+                                             NG_MERGE_FACTS_RECORDS, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "bad.nq"));
+    for (int part = NG_MERGE_FACTS_PEOPLE; part <= NG_MERGE_FACTS_RECORDS; part <<= 1)
+      g_assert_false (ng_merge_add_facts_part (m, "q.nq", unknown, strlen (unknown),
+                                               (NgMergeFactsPart) part, NULL));
+  }
+  g_clear_pointer (&whole, ng_merge_free);
+  g_clear_pointer (&halves, ng_merge_free);
+  librdf_free_world (world);
+}
+
 /* The merge index is a cache: incremental merges give the graph of a merge
  * from scratch, and a damaged or missing index only means merging from
  * scratch. */
@@ -246,5 +376,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/disk-idempotent", test_disk_idempotent);
   g_test_add_func ("/store/missing-and-formats", test_missing_and_formats);
   g_test_add_func ("/store/merge-index", test_merge_index);
+  g_test_add_func ("/store/facts-halves", test_facts_halves);
   return g_test_run ();
 }

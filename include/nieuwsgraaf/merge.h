@@ -33,6 +33,19 @@ char *ng_merge_facts_parse (raptor_world *world, const char *name,
 gboolean ng_merge_add_facts (NgMerge *merge, const char *name,
                              const char *facts, gsize len, GError **error);
 
+/* The two halves of an article's facts, which touch disjoint parts of the
+ * merge: adding each half of the same facts on a thread of its own, the
+ * articles in the same order on both, is the same as adding them whole. */
+typedef enum {
+  NG_MERGE_FACTS_PEOPLE = 1 << 0,   /* persons, places, organisations, meetings */
+  NG_MERGE_FACTS_RECORDS = 1 << 1,  /* articles, sentences, sanction mentions */
+  NG_MERGE_FACTS_ALL = NG_MERGE_FACTS_PEOPLE | NG_MERGE_FACTS_RECORDS
+} NgMergeFactsPart;
+
+gboolean ng_merge_add_facts_part (NgMerge *merge, const char *name,
+                                  const char *facts, gsize len,
+                                  NgMergeFactsPart part, GError **error);
+
 /* Adds every context of ARTICLES as an article graph. */
 void ng_merge_add_model (NgMerge *merge, librdf_model *articles);
 
