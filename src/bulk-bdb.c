@@ -379,8 +379,8 @@ static const Index indexes[] = {
   { "so2p", { 0, 2 }, 1 },
 };
 
-/* One index being written (on a thread of its own: the three share only
- * the statements, which nobody changes any more). */
+/* One index being written (on any of the writing threads: the three share
+ * only the statements, which nobody changes any more). */
 typedef struct {
   const Bulk *bulk;
   const Index *ix;
@@ -481,13 +481,25 @@ write_index (Job *job)
   return TRUE;
 }
 
+/* The indexes not yet taken, shared by the writing threads. */
+typedef struct {
+  Job *jobs;
+  guint n;
+  gint next;   /* atomic */
+} Queue;
+
 static gpointer
 write_index_thread (gpointer data)
 {
-  Job *job = data;
-  write_index (job);
-  g_clear_pointer (&job->order, g_free);
-  return NULL;
+  Queue *q = data;
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&q->next, 1);
+      if (i >= q->n)
+        return NULL;
+      write_index (&q->jobs[i]);
+      g_clear_pointer (&q->jobs[i].order, g_free);
+    }
 }
 
 gboolean
@@ -496,6 +508,8 @@ ng_bulk_storage_finish (librdf_storage *storage, guint threads, GError **error)
   Bulk *b = bulk_of (storage);
   Job jobs[G_N_ELEMENTS (indexes)];
   GThread *workers[G_N_ELEMENTS (indexes)];
+  Queue q = { jobs, G_N_ELEMENTS (indexes), 0 };
+  guint n_workers = CLAMP (threads, 1, G_N_ELEMENTS (indexes));
   gboolean ok = TRUE;
 
   if (b->failed)
@@ -506,20 +520,18 @@ ng_bulk_storage_finish (librdf_storage *storage, guint threads, GError **error)
       return FALSE;
     }
   g_debug ("%s/%s: %u statements to write", b->dir, b->name, b->triples->len);
-  /* the indexes are independent files: sorted and written side by side
-     (or, on one thread, one after another) */
+  /* the indexes are independent files: sorted and written side by side on
+     THREADS threads (at most one per index), each taking the next index
+     when done with one (on one thread, one after another) */
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    jobs[i] = (Job) { b, &indexes[i], NULL, 0, NULL };
+  for (guint i = 1; i < n_workers; i++)
+    workers[i] = g_thread_new ("ng-bulk", write_index_thread, &q);
+  write_index_thread (&q);
+  for (guint i = 1; i < n_workers; i++)
+    g_thread_join (workers[i]);
   for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
     {
-      jobs[i] = (Job) { b, &indexes[i], NULL, 0, NULL };
-      if (threads >= 2)
-        workers[i] = g_thread_new ("ng-bulk", write_index_thread, &jobs[i]);
-      else
-        write_index_thread (&jobs[i]);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
-    {
-      if (threads >= 2)
-        g_thread_join (workers[i]);
       if (jobs[i].error && ok)
         {
           g_propagate_error (error, jobs[i].error);

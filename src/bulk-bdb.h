@@ -20,10 +20,12 @@ librdf_storage *ng_bulk_storage_new (librdf_world *world, const char *dir,
  * on probe statements; when not, write through Redland.) */
 gboolean ng_bulk_supported (librdf_world *world);
 /* Takes over the statements FROM collected (FROM may be of another librdf
- * world; it is left empty); FALSE when either could not take one. */
+ * world; it is left empty), with their encodings as they are; FALSE when
+ * either could not take one. */
 gboolean ng_bulk_storage_absorb (librdf_storage *into, librdf_storage *from);
-/* Writes the files: the three indexes side by side on threads of their own
- * when THREADS is 2 or more, one after another on this thread otherwise. */
+/* Writes the files: the three indexes on THREADS threads (this one and
+ * THREADS - 1 others, at most one per index), each taking the next index
+ * when done with one; THREADS 0 or 1: one after another on this thread. */
 gboolean ng_bulk_storage_finish (librdf_storage *storage, guint threads, GError **error);
 
 #endif
