@@ -1466,19 +1466,40 @@ state_path (NgStore *s, guint gen)
 }
 
 /* An article's facts on their way into the merge (their records half) and
- * into the merge state (key NULL: no more). */
+ * into the merge state. */
 typedef struct {
   char *key, *name, *facts;
   gsize len;
 } PutFacts;
 
+/* The facts go over in batches (one wake-up of the thread per batch, not
+ * per article); an empty batch is the end. */
+#define PUT_BATCH 64
+
 typedef struct {
   NgMergeState *state;
   NgMerge *merge;
-  GAsyncQueue *queue;
+  GAsyncQueue *queue;    /* GPtrArray of PutFacts */
+  GPtrArray *batch;      /* being filled */
   GThread *thread;
   GError *error;         /* the first facts the merge did not take */
 } Putter;
+
+static void
+put_facts_free (gpointer p)
+{
+  PutFacts *f = p;
+  g_free (f->key);
+  g_free (f->name);
+  g_free (f->facts);
+  g_free (f);
+}
+
+static GPtrArray *
+put_batch_new (void)
+{
+  return g_ptr_array_new_full (PUT_BATCH, put_facts_free);
+}
 
 static gpointer
 put_facts_thread (gpointer data)
@@ -1486,18 +1507,16 @@ put_facts_thread (gpointer data)
   Putter *p = data;
   for (;;)
     {
-      PutFacts *f = g_async_queue_pop (p->queue);
-      gboolean end = f->key == NULL;
-      if (!end && p->error == NULL)
+      GPtrArray *batch = g_async_queue_pop (p->queue);
+      gboolean end = batch->len == 0;
+      for (guint i = 0; i < batch->len && p->error == NULL; i++)
         {
+          PutFacts *f = batch->pdata[i];
           ng_merge_add_facts_part (p->merge, f->name, f->facts, f->len,
                                    NG_MERGE_FACTS_RECORDS, &p->error);
           ng_merge_state_put_facts (p->state, f->key, f->facts, f->len);
         }
-      g_free (f->key);
-      g_free (f->name);
-      g_free (f->facts);
-      g_free (f);
+      g_ptr_array_unref (batch);
       if (end)
         return NULL;
     }
@@ -1517,7 +1536,7 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
   g_autoptr (NgMerge) merge = ng_merge_new (s->world);
   g_autoptr (NgMergeNodes) nodes = NULL;
   NgMergeState *was = NULL, *state = NULL;
-  Putter putter = { NULL, NULL, NULL, NULL, NULL };
+  Putter putter = { NULL, NULL, NULL, NULL, NULL, NULL };
   gboolean keep = !memory_store (s);
   gboolean ok = TRUE;
 
@@ -1576,14 +1595,20 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
           PutFacts *f = g_new (PutFacts, 1);
           *f = (PutFacts) { g_strdup (key), g_steal_pointer (&name),
                             g_steal_pointer (&facts), len };
-          g_async_queue_push (putter.queue, f);
+          if (putter.batch == NULL)
+            putter.batch = put_batch_new ();
+          g_ptr_array_add (putter.batch, f);
+          if (putter.batch->len == PUT_BATCH)
+            g_async_queue_push (putter.queue, g_steal_pointer (&putter.batch));
         }
       else if (ok && state)
         ng_merge_state_put_facts (state, key, facts, len);
     }
   if (putter.thread)
     {
-      g_async_queue_push (putter.queue, g_new0 (PutFacts, 1));   /* the end */
+      if (putter.batch)
+        g_async_queue_push (putter.queue, g_steal_pointer (&putter.batch));
+      g_async_queue_push (putter.queue, put_batch_new ());   /* the end */
       g_thread_join (putter.thread);
       g_async_queue_unref (putter.queue);
       if (putter.error && ok)
