@@ -48,8 +48,6 @@ typedef struct {
   librdf_world *world;
   char *dir, *name;
   GHashTable *nodes;    /* Enc* -> itself: each encoding once */
-  GPtrArray *absorbed;  /* the NODES of writers taken over (GHashTable*),
-                           consulted after NODES */
   GPtrArray *blocks;    /* where the encodings live */
   gsize block_used;
   GArray *triples;      /* Triple */
@@ -86,16 +84,6 @@ enc_cmp (const Enc *x, const Enc *y)
   return c ? c : (x->len < y->len ? -1 : x->len > y->len);
 }
 
-/* The stored encoding equal to PROBE, or NULL. */
-static const Enc *
-lookup_enc (const Bulk *b, const Enc *probe)
-{
-  const Enc *found = g_hash_table_lookup (b->nodes, probe);
-  for (guint i = 0; found == NULL && i < b->absorbed->len; i++)
-    found = g_hash_table_lookup (b->absorbed->pdata[i], probe);
-  return found;
-}
-
 /* The stored copy of NODE's encoding, or NULL. */
 static const Enc *
 intern_node (Bulk *b, librdf_node *node)
@@ -116,7 +104,7 @@ intern_node (Bulk *b, librdf_node *node)
   probe->len = (guint32) n;
   if (librdf_node_encode (node, probe->bytes, n) != n)
     return NULL;
-  found = (Enc *) lookup_enc (b, probe);
+  found = g_hash_table_lookup (b->nodes, probe);
   if (found)
     return found;
   need = (need + 7) & ~(gsize) 7;
@@ -202,7 +190,6 @@ bulk_init (librdf_storage *storage, const char *name, librdf_hash *options)
   b->name = g_strdup (name ? name : "bulk");
   free (dir);
   b->nodes = g_hash_table_new (enc_hash, enc_equal);
-  b->absorbed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   b->blocks = g_ptr_array_new_with_free_func (g_free);
   b->triples = g_array_new (FALSE, FALSE, sizeof (Triple));
   librdf_storage_set_instance (storage, b);
@@ -218,7 +205,6 @@ bulk_terminate (librdf_storage *storage)
   if (b == NULL)
     return;
   g_hash_table_unref (b->nodes);
-  g_ptr_array_unref (b->absorbed);
   g_ptr_array_unref (b->blocks);
   g_array_unref (b->triples);
   g_free (b->scratch);
@@ -353,13 +339,12 @@ ng_bulk_storage_absorb (librdf_storage *into, librdf_storage *from)
   for (guint i = 0; i < b->blocks->len; i++)
     g_ptr_array_insert (a->blocks, (gint) i, g_steal_pointer (&b->blocks->pdata[i]));
   g_ptr_array_set_size (b->blocks, 0);
-  /* FROM's table of encodings goes along as it is, to be looked up after
-     INTO's own (growing INTO's table by all of FROM's cost more than the
-     rest of the takeover) */
-  g_ptr_array_add (a->absorbed, b->nodes);
+  /* INTO's table of encodings does not take FROM's (growing it by all of
+     them cost more than the rest of the takeover): a node added later that
+     FROM had gets an encoding of its own, equal in bytes, like the nodes
+     both had */
+  g_hash_table_unref (b->nodes);
   b->nodes = g_hash_table_new (enc_hash, enc_equal);
-  while (b->absorbed->len > 0)
-    g_ptr_array_add (a->absorbed, g_ptr_array_steal_index (b->absorbed, 0));
   b->block_used = 0;
   return !a->failed;
 }

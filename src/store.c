@@ -1338,10 +1338,7 @@ copy_generation (NgStore *s, guint from, guint to, GError **error)
   return ok;
 }
 
-/* A hashes generation written from scratch: the merge's statements go to
- * Berkeley DB in one sorted pass (bulk-bdb.c) as the files of generation
- * NEXT, which Redland then opens like any other.  Returns the node
- * summaries, or NULL with ERROR set. */
+/* The threads a merge may use. */
 static guint
 merge_threads (NgStore *s)
 {
@@ -1365,6 +1362,10 @@ fill_thread (gpointer data)
   return NULL;
 }
 
+/* A hashes generation written from scratch: the merge's statements go to
+ * Berkeley DB in one sorted pass (bulk-bdb.c) as the files of generation
+ * NEXT, which Redland then opens like any other; STATE (may be NULL) is
+ * filled meanwhile.  Returns the node summaries, or NULL with ERROR set. */
 static NgMergeNodes *
 write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError **error)
 {
@@ -1381,9 +1382,10 @@ write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError 
   librdf_storage *side_bulk = NULL;
   librdf_model *side = NULL;
 
-  /* with threads to spare, the articles' and sentences' nodes are written
-     on another one, through a librdf world of its own, and their
-     statements put with the others before the indexes are written */
+  /* with threads to spare, a second thread writes the sanctions' nodes
+     and a share of the articles' and sentences' (ng_merge_write_split)
+     through a librdf world of its own, and its statements are put with the
+     others before the indexes are written */
   if (bm && threads >= 2)
     {
       side_world = librdf_new_world ();
@@ -1622,7 +1624,6 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
   g_debug ("%s: the facts of %u articles added", s->dir, keys->len);
   if (ok && keep && strcmp (s->type, "hashes") == 0 && ng_bulk_supported (s->world))
     {
-      /* (with the merge state) */
       nodes = write_bulk (s, merge, next, state, error);
       ok = nodes && open_merged (s, next, FALSE, FALSE, storage, model, error);
     }
