@@ -1345,11 +1345,13 @@ merge_threads (NgStore *s)
   return s->threads ? s->threads : g_get_num_processors ();
 }
 
-/* The merge state filled on a thread of its own, beside the bulk write. */
+/* What is left to do with the merge once the bulk writer has its
+ * statements: fill the merge state, close it, free the merge.  On a thread
+ * of its own, beside the bulk write, when there are threads to spare. */
 typedef struct {
-  NgMergeState *state;
-  NgMerge *merge;
-  const NgMergeNodes *nodes;
+  NgMergeState *state;        /* owned: closed here (may be NULL) */
+  NgMerge *merge;             /* owned: freed here */
+  const NgMergeNodes *nodes;  /* NULL: the state is not filled */
   gboolean ok;
   GError *error;
 } Fill;
@@ -1358,14 +1360,22 @@ static gpointer
 fill_thread (gpointer data)
 {
   Fill *f = data;
-  f->ok = ng_merge_state_fill (f->state, f->merge, f->nodes, &f->error);
+  if (f->state && f->nodes)
+    f->ok = ng_merge_state_fill (f->state, f->merge, f->nodes, &f->error);
+  if (!ng_merge_state_close (f->state, f->ok ? &f->error : NULL))
+    f->ok = FALSE;
+  f->state = NULL;
+  g_clear_pointer (&f->merge, ng_merge_free);
   return NULL;
 }
 
 /* A hashes generation written from scratch: the merge's statements go to
  * Berkeley DB in one sorted pass (bulk-bdb.c) as the files of generation
  * NEXT, which Redland then opens like any other; STATE (may be NULL) is
- * filled meanwhile.  Returns the node summaries, or NULL with ERROR set. */
+ * filled meanwhile.  Takes MERGE and STATE: the merge is freed and the
+ * state closed, on the filler thread when there is one (there they take
+ * what the index writers leave of the second core, not this thread's time
+ * after them).  Returns the node summaries, or NULL with ERROR set. */
 static NgMergeNodes *
 write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError **error)
 {
@@ -1416,19 +1426,23 @@ write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError 
      the bulk write does not touch: beside it when there are threads to
      spare, else after it */
   fill.nodes = nodes;
-  if (nodes && state && threads >= 2)
+  if (nodes && threads >= 2)
     filler = g_thread_new ("ng-state", fill_thread, &fill);
   written = nodes && ng_bulk_storage_finish (bulk, threads, error);
   if (filler)
     g_thread_join (filler);
-  else if (written && state)
-    fill_thread (&fill);
+  else
+    {
+      if (!written)
+        fill.nodes = NULL;   /* only closed and freed */
+      fill_thread (&fill);
+    }
   if (written && !fill.ok)
     g_propagate_error (error, g_steal_pointer (&fill.error));
   if (!written || !fill.ok)
     g_clear_pointer (&nodes, ng_merge_nodes_free);
   g_clear_error (&fill.error);
-  g_debug ("%s: merge state filled", s->dir);
+  g_debug ("%s: merge state filled and closed", s->dir);
   if (bm)
     librdf_free_model (bm);
   if (bulk)
@@ -1624,7 +1638,8 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
   g_debug ("%s: the facts of %u articles added", s->dir, keys->len);
   if (ok && keep && strcmp (s->type, "hashes") == 0 && ng_bulk_supported (s->world))
     {
-      nodes = write_bulk (s, merge, next, state, error);
+      nodes = write_bulk (s, g_steal_pointer (&merge), next, g_steal_pointer (&state),
+                          error);
       ok = nodes && open_merged (s, next, FALSE, FALSE, storage, model, error);
     }
   else
