@@ -42,6 +42,7 @@ struct NgMergeState
   NgMergeNodes *preds;      /* the predicate table (no nodes) */
   guint64 triples;
   gboolean failed;
+  gboolean no_sums;         /* created empty, no N record put since */
   GString *journal;         /* records put and deleted, when logged */
   GString *graph_journal;   /* for the writer of the graph it describes */
 };
@@ -75,6 +76,7 @@ ng_merge_state_open (const char *path, gboolean create, GError **error)
       return NULL;
     }
   st->path = g_strdup (path);
+  st->no_sums = create;
   st->sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   st->preds = ng_merge_nodes_new (NULL);
   if (!create)
@@ -232,6 +234,7 @@ ng_merge_state_replay (NgMergeState *st, const char *data, gsize len, GError **e
       dk.size = (u_int32_t) klen;
       dv.data = (void *) value;
       dv.size = (u_int32_t) vlen;
+      st->no_sums = FALSE;
       rc = op == 'P' ? st->db->put (st->db, NULL, &dk, &dv, 0)
                      : st->db->del (st->db, NULL, &dk, 0);
       if (rc != 0 && !(op == 'D' && rc == DB_NOTFOUND))
@@ -257,6 +260,8 @@ ng_state_put (NgMergeState *st, char kind, const char *key, const char *value, g
   dk.size = (u_int32_t) k->len;
   dv.data = (void *) value;
   dv.size = (u_int32_t) len;
+  if (kind == 'N')
+    st->no_sums = FALSE;
   if (st->db->put (st->db, NULL, &dk, &dv, 0) != 0)
     st->failed = TRUE;
   else if (st->journal)
@@ -396,12 +401,15 @@ ng_state_put_nodes (NgMergeState *st, const NgMergeNodes *now, GPtrArray *remove
   gpointer k, v;
   char buf[64];
   g_autoptr (GString) preds = g_string_new (NULL);
+  gboolean fresh = st->no_sums;
 
   g_hash_table_iter_init (&it, now->nodes);
   while (g_hash_table_iter_next (&it, &k, &v))
     {
       const NodeSum *ns = v;
-      const NodeSum *was = ng_state_node_sum (st, k);
+      /* a state just created has no summary to compare with (not looked
+         up: one read that finds nothing per node written from scratch) */
+      const NodeSum *was = fresh ? NULL : ng_state_node_sum (st, k);
       if (was && was->sum == ns->sum && was->count == ns->count && was->preds == ns->preds)
         continue;
       g_snprintf (buf, sizeof buf, "%" G_GINT64_MODIFIER "x %u %" G_GINT64_MODIFIER "x",
