@@ -181,12 +181,35 @@ worker (gpointer data)
     }
 }
 
+/* The gazetteer loaded on a thread of its own while the inputs are listed. */
+typedef struct {
+  NgGazetteer *gaz;
+  GError *error;
+} Load;
+
+static gpointer
+load_gazetteer (gpointer data)
+{
+  Load *l = data;
+  l->gaz = ng_gazetteer_load (ng_gazetteer_default_dir (), &l->error);
+  return NULL;
+}
+
+static gpointer
+free_gazetteer (gpointer data)
+{
+  ng_gazetteer_free (data);
+  return NULL;
+}
+
 int
 ng_cmd_build (int argc, char **argv)
 {
   g_autoptr (GOptionContext) ctx = g_option_context_new ("PATH… — add articles to the graph");
   g_autoptr (GError) error = NULL;
   g_autoptr (NgGazetteer) gaz = NULL;
+  Load load = { NULL, NULL };
+  GThread *load_thread, *freer;
   g_autoptr (NgStore) store = NULL;
   Walk w = { 0 };
   guint ok = 0;
@@ -215,13 +238,7 @@ ng_cmd_build (int argc, char **argv)
       return NG_EXIT_USAGE;
     }
 
-  gaz = ng_gazetteer_load (ng_gazetteer_default_dir (), &error);
-  if (gaz == NULL)
-    {
-      ng_cli_error ("%s", error->message);
-      return NG_EXIT_PARTIAL;
-    }
-
+  load_thread = g_thread_new ("ng-gazetteer", load_gazetteer, &load);
   w.files = g_ptr_array_new_with_free_func (g_free);
   w.seen_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (int i = 1; i < argc; i++)
@@ -233,6 +250,16 @@ ng_cmd_build (int argc, char **argv)
         walk_dir (&w, argv[i]);
       else
         g_ptr_array_add (w.files, g_strdup (argv[i]));  /* errors when read */
+    }
+  g_thread_join (load_thread);
+  gaz = g_steal_pointer (&load.gaz);
+  if (gaz == NULL)
+    {
+      ng_cli_error ("%s", load.error->message);
+      g_error_free (load.error);
+      g_ptr_array_unref (w.files);
+      g_hash_table_unref (w.seen_dirs);
+      return NG_EXIT_PARTIAL;
     }
 
   {
@@ -295,6 +322,8 @@ ng_cmd_build (int argc, char **argv)
     g_cond_clear (&work.cond);
     g_free (work.jobs);
   }
+  /* the extraction is over: the gazetteer is freed beside the merge */
+  freer = g_thread_new ("ng-free", free_gazetteer, g_steal_pointer (&gaz));
   if (progress)
     fputs ("\r\033[K", stderr);
 
@@ -312,6 +341,7 @@ ng_cmd_build (int argc, char **argv)
                    ng_store_merged_size (store));
       status = w.failed ? NG_EXIT_PARTIAL : NG_EXIT_OK;
     }
+  g_thread_join (freer);
   g_ptr_array_unref (w.files);
   g_hash_table_unref (w.seen_dirs);
   g_clear_pointer (&opt_store, g_free);
