@@ -540,7 +540,7 @@ apply_facts (Merge *m, const char *facts, gsize len, NgMergeFactsPart parts)
       next = strchr (l, '\n');
       if (next)
         *next++ = '\0';
-      if (tag == '\0' || (!records && tag == 'S')
+      if (tag == '\0' || (!records && (tag == 'S' || tag == 'E'))
           || (!people && strchr ("RDTNO", tag) != NULL))
         continue;
       n = ng_facts_split (l, f, G_N_ELEMENTS (f));
@@ -590,7 +590,7 @@ apply_facts (Merge *m, const char *facts, gsize len, NgMergeFactsPart parts)
             return FALSE;
           {
             gboolean meeting = strcmp (f[0], "m") == 0;
-            if (meeting ? people : records)
+            if (records)
               g_ptr_array_add (meeting ? m->meetings : m->sanctions,
                                ng_merge_event_from_fields (f[1], article, f, f + 10,
                                                            n - 10));

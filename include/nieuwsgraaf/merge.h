@@ -37,8 +37,9 @@ gboolean ng_merge_add_facts (NgMerge *merge, const char *name,
  * merge: adding each half of the same facts on a thread of its own, the
  * articles in the same order on both, is the same as adding them whole. */
 typedef enum {
-  NG_MERGE_FACTS_PEOPLE = 1 << 0,   /* persons, places, organisations, meetings */
-  NG_MERGE_FACTS_RECORDS = 1 << 1,  /* articles, sentences, sanction mentions */
+  NG_MERGE_FACTS_PEOPLE = 1 << 0,   /* persons, places, organisations */
+  NG_MERGE_FACTS_RECORDS = 1 << 1,  /* articles, sentences, meeting and sanction
+                                       mentions */
   NG_MERGE_FACTS_ALL = NG_MERGE_FACTS_PEOPLE | NG_MERGE_FACTS_RECORDS
 } NgMergeFactsPart;
 
