@@ -397,6 +397,20 @@ db_error (GError **error, const char *path, const char *what, int ret)
   return FALSE;
 }
 
+/* The statements in IX's order: sorted by key, then value (Berkeley DB
+ * appends to the right edge of its tree, and equal statements end up side
+ * by side). */
+static void
+sort_index (Job *job)
+{
+  guint n = job->bulk->triples->len;
+  job->order = g_new (guint32, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    job->order[i] = i;
+  g_qsort_with_data (job->order, (gint) n, sizeof (guint32), triple_cmp, job);
+}
+
+/* Writes the index file of a sorted JOB. */
 static gboolean
 write_index (Job *job)
 {
@@ -410,13 +424,6 @@ write_index (Job *job)
   guint n = b->triples->len;
   DB *db = NULL;
   int ret;
-
-  /* sorted by key, then value: Berkeley DB appends to the right edge of
-     its tree, and equal statements end up side by side */
-  job->order = g_new (guint32, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    job->order[i] = i;
-  g_qsort_with_data (job->order, (gint) n, sizeof (guint32), triple_cmp, job);
 
   if ((ret = db_create (&db, NULL, 0)) != 0)
     return db_error (&job->error, path, "cannot create a handle", ret);
@@ -466,39 +473,71 @@ write_index (Job *job)
   return TRUE;
 }
 
-/* The indexes not yet taken, shared by the writing threads. */
+/* The work of writing the indexes, in units any of the writing threads
+ * takes in turn: first the caller's job to run beside them (when there is
+ * one), then the three sorts, then the three files, each after its sort
+ * (waited for when another thread is still at it).  Units of a sort and a
+ * file, not one of a whole index, so that the threads finish together. */
 typedef struct {
   Job *jobs;
   guint n;
-  gint next;   /* atomic */
+  gint next;             /* the next unit to take (atomic) */
+  GThreadFunc beside;    /* run as the first unit, or NULL */
+  gpointer beside_data;
+  GMutex lock;
+  GCond cond;
+  gboolean sorted[G_N_ELEMENTS (indexes)];
 } Queue;
 
 static gpointer
 write_index_thread (gpointer data)
 {
   Queue *q = data;
+  guint first = q->beside ? 1 : 0;
   for (;;)
     {
-      guint i = (guint) g_atomic_int_add (&q->next, 1);
-      if (i >= q->n)
+      guint u = (guint) g_atomic_int_add (&q->next, 1);
+      if (u >= first + 2 * q->n)
         return NULL;
-      write_index (&q->jobs[i]);
-      g_clear_pointer (&q->jobs[i].order, g_free);
+      if (u < first)
+        q->beside (q->beside_data);
+      else if (u < first + q->n)
+        {
+          guint i = u - first;
+          sort_index (&q->jobs[i]);
+          g_mutex_lock (&q->lock);
+          q->sorted[i] = TRUE;
+          g_cond_broadcast (&q->cond);
+          g_mutex_unlock (&q->lock);
+        }
+      else
+        {
+          guint i = u - first - q->n;
+          g_mutex_lock (&q->lock);
+          while (!q->sorted[i])
+            g_cond_wait (&q->cond, &q->lock);
+          g_mutex_unlock (&q->lock);
+          write_index (&q->jobs[i]);
+          g_clear_pointer (&q->jobs[i].order, g_free);
+        }
     }
 }
 
 gboolean
-ng_bulk_storage_finish (librdf_storage *storage, guint threads, GError **error)
+ng_bulk_storage_finish (librdf_storage *storage, guint threads, GThreadFunc beside,
+                        gpointer beside_data, GError **error)
 {
   Bulk *b = bulk_of (storage);
   Job jobs[G_N_ELEMENTS (indexes)];
-  GThread *workers[G_N_ELEMENTS (indexes)];
-  Queue q = { jobs, G_N_ELEMENTS (indexes), 0 };
-  guint n_workers = CLAMP (threads, 1, G_N_ELEMENTS (indexes));
+  GThread *workers[G_N_ELEMENTS (indexes) + 1];
+  Queue q = { jobs, G_N_ELEMENTS (indexes), 0, beside, beside_data };
+  guint n_workers = CLAMP (threads, 1, G_N_ELEMENTS (workers));
   gboolean ok = TRUE;
 
   if (b->failed)
     {
+      if (beside)
+        beside (beside_data);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "%s/%s: a statement could not be taken for Berkeley DB", b->dir,
                    b->name);
@@ -506,8 +545,10 @@ ng_bulk_storage_finish (librdf_storage *storage, guint threads, GError **error)
     }
   g_debug ("%s/%s: %u statements to write", b->dir, b->name, b->triples->len);
   /* the indexes are independent files: sorted and written side by side on
-     THREADS threads (at most one per index), each taking the next index
-     when done with one (on one thread, one after another) */
+     THREADS threads (this one and THREADS - 1 others), each taking the next
+     unit when done with one (on one thread, one after another) */
+  g_mutex_init (&q.lock);
+  g_cond_init (&q.cond);
   for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
     jobs[i] = (Job) { b, &indexes[i], NULL, 0, NULL };
   for (guint i = 1; i < n_workers; i++)
@@ -515,6 +556,8 @@ ng_bulk_storage_finish (librdf_storage *storage, guint threads, GError **error)
   write_index_thread (&q);
   for (guint i = 1; i < n_workers; i++)
     g_thread_join (workers[i]);
+  g_mutex_clear (&q.lock);
+  g_cond_clear (&q.cond);
   for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
     {
       if (jobs[i].error && ok)

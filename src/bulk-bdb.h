@@ -23,9 +23,14 @@ gboolean ng_bulk_supported (librdf_world *world);
  * world; it is left empty), with their encodings as they are; FALSE when
  * either could not take one. */
 gboolean ng_bulk_storage_absorb (librdf_storage *into, librdf_storage *from);
-/* Writes the files: the three indexes on THREADS threads (this one and
- * THREADS - 1 others, at most one per index), each taking the next index
- * when done with one; THREADS 0 or 1: one after another on this thread. */
-gboolean ng_bulk_storage_finish (librdf_storage *storage, guint threads, GError **error);
+/* Writes the files: the three indexes sorted and written on THREADS
+ * threads (this one and THREADS - 1 others), each taking the next sort or
+ * file when done with one; THREADS 0 or 1: one after another on this
+ * thread.  BESIDE (may be NULL) is run with BESIDE_DATA on one of those
+ * threads, first, whatever becomes of the write: the caller's work to do
+ * beside it, sharing the threads instead of taking one more. */
+gboolean ng_bulk_storage_finish (librdf_storage *storage, guint threads,
+                                 GThreadFunc beside, gpointer beside_data,
+                                 GError **error);
 
 #endif

@@ -1346,8 +1346,8 @@ merge_threads (NgStore *s)
 }
 
 /* What is left to do with the merge once the bulk writer has its
- * statements: fill the merge state, close it, free the merge.  On a thread
- * of its own, beside the bulk write, when there are threads to spare. */
+ * statements: fill the merge state, close it, free the merge.  Run by the
+ * bulk writer beside its indexes. */
 typedef struct {
   NgMergeState *state;        /* owned: closed here (may be NULL) */
   NgMerge *merge;             /* owned: freed here */
@@ -1373,9 +1373,9 @@ fill_thread (gpointer data)
  * Berkeley DB in one sorted pass (bulk-bdb.c) as the files of generation
  * NEXT, which Redland then opens like any other; STATE (may be NULL) is
  * filled meanwhile.  Takes MERGE and STATE: the merge is freed and the
- * state closed, on the filler thread when there is one (there they take
- * what the index writers leave of the second core, not this thread's time
- * after them).  Returns the node summaries, or NULL with ERROR set. */
+ * state closed beside the indexes too (on whichever thread is free, not on
+ * this one after them).  Returns the node summaries, or NULL with ERROR
+ * set. */
 static NgMergeNodes *
 write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError **error)
 {
@@ -1385,7 +1385,6 @@ write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError 
   NgMergeNodes *nodes = NULL;
   guint threads = merge_threads (s);
   Fill fill = { state, merge, NULL, TRUE, NULL };
-  GThread *filler = NULL;
   gboolean written;
 
   librdf_world *side_world = NULL;
@@ -1423,20 +1422,12 @@ write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError 
   if (side_world)
     librdf_free_world (side_world);
   /* the merge state is filled from the merge and the node summaries, which
-     the bulk write does not touch: beside it when there are threads to
-     spare, else after it */
+     the bulk write does not touch: as one more unit of the bulk write's
+     work, on whichever of its threads takes it first */
   fill.nodes = nodes;
-  if (nodes && threads >= 2)
-    filler = g_thread_new ("ng-state", fill_thread, &fill);
-  written = nodes && ng_bulk_storage_finish (bulk, threads, error);
-  if (filler)
-    g_thread_join (filler);
-  else
-    {
-      if (!written)
-        fill.nodes = NULL;   /* only closed and freed */
-      fill_thread (&fill);
-    }
+  written = nodes && ng_bulk_storage_finish (bulk, threads, fill_thread, &fill, error);
+  if (!nodes)
+    fill_thread (&fill);   /* only closes and frees */
   if (written && !fill.ok)
     g_propagate_error (error, g_steal_pointer (&fill.error));
   if (!written || !fill.ok)

@@ -128,7 +128,7 @@ test_redland_reads (Fx *f, gconstpointer data)
     for (guint i = in->len; i-- > 0;)
       g_assert_cmpint (librdf_model_add_statement (bm, in->pdata[i]), ==, 0);
   /* DATA: on how many threads the indexes are written */
-  g_assert_true (ng_bulk_storage_finish (bulk, GPOINTER_TO_UINT (data), &error));
+  g_assert_true (ng_bulk_storage_finish (bulk, GPOINTER_TO_UINT (data), NULL, NULL, &error));
   g_assert_no_error (error);
   librdf_free_model (bm);
   librdf_free_storage (bulk);
@@ -238,7 +238,7 @@ test_absorb (Fx *f, gconstpointer data)
     librdf_free_storage (b);
   }
   librdf_free_world (other.world);   /* what A took over does not depend on it */
-  g_assert_true (ng_bulk_storage_finish (a, 2, &error));
+  g_assert_true (ng_bulk_storage_finish (a, 2, NULL, NULL, &error));
   g_assert_no_error (error);
   librdf_free_model (am);
   librdf_free_storage (a);
@@ -265,7 +265,7 @@ test_unwritable (Fx *f, gconstpointer data)
   librdf_model *bm = librdf_new_model (f->world, bulk, NULL);
 
   g_assert_cmpint (librdf_model_add_statement (bm, in->pdata[0]), ==, 0);
-  g_assert_false (ng_bulk_storage_finish (bulk, 2, &error));
+  g_assert_false (ng_bulk_storage_finish (bulk, 2, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "g-sp2o.db"));
   librdf_free_model (bm);
