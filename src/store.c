@@ -316,6 +316,11 @@ sync_store (NgStore *s)
 typedef struct {
   char *digest;
   char *facts;
+  gboolean stated;          /* the file's size, mtime and inode, as written
+                               (a rename keeps them): the scan need not
+                               stat it */
+  gint64 size, mtime_ns;
+  guint64 ino;
 } Fresh;
 
 static void
@@ -472,6 +477,17 @@ write_article_file (NgStore *s, const char *key, const char *path, const char *d
         }
       done += (gsize) n;
     }
+  {
+    struct stat st;
+    if (fstat (fd, &st) == 0)
+      {
+        fresh->stated = TRUE;
+        fresh->size = st.st_size;
+        fresh->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000)
+                          + st.st_mtim.tv_nsec;
+        fresh->ino = st.st_ino;
+      }
+  }
   if (close (fd) != 0)
     {
       int e = errno;
@@ -1149,7 +1165,14 @@ scan_articles (NgStore *s, const NgStoreIndex *old, NgStoreIndex *now,
                                                s->articles_dir ? s->articles_dir : "",
                                                key);
       g_hash_table_add (present, (gpointer) key);
-      if (!memory_store (s))
+      if (fresh && fresh->stated)
+        {
+          /* written by this process (on the thread that wrote it) */
+          e->size = fresh->size;
+          e->mtime_ns = fresh->mtime_ns;
+          e->ino = fresh->ino;
+        }
+      else if (!memory_store (s))
         {
           struct stat st;
           if (stat (name, &st) == 0)
