@@ -84,10 +84,11 @@ int ng_store_put_nquads (NgStore *store, const char *name, const char *data,
 
 /* Recomputes the merged graph from all article graphs. */
 gboolean ng_store_merge (NgStore *store, GError **error);
-/* How many threads a merge may use: a generation written from scratch has
- * its three indexes written side by side and its merge state filled beside
- * them with 2 or more, everything on the calling thread with 1; 0 (the
- * default): one per processor. */
+/* How many threads a merge may use: with 2 or more, a merge from scratch
+ * takes half of the facts and writes some nodes on a second thread, and its
+ * threads share the indexes' sorts and files and the merge state's fill;
+ * with 1 everything runs on the calling thread; 0 (the default): one per
+ * processor. */
 void ng_store_set_threads (NgStore *store, guint threads);
 
 /* Statements in the merged graph; articles stored. */
