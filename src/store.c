@@ -1380,7 +1380,7 @@ typedef struct {
 } Fill;
 
 static gpointer
-fill_thread (gpointer data)
+fill_unit (gpointer data)
 {
   Fill *f = data;
   if (f->state && f->nodes)
@@ -1448,9 +1448,9 @@ write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError 
      the bulk write does not touch: as one more unit of the bulk write's
      work, on whichever of its threads takes it first */
   fill.nodes = nodes;
-  written = nodes && ng_bulk_storage_finish (bulk, threads, fill_thread, &fill, error);
+  written = nodes && ng_bulk_storage_finish (bulk, threads, fill_unit, &fill, error);
   if (!nodes)
-    fill_thread (&fill);   /* only closes and frees */
+    fill_unit (&fill);   /* only closes and frees */
   if (written && !fill.ok)
     g_propagate_error (error, g_steal_pointer (&fill.error));
   if (!written || !fill.ok)

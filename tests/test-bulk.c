@@ -84,6 +84,14 @@ graph (Fx *f)
   return a;
 }
 
+/* The caller's work run beside the indexes: counts its runs. */
+static gpointer
+count_run (gpointer data)
+{
+  g_atomic_int_inc ((gint *) data);
+  return NULL;
+}
+
 static void
 test_supported (Fx *f, gconstpointer data)
 {
@@ -127,9 +135,15 @@ test_redland_reads (Fx *f, gconstpointer data)
   for (guint round = 0; round < 2; round++)
     for (guint i = in->len; i-- > 0;)
       g_assert_cmpint (librdf_model_add_statement (bm, in->pdata[i]), ==, 0);
-  /* DATA: on how many threads the indexes are written */
-  g_assert_true (ng_bulk_storage_finish (bulk, GPOINTER_TO_UINT (data), NULL, NULL, &error));
-  g_assert_no_error (error);
+  /* DATA: on how many threads the indexes are written; the work given to
+     run beside them runs once */
+  {
+    gint runs = 0;
+    g_assert_true (ng_bulk_storage_finish (bulk, GPOINTER_TO_UINT (data), count_run, &runs,
+                                           &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (runs, ==, 1);
+  }
   librdf_free_model (bm);
   librdf_free_storage (bulk);
 
@@ -264,10 +278,14 @@ test_unwritable (Fx *f, gconstpointer data)
   librdf_storage *bulk = ng_bulk_storage_new (f->world, missing, "g");
   librdf_model *bm = librdf_new_model (f->world, bulk, NULL);
 
+  gint runs = 0;
+
   g_assert_cmpint (librdf_model_add_statement (bm, in->pdata[0]), ==, 0);
-  g_assert_false (ng_bulk_storage_finish (bulk, 2, NULL, NULL, &error));
+  /* the work given to run beside the indexes runs even when they fail */
+  g_assert_false (ng_bulk_storage_finish (bulk, 2, count_run, &runs, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "g-sp2o.db"));
+  g_assert_cmpint (runs, ==, 1);
   librdf_free_model (bm);
   librdf_free_storage (bulk);
 }

@@ -112,8 +112,8 @@ typedef struct {
 
 /* How often the main thread looks at what the workers have done (it
  * reports in input order, and redraws the progress line).  The workers do
- * not wake it for each input: with an input every half millisecond those
- * wake-ups cost the workers more than a tenth of a core. */
+ * not wake it for each input: with 1,000 articles extracted in a quarter
+ * of a second, those wake-ups took about 10 ms from the workers. */
 #define REPORT_INTERVAL (G_TIME_SPAN_MILLISECOND * 50)
 
 static gboolean
