@@ -588,13 +588,9 @@ apply_facts (Merge *m, const char *facts, gsize len, NgMergeFactsPart parts)
         case 'E':
           if (n < 10 || f[0] == NULL || f[1] == NULL || article == NULL)
             return FALSE;
-          {
-            gboolean meeting = strcmp (f[0], "m") == 0;
-            if (records)
-              g_ptr_array_add (meeting ? m->meetings : m->sanctions,
-                               ng_merge_event_from_fields (f[1], article, f, f + 10,
-                                                           n - 10));
-          }
+          /* (only in the records half: the people half skips E lines) */
+          g_ptr_array_add (strcmp (f[0], "m") == 0 ? m->meetings : m->sanctions,
+                           ng_merge_event_from_fields (f[1], article, f, f + 10, n - 10));
           break;
         case 'R':
           if (n != 3 || f[0] == NULL || article == NULL)

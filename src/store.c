@@ -316,12 +316,21 @@ sync_store (NgStore *s)
 typedef struct {
   char *digest;
   char *facts;
-  gboolean stated;          /* the file's size, mtime and inode, as written
-                               (a rename keeps them): the scan need not
+  gboolean stated;          /* ST is the file as written (a rename keeps its
+                               size, mtime and inode): the scan need not
                                stat it */
-  gint64 size, mtime_ns;
-  guint64 ino;
+  struct stat st;
 } Fresh;
+
+/* What the merge index keeps of a file's status. */
+static void
+entry_set_stat (NgIndexEntry *e, const struct stat *st)
+{
+  e->size = st->st_size;
+  e->mtime_ns = (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000)
+                + st->st_mtim.tv_nsec;
+  e->ino = st->st_ino;
+}
 
 static void
 fresh_free (gpointer p)
@@ -477,17 +486,7 @@ write_article_file (NgStore *s, const char *key, const char *path, const char *d
         }
       done += (gsize) n;
     }
-  {
-    struct stat st;
-    if (fstat (fd, &st) == 0)
-      {
-        fresh->stated = TRUE;
-        fresh->size = st.st_size;
-        fresh->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000)
-                          + st.st_mtim.tv_nsec;
-        fresh->ino = st.st_ino;
-      }
-  }
+  fresh->stated = fstat (fd, &fresh->st) == 0;
   if (close (fd) != 0)
     {
       int e = errno;
@@ -1166,22 +1165,12 @@ scan_articles (NgStore *s, const NgStoreIndex *old, NgStoreIndex *now,
                                                key);
       g_hash_table_add (present, (gpointer) key);
       if (fresh && fresh->stated)
-        {
-          /* written by this process (on the thread that wrote it) */
-          e->size = fresh->size;
-          e->mtime_ns = fresh->mtime_ns;
-          e->ino = fresh->ino;
-        }
+        entry_set_stat (e, &fresh->st);   /* written by this process */
       else if (!memory_store (s))
         {
           struct stat st;
           if (stat (name, &st) == 0)
-            {
-              e->size = st.st_size;
-              e->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000)
-                            + st.st_mtim.tv_nsec;
-              e->ino = st.st_ino;
-            }
+            entry_set_stat (e, &st);
         }
       if (was && !memory_store (s) && was->size == e->size
           && was->mtime_ns == e->mtime_ns && was->ino == e->ino)
