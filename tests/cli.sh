@@ -95,6 +95,31 @@ t_bad_inputs() {
 }
 ok "bad inputs are reported, the rest is stored, exit 1" t_bad_inputs
 
+# The walk decides from the types the directory lists (a stat only for
+# links and unknown types), and a thread reads ahead of the extraction
+# threads: both must keep what is read, and in which order, as it was.
+t_walk() {
+  W="$NG_TMP/walk"
+  mkdir -p "$W/in/sub" "$W/out/dir" || return 1
+  for f in in/a.txt in/sub/b.txt in/.hidden.txt out/c.txt out/dir/d.txt; do
+    printf ' date 2020-03\nMark Rutte sprak in Den Haag met Emmanuel Macron (%s).\n' "$f" \
+      > "$W/$f" || return 1
+  done
+  ln -s ../out/c.txt "$W/in/filelink.txt" && ln -s ../out/dir "$W/in/dirlink" &&
+    mkfifo "$W/in/pipe" || return 1
+  for j in 1 2; do
+    timeout -k 5 60 "$NG_BIN" build --verbose --jobs $j --store "$W/s$j" "$W/in" \
+      > "$NG_TMP/o" 2> "$NG_TMP/walk.err" || { cat "$NG_TMP/walk.err"; return 1; }
+    sed -n "s|^nieuwsgraaf build: $W/in/\([^:]*\): [0-9]* sentences.*|\1|p" \
+      "$NG_TMP/walk.err" > "$NG_TMP/walk.got"
+    printf 'a.txt\ndirlink/d.txt\nfilelink.txt\nsub/b.txt\n' > "$NG_TMP/walk.want"
+    cmp -s "$NG_TMP/walk.got" "$NG_TMP/walk.want" \
+      || { echo "--jobs $j read:"; cat "$NG_TMP/walk.got"; return 1; }
+    contains "$NG_TMP/walk.err" "4 articles stored, 0 failed" || return 1
+  done
+}
+ok "a directory is walked in name order: subdirectories and links followed, hidden files and pipes skipped" t_walk
+
 t_stdin_extract() {
   printf ' date 2018-04-27\nKim Jong-un ontmoette Moon Jae-in in Panmunjom.\n' > "$NG_TMP/in.txt"
   ng build --quiet --store "$NG_TMP/s3" - < "$NG_TMP/in.txt" || return 1

@@ -1,9 +1,13 @@
 /* cmd-build.c — nieuwsgraaf build [--store DIR] PATH… */
+#define _GNU_SOURCE 1   /* preadv2, RWF_NOWAIT */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -17,23 +21,38 @@ typedef struct {
   guint failed;
 } Walk;
 
+/* A directory entry: its name and its type as the directory gives it. */
+typedef struct {
+  char *name;
+  unsigned char type;   /* DT_REG, DT_DIR, … or DT_UNKNOWN */
+} Entry;
+
 static int
-name_cmp (gconstpointer a, gconstpointer b)
+entry_cmp (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (((const Entry *) a)->name, ((const Entry *) b)->name);
 }
 
-/* Every regular file under DIR, sorted, hidden files skipped. */
+static void
+entry_clear (gpointer p)
+{
+  g_free (((Entry *) p)->name);
+}
+
+/* Every regular file under DIR, sorted, hidden files skipped.  The type
+ * the directory lists for an entry decides without a stat (which reads the
+ * file's inode: on a disk, one read each, before any article is
+ * extracted); links and file systems that list no types are stat'ed. */
 static void
 walk_dir (Walk *w, const char *dir)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   struct stat st;
-  GDir *d;
-  const char *name;
+  DIR *d;
+  struct dirent *de;
   g_autofree char *key = NULL;
 
+  g_array_set_clear_func (entries, entry_clear);
   if (stat (dir, &st) != 0)
     return;
   key = g_strdup_printf ("%lu:%lu", (unsigned long) st.st_dev, (unsigned long) st.st_ino);
@@ -44,30 +63,41 @@ walk_dir (Walk *w, const char *dir)
       return;
     }
   g_hash_table_add (w->seen_dirs, g_steal_pointer (&key));
-  d = g_dir_open (dir, 0, &error);
+  d = opendir (dir);
   if (d == NULL)
     {
-      ng_cli_error ("%s", error->message);
+      int e = errno;
+      ng_cli_error ("%s: cannot open the directory: %s", dir, g_strerror (e));
       w->failed++;
       return;
     }
-  while ((name = g_dir_read_name (d)))
-    if (name[0] != '.')
-      g_ptr_array_add (names, g_strdup (name));
-  g_dir_close (d);
-  g_ptr_array_sort (names, name_cmp);
-  for (guint i = 0; i < names->len; i++)
+  while ((de = readdir (d)))
+    if (de->d_name[0] != '.')
+      {
+        Entry e = { g_strdup (de->d_name), de->d_type };
+        g_array_append_val (entries, e);
+      }
+  closedir (d);
+  g_array_sort (entries, entry_cmp);
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
-      if (stat (path, &st) != 0)
+      const Entry *e = &g_array_index (entries, Entry, i);
+      g_autofree char *path = g_build_filename (dir, e->name, NULL);
+      unsigned char type = e->type;
+      if (type != DT_REG && type != DT_DIR)
         {
-          int e = errno;
-          ng_cli_error ("%s: %s", path, g_strerror (e));
-          w->failed++;
+          if (stat (path, &st) != 0)
+            {
+              int err = errno;
+              ng_cli_error ("%s: %s", path, g_strerror (err));
+              w->failed++;
+              continue;
+            }
+          type = S_ISDIR (st.st_mode) ? DT_DIR : S_ISREG (st.st_mode) ? DT_REG : DT_UNKNOWN;
         }
-      else if (S_ISDIR (st.st_mode))
+      if (type == DT_DIR)
         walk_dir (w, path);
-      else if (S_ISREG (st.st_mode))
+      else if (type == DT_REG)
         g_ptr_array_add (w->files, g_steal_pointer (&path));
     }
 }
@@ -108,6 +138,7 @@ typedef struct {
   GMutex lock;
   GCond cond;           /* signalled when the last job is done */
   guint n_done;
+  gint stop;            /* the read-ahead stops (atomic) */
 } Work;
 
 /* How often the main thread looks at what the workers have done (it
@@ -163,6 +194,63 @@ run_job (Work *w, Job *job)
   if (++w->n_done == w->n_jobs)
     g_cond_signal (&w->cond);
   g_mutex_unlock (&w->lock);
+}
+
+/* How far the read-ahead runs before the workers (inputs), and how many
+ * inputs it may pass over at most after finding one in the page cache. */
+#define READ_AHEAD 64
+#define READ_AHEAD_SKIP 32
+
+/* Whether the start of the file open as FD is in the page cache. */
+static gboolean
+cached (int fd)
+{
+#ifdef RWF_NOWAIT
+  char c;
+  struct iovec v = { &c, 1 };
+  return preadv2 (fd, &v, 1, 0, RWF_NOWAIT) >= 0;
+#else
+  (void) fd;
+  return FALSE;
+#endif
+}
+
+/* Asks the kernel to start reading the inputs the workers take next, up to
+ * READ_AHEAD ahead of them, so that reading articles that are not in the
+ * page cache overlaps with extracting others (from a disk that can read
+ * several at once).  Inputs found in the page cache make it look at fewer
+ * of the next ones (each time twice as few, up to READ_AHEAD_SKIP), so a
+ * corpus read recently costs it little. */
+static gpointer
+read_ahead (gpointer data)
+{
+  Work *w = data;
+  guint skip = 0;
+  struct stat st;
+  for (guint i = 0; i < w->n_jobs && !g_atomic_int_get (&w->stop); i += skip + 1)
+    {
+      int fd;
+      while ((gint) i > g_atomic_int_get (&w->next) + READ_AHEAD
+             && !g_atomic_int_get (&w->stop))
+        g_usleep (skip ? 10000 : 2000);   /* seldom when the inputs look cached */
+      /* only regular files: opening a pipe would pair with its writer
+         in the worker's stead */
+      if (strcmp (w->jobs[i].path, "-") == 0 || stat (w->jobs[i].path, &st) != 0
+          || !S_ISREG (st.st_mode))
+        continue;
+      fd = open (w->jobs[i].path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+      if (fd < 0)
+        continue;   /* its worker says why */
+      if (cached (fd))
+        skip = MIN (skip * 2 + 1, READ_AHEAD_SKIP);
+      else
+        {
+          skip = 0;
+          posix_fadvise (fd, 0, 0, POSIX_FADV_WILLNEED);
+        }
+      close (fd);
+    }
+  return NULL;
 }
 
 /* A worker thread: takes jobs until none is left.  Workers are joined before
@@ -283,6 +371,7 @@ ng_cmd_build (int argc, char **argv)
                   { 0 }, { 0 } };
     guint jobs = opt_jobs > 0 ? (guint) opt_jobs : g_get_num_processors ();
     g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+    GThread *ahead;
 
     g_mutex_init (&work.lock);
     g_cond_init (&work.cond);
@@ -290,6 +379,7 @@ ng_cmd_build (int argc, char **argv)
       work.jobs[i].path = w.files->pdata[i];
     for (guint i = 0; i < MIN (MAX (jobs, 1), MAX (w.files->len, 1)); i++)
       g_ptr_array_add (threads, g_thread_new ("extract", worker, &work));
+    ahead = w.files->len > 1 ? g_thread_new ("ng-read-ahead", read_ahead, &work) : NULL;
     /* report in input order, whatever order the workers finish in */
     for (guint i = 0; i < w.files->len; i++)
       {
@@ -318,6 +408,9 @@ ng_cmd_build (int argc, char **argv)
       }
     for (guint i = 0; i < threads->len; i++)
       g_thread_join (threads->pdata[i]);
+    g_atomic_int_set (&work.stop, 1);
+    if (ahead)
+      g_thread_join (ahead);
     g_mutex_clear (&work.lock);
     g_cond_clear (&work.cond);
     g_free (work.jobs);
