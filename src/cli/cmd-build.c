@@ -138,7 +138,9 @@ typedef struct {
   GMutex lock;
   GCond cond;           /* signalled when the last job is done */
   guint n_done;
-  gint stop;            /* the read-ahead stops (atomic) */
+  GMutex ahead_lock;
+  GCond ahead_cond;     /* signalled when the read-ahead is to stop */
+  gboolean stop;        /* the read-ahead stops (under ahead_lock) */
 } Work;
 
 /* How often the main thread looks at what the workers have done (it
@@ -221,18 +223,32 @@ cached (int fd)
  * several at once).  Inputs found in the page cache make it look at fewer
  * of the next ones (each time twice as few, up to READ_AHEAD_SKIP), so a
  * corpus read recently costs it little. */
+/* Waits until input *I is at most READ_AHEAD ahead of the workers (the
+ * longer between looks the more of the last inputs were cached), and moves
+ * *I up to the first input they have not taken.  FALSE: stop. */
+static gboolean
+ahead_wait (Work *w, guint *i, guint skip)
+{
+  gint64 wait = (skip == 0 ? 2 : skip < READ_AHEAD_SKIP ? 10 : 50) * G_TIME_SPAN_MILLISECOND;
+  gboolean stop;
+  g_mutex_lock (&w->ahead_lock);
+  while (!w->stop && (gint) *i > g_atomic_int_get (&w->next) + READ_AHEAD)
+    g_cond_wait_until (&w->ahead_cond, &w->ahead_lock, g_get_monotonic_time () + wait);
+  stop = w->stop;
+  g_mutex_unlock (&w->ahead_lock);
+  *i = MAX (*i, (guint) g_atomic_int_get (&w->next));
+  return !stop && *i < w->n_jobs;
+}
+
 static gpointer
 read_ahead (gpointer data)
 {
   Work *w = data;
   guint skip = 0;
   struct stat st;
-  for (guint i = 0; i < w->n_jobs && !g_atomic_int_get (&w->stop); i += skip + 1)
+  for (guint i = 0; ahead_wait (w, &i, skip); i += skip + 1)
     {
       int fd;
-      while ((gint) i > g_atomic_int_get (&w->next) + READ_AHEAD
-             && !g_atomic_int_get (&w->stop))
-        g_usleep (skip ? 10000 : 2000);   /* seldom when the inputs look cached */
       /* only regular files: opening a pipe would pair with its writer
          in the worker's stead */
       if (strcmp (w->jobs[i].path, "-") == 0 || stat (w->jobs[i].path, &st) != 0
@@ -375,6 +391,8 @@ ng_cmd_build (int argc, char **argv)
 
     g_mutex_init (&work.lock);
     g_cond_init (&work.cond);
+    g_mutex_init (&work.ahead_lock);
+    g_cond_init (&work.ahead_cond);
     for (guint i = 0; i < w.files->len; i++)
       work.jobs[i].path = w.files->pdata[i];
     for (guint i = 0; i < MIN (MAX (jobs, 1), MAX (w.files->len, 1)); i++)
@@ -408,11 +426,16 @@ ng_cmd_build (int argc, char **argv)
       }
     for (guint i = 0; i < threads->len; i++)
       g_thread_join (threads->pdata[i]);
-    g_atomic_int_set (&work.stop, 1);
+    g_mutex_lock (&work.ahead_lock);
+    work.stop = TRUE;
+    g_cond_signal (&work.ahead_cond);
+    g_mutex_unlock (&work.ahead_lock);
     if (ahead)
       g_thread_join (ahead);
     g_mutex_clear (&work.lock);
     g_cond_clear (&work.cond);
+    g_mutex_clear (&work.ahead_lock);
+    g_cond_clear (&work.ahead_cond);
     g_free (work.jobs);
   }
   /* the extraction is over: the gazetteer is freed beside the merge */
