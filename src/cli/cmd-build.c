@@ -54,7 +54,12 @@ walk_dir (Walk *w, const char *dir)
 
   g_array_set_clear_func (entries, entry_clear);
   if (stat (dir, &st) != 0)
-    return;
+    {
+      int e = errno;   /* (the command line's directories were stat'ed) */
+      ng_cli_error ("%s: %s", dir, g_strerror (e));
+      w->failed++;
+      return;
+    }
   key = g_strdup_printf ("%lu:%lu", (unsigned long) st.st_dev, (unsigned long) st.st_ino);
   if (g_hash_table_contains (w->seen_dirs, key))
     {
@@ -203,26 +208,24 @@ run_job (Work *w, Job *job)
 #define READ_AHEAD 64
 #define READ_AHEAD_SKIP 32
 
-/* Whether the start of the file open as FD is in the page cache. */
-static gboolean
+/* Whether the start of the file open as FD is in the page cache: 1 yes,
+ * 0 no, -1 the file system (or the kernel) cannot say — tmpfs, for one,
+ * whose files are all in memory anyway. */
+static int
 cached (int fd)
 {
 #ifdef RWF_NOWAIT
   char c;
   struct iovec v = { &c, 1 };
-  return preadv2 (fd, &v, 1, 0, RWF_NOWAIT) >= 0;
+  if (preadv2 (fd, &v, 1, 0, RWF_NOWAIT) >= 0)
+    return 1;
+  return errno == EAGAIN ? 0 : -1;
 #else
   (void) fd;
-  return FALSE;
+  return -1;
 #endif
 }
 
-/* Asks the kernel to start reading the inputs the workers take next, up to
- * READ_AHEAD ahead of them, so that reading articles that are not in the
- * page cache overlaps with extracting others (from a disk that can read
- * several at once).  Inputs found in the page cache make it look at fewer
- * of the next ones (each time twice as few, up to READ_AHEAD_SKIP), so a
- * corpus read recently costs it little. */
 /* Waits until input *I is at most READ_AHEAD ahead of the workers (the
  * longer between looks the more of the last inputs were cached), and moves
  * *I up to the first input they have not taken.  FALSE: stop. */
@@ -240,6 +243,13 @@ ahead_wait (Work *w, guint *i, guint skip)
   return !stop && *i < w->n_jobs;
 }
 
+/* Asks the kernel to start reading the inputs the workers take next, up to
+ * READ_AHEAD ahead of them, so that reading articles that are not in the
+ * page cache overlaps with extracting others (from a disk that can read
+ * several at once).  Inputs found in the page cache make it look at fewer
+ * of the next ones (each time twice as few, up to READ_AHEAD_SKIP), so a
+ * corpus read recently costs it little; where the file system cannot say
+ * what is cached it stops at the first input. */
 static gpointer
 read_ahead (gpointer data)
 {
@@ -248,7 +258,7 @@ read_ahead (gpointer data)
   struct stat st;
   for (guint i = 0; ahead_wait (w, &i, skip); i += skip + 1)
     {
-      int fd;
+      int fd, c;
       /* only regular files: opening a pipe would pair with its writer
          in the worker's stead */
       if (strcmp (w->jobs[i].path, "-") == 0 || stat (w->jobs[i].path, &st) != 0
@@ -257,14 +267,17 @@ read_ahead (gpointer data)
       fd = open (w->jobs[i].path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
       if (fd < 0)
         continue;   /* its worker says why */
-      if (cached (fd))
-        skip = MIN (skip * 2 + 1, READ_AHEAD_SKIP);
-      else
+      c = cached (fd);
+      if (c == 0)
         {
           skip = 0;
           posix_fadvise (fd, 0, 0, POSIX_FADV_WILLNEED);
         }
+      else if (c > 0)
+        skip = MIN (skip * 2 + 1, READ_AHEAD_SKIP);
       close (fd);
+      if (c < 0)
+        break;   /* cannot tell what is cached: not worth a guess per input */
     }
   return NULL;
 }
