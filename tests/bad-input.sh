@@ -329,30 +329,34 @@ ok "a file used as a directory (plain.txt/)" t_notdir
 t_missing() { bad_batch "no-such-file.txt: cannot read: No such file" "$C/no-such-file.txt"; }
 ok "a file that does not exist" t_missing
 
+# bad_batch_as_nobody PATTERN INPUT: bad_batch, but as nobody when run as
+# root (root reads and enters anything), in a store of its own under $D.
+bad_batch_as_nobody() {
+  [ "$(id -u)" = 0 ] || { bad_batch "$1" "$2"; return; }
+  good_article
+  chmod 711 "$NG_TMP" "$C" && chmod 777 "$D" && chmod 644 "$GOOD" &&
+    chmod 755 "$C/good-$GOOD_N" || return 1
+  setpriv --reuid=65534 --regid=65534 --clear-groups \
+    "$NG_BIN" build --store "$D/store" "$2" "$GOOD" > "$NG_TMP/out" 2> "$NG_TMP/err"
+  rc=$?
+  chmod 700 "$NG_TMP"
+  [ "$rc" = 1 ] || { echo "exit $rc"; cat "$NG_TMP/err"; return 1; }
+  contains "$NG_TMP/err" "$1" && contains "$NG_TMP/err" "1 article stored, 1 failed"
+}
+
+# cannot_be_nobody: running as root without a way to run as nobody.
+cannot_be_nobody() {
+  [ "$(id -u)" = 0 ] && ! { command -v setpriv >/dev/null &&
+    setpriv --reuid=65534 --regid=65534 --clear-groups "$NG_BIN" --help \
+      >/dev/null 2>&1; }
+}
+
 t_unreadable() {
   case_dir unreadable
   printf 'Geheim.\n' > "$D/secret.txt"; chmod 000 "$D/secret.txt"
-  if [ "$(id -u)" = 0 ]; then
-    # root reads it anyway: run the build as nobody in a store of its own
-    good_article
-    chmod 711 "$NG_TMP" "$C" && chmod 777 "$D" && chmod 644 "$GOOD" &&
-      chmod 755 "$C/good-$GOOD_N" || return 1
-    good=$GOOD
-    setpriv --reuid=65534 --regid=65534 --clear-groups \
-      "$NG_BIN" build --store "$D/store" "$D/secret.txt" "$good" \
-      > "$NG_TMP/out" 2> "$NG_TMP/err"
-    rc=$?
-    chmod 700 "$NG_TMP"
-    [ "$rc" = 1 ] || { echo "exit $rc"; cat "$NG_TMP/err"; return 1; }
-    contains "$NG_TMP/err" "secret.txt: cannot open: Permission denied" &&
-      contains "$NG_TMP/err" "1 article stored, 1 failed"
-  else
-    bad_batch "secret.txt: cannot open: Permission denied" "$D/secret.txt"
-  fi
+  bad_batch_as_nobody "secret.txt: cannot open: Permission denied" "$D/secret.txt"
 }
-if [ "$(id -u)" = 0 ] && ! { command -v setpriv >/dev/null &&
-    setpriv --reuid=65534 --regid=65534 --clear-groups "$NG_BIN" --help \
-      >/dev/null 2>&1; }; then
+if cannot_be_nobody; then
   skip "a file without read permission" "running as root and cannot run as nobody"
 else
   ok "a file without read permission (as nobody when run as root)" t_unreadable
@@ -426,29 +430,11 @@ t_unsearchable() {
   printf ' date 2019-02-28\nDonald Trump ontmoette Kim Jong-un in Hanoi.\n' \
     > "$D/nox/sub/hidden-away.txt"
   chmod 444 "$D/nox"
-  if [ "$(id -u)" = 0 ]; then
-    good_article
-    chmod 711 "$NG_TMP" "$C" && chmod 777 "$D" && chmod 644 "$GOOD" &&
-      chmod 755 "$C/good-$GOOD_N" || return 1
-    good=$GOOD
-    setpriv --reuid=65534 --regid=65534 --clear-groups \
-      "$NG_BIN" build --store "$D/store" "$D/nox" "$good" \
-      > "$NG_TMP/out" 2> "$NG_TMP/err"
-    rc=$?
-    chmod 700 "$NG_TMP"
-    chmod 755 "$D/nox"
-    [ "$rc" = 1 ] || { echo "exit $rc"; cat "$NG_TMP/err"; return 1; }
-    contains "$NG_TMP/err" "nox/sub: Permission denied" &&
-      contains "$NG_TMP/err" "1 article stored, 1 failed"
-  else
-    bad_batch "nox/sub: Permission denied" "$D/nox"; rc=$?
-    chmod 755 "$D/nox"
-    return $rc
-  fi
+  bad_batch_as_nobody "nox/sub: Permission denied" "$D/nox"; rc=$?
+  chmod 755 "$D/nox"
+  return $rc
 }
-if [ "$(id -u)" = 0 ] && ! { command -v setpriv >/dev/null &&
-    setpriv --reuid=65534 --regid=65534 --clear-groups "$NG_BIN" --help \
-      >/dev/null 2>&1; }; then
+if cannot_be_nobody; then
   skip "a directory that cannot be entered" "running as root and cannot run as nobody"
 else
   ok "a directory that cannot be entered is reported (as nobody when run as root)" t_unsearchable
