@@ -17,6 +17,10 @@
  *   N subject   the summary of a merged node (sum of statement hashes,
  *               count, predicates used)
  *   #preds, #triples   the predicate table of the summaries; the total
+ *   F key       an article file as the generation knows it: size, mtime,
+ *               inode and SHA-256 of its bytes (store-index.c)
+ *   #files      the number of F records (absent in a state of an older
+ *               format, whose store kept them in a text index)
  *   #holders    present when I records list every holder (a state of an
  *               older format kept one; an incremental merge on it merges
  *               from scratch once)
@@ -54,16 +58,16 @@ db_failed (GError **error, const char *path, int rc)
   return FALSE;
 }
 
-NgMergeState *
-ng_merge_state_open (const char *path, gboolean create, GError **error)
+static NgMergeState *
+state_open (const char *path, gboolean create, gboolean readonly, GError **error)
 {
   NgMergeState *st = g_new0 (NgMergeState, 1);
   int rc = db_create (&st->db, NULL, 0);
   if (rc == 0)
-    rc = st->db->set_cachesize (st->db, 0, 32 << 20, 1);
+    rc = st->db->set_cachesize (st->db, 0, readonly ? 4 << 20 : 32 << 20, 1);
   if (rc == 0)
     rc = st->db->open (st->db, NULL, path, NULL, DB_HASH,
-                       create ? DB_CREATE | DB_TRUNCATE : 0, 0644);
+                       create ? DB_CREATE | DB_TRUNCATE : readonly ? DB_RDONLY : 0, 0644);
   if (rc != 0)
     {
       if (rc == ENOENT)
@@ -102,6 +106,20 @@ ng_merge_state_open (const char *path, gboolean create, GError **error)
       st->triples = g_ascii_strtoull (triples, NULL, 10);
     }
   return st;
+}
+
+NgMergeState *
+ng_merge_state_open (const char *path, gboolean create, GError **error)
+{
+  return state_open (path, create, FALSE, error);
+}
+
+/* The state of a generation that is not written any more (the current
+ * one), for lookups. */
+NgMergeState *
+ng_merge_state_open_readonly (const char *path, GError **error)
+{
+  return state_open (path, FALSE, TRUE, error);
 }
 
 gboolean
@@ -283,6 +301,29 @@ ng_state_del (NgMergeState *st, char kind, const char *key)
     st->failed = TRUE;
   else if (st->journal)
     journal_op (st->journal, 'D', k->str, k->len, NULL, 0);
+}
+
+/* Calls FN for every record of KIND (its key without the kind, its value;
+ * neither 0-terminated): a walk of the whole file, for the rare case that
+ * needs every record of a kind.  FALSE when the walk failed. */
+gboolean
+ng_state_each (NgMergeState *st, char kind,
+               void (*fn) (const char *key, gsize key_len, const char *value,
+                           gsize len, gpointer data),
+               gpointer data)
+{
+  DBC *cur = NULL;
+  DBT dk, dv;
+  int rc;
+  if (st->db->cursor (st->db, NULL, &cur, 0) != 0)
+    return FALSE;
+  memset (&dk, 0, sizeof dk);
+  memset (&dv, 0, sizeof dv);
+  while ((rc = cur->get (cur, &dk, &dv, DB_NEXT)) == 0)
+    if (dk.size > 0 && ((const char *) dk.data)[0] == kind)
+      fn ((const char *) dk.data + 1, dk.size - 1, dv.data, dv.size, data);
+  cur->close (cur);
+  return rc == DB_NOTFOUND;
 }
 
 char *

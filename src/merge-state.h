@@ -12,6 +12,10 @@ char *ng_state_get (NgMergeState *st, char kind, const char *key, gsize *len);
 void ng_state_put (NgMergeState *st, char kind, const char *key, const char *value,
                    gsize len);
 void ng_state_del (NgMergeState *st, char kind, const char *key);
+gboolean ng_state_each (NgMergeState *st, char kind,
+                        void (*fn) (const char *key, gsize key_len, const char *value,
+                                    gsize len, gpointer data),
+                        gpointer data);
 char *ng_facts_graph (const char *facts, gsize len);
 GPtrArray *ng_state_get_holders (NgMergeState *st, const char *graph);
 void ng_state_put_holders (NgMergeState *st, const char *graph, GPtrArray *keys);

@@ -1,12 +1,14 @@
-/* store-private.h — the merge index of a store generation (store-index.c),
- * used by store.c. */
+/* store-private.h — what a store generation knows of its article files
+ * (store-index.c) and its spare (store-spare.c), used by store.c. */
 #ifndef NG_STORE_PRIVATE_H
 #define NG_STORE_PRIVATE_H
 
 #include <glib.h>
 #include "nieuwsgraaf/merge.h"
 
-/* What a generation knows of one article file. */
+#include <sys/stat.h>
+
+/* What a generation knows of one article file (store-index.c). */
 typedef struct {
   gint64 size, mtime_ns;
   guint64 ino;              /* the file as it was (files are replaced by
@@ -14,30 +16,55 @@ typedef struct {
   char *digest;             /* SHA-256 of its bytes */
 } NgIndexEntry;
 
-/* merged-N.index: the article files generation N was merged from and the
- * number of statements of its merged graph; their merge facts and the rest
- * of what a later merge needs are in its merge state (merged-N-state.db). */
+void ng_index_entry_free (gpointer entry);
+void ng_index_entry_set_stat (NgIndexEntry *e, const struct stat *st);
+
+/* merged-N.index, the text index of a store of an older format: the
+ * article files generation N was merged from and its statement count. */
 typedef struct {
   GHashTable *entries;      /* article key -> NgIndexEntry */
   gint64 triples;           /* -1 when not known */
 } NgStoreIndex;
 
-NgStoreIndex *ng_store_index_new (void);
-void ng_store_index_free (NgStoreIndex *index);
-/* NULL without ERROR when PATH does not exist; with ERROR when damaged. */
-NgStoreIndex *ng_store_index_load (const char *path, GError **error);
-/* Writing an index, one article at a time: _begin opens a temporary file
- * PATH.tmp, _finish adds the statement count and renames it to DEST (not
- * synced: the caller syncs the file system), or with DEST NULL only removes
- * it. */
-typedef struct NgIndexWriter NgIndexWriter;
-NgIndexWriter *ng_index_writer_begin (const char *path, GError **error);
-void ng_index_writer_add (NgIndexWriter *w, const char *key, const NgIndexEntry *entry);
-gboolean ng_index_writer_finish (NgIndexWriter *w, gint64 triples,
-                                 const char *dest, GError **error);
-void ng_index_entry_free (gpointer entry);
+/* The article files the current generation was merged from: its merge
+ * state's F records (opened read-only), or an older store's text index.
+ * NULL without ERROR when there is neither. */
+typedef struct NgOldFiles NgOldFiles;
+NgOldFiles *ng_old_files_open (const char *state_path, const char *legacy_path,
+                               GError **error);
+void ng_old_files_free (NgOldFiles *old);
+/* whether the merge state lists them (else a text index does, and the next
+   generation's state must list every file) */
+gboolean ng_old_files_listed (const NgOldFiles *old);
+guint64 ng_old_files_count (const NgOldFiles *old);
+gint64 ng_old_files_triples (const NgOldFiles *old);
+/* KEY's entry into *OUT (its digest the caller's), FALSE when none */
+gboolean ng_old_files_lookup (NgOldFiles *old, const char *key, NgIndexEntry *out);
+/* every key, in no order (a walk of the whole merge state) */
+gboolean ng_old_files_each (NgOldFiles *old, void (*fn) (const char *key, gpointer data),
+                            gpointer data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgOldFiles, ng_old_files_free)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (NgStoreIndex, ng_store_index_free)
+/* The F records of a generation being written. */
+void ng_files_put (NgMergeState *st, const char *key, const NgIndexEntry *e);
+void ng_files_del (NgMergeState *st, const char *key);
+void ng_files_put_count (NgMergeState *st, guint64 n);
+
+/* The digest of a set of article files: the sum (four 64-bit lanes) of one
+ * SHA-256 per file and digest, so that it follows additions and removals. */
+typedef struct {
+  guint64 lane[4];
+} NgFileSum;
+void ng_file_sum_add (NgFileSum *sum, const char *key, const char *digest,
+                      gboolean remove);
+/* the digest CURRENT records: the sum and the curation log's hash */
+char *ng_file_sum_digest (const NgFileSum *sum, const char *log, gsize log_len);
+gboolean ng_file_sum_parse (const char *digest, NgFileSum *sum);
+
+/* articles.stamp: the articles directory as generation GEN left it. */
+gboolean ng_stamp_matches (const char *dir, const char *articles_dir, guint gen);
+void ng_stamp_write (const char *dir, const char *articles_dir, guint gen);
+void ng_stamp_remove (const char *dir);
 
 /* The previous generation kept as a spare (store-spare.c). */
 /* A shared lock on generation GEN of the store in DIR, held while it is

@@ -52,9 +52,10 @@ struct NgStore
   librdf_model *merged;
   guint generation;
   char *merged_digest;    /* digest of the articles the merged graph is from */
-  NgStoreIndex *index;    /* merge index of the current generation */
-  gboolean index_loaded;
-  gboolean rehashed;      /* an article file is not the one the index names */
+  gint64 triples;         /* statements of the merged graph (CURRENT), or -1 */
+  gboolean stamp_ok;      /* the articles directory is as the current
+                             generation left it (store-index.c), seen
+                             before this process wrote into it */
   librdf_storage *articles_storage;  /* in memory, loaded on demand */
   librdf_model *articles;
   GHashTable *memory_articles;       /* NG_STORE_MEMORY: key -> N-Quads text */
@@ -101,7 +102,6 @@ ng_store_free (NgStore *s)
   g_free (s->type);
   g_free (s->options);
   g_free (s->merged_digest);
-  ng_store_index_free (s->index);
   if (s->lock_fd > 0)
     close (s->lock_fd);   /* releases the flock */
   if (s->gen_lock_fd >= 0)
@@ -321,16 +321,6 @@ typedef struct {
                                stat it */
   struct stat st;
 } Fresh;
-
-/* What the merge index keeps of a file's status. */
-static void
-entry_set_stat (NgIndexEntry *e, const struct stat *st)
-{
-  e->size = st->st_size;
-  e->mtime_ns = (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000)
-                + st->st_mtim.tv_nsec;
-  e->ino = st->st_ino;
-}
 
 static void
 fresh_free (gpointer p)
@@ -596,10 +586,12 @@ read_current (NgStore *s)
   g_autofree char *text = NULL;
   if (g_file_get_contents (cur, &text, NULL, NULL))
     {
-      g_auto (GStrv) lines = g_strsplit (text, "\n", 3);
+      g_auto (GStrv) lines = g_strsplit (text, "\n", 4);
       s->generation = (guint) strtoul (lines[0], NULL, 10);
       if (lines[0] && lines[1])
         s->merged_digest = g_strdup (g_strstrip (lines[1]));
+      if (lines[0] && lines[1] && lines[2] && g_ascii_isdigit (lines[2][0]))
+        s->triples = g_ascii_strtoll (lines[2], NULL, 10);
     }
 }
 
@@ -647,6 +639,7 @@ ng_store_open_with_backend (const char *dir, NgStoreFlags flags, const char *typ
 
   s->flags = flags;
   s->gen_lock_fd = -1;
+  s->triples = -1;
   s->world = librdf_new_world ();
   librdf_world_open (s->world);
   ng_rdf_world_setup (s->world);
@@ -694,7 +687,13 @@ ng_store_open_with_backend (const char *dir, NgStoreFlags flags, const char *typ
   if (flags & NG_STORE_WRITE)
     {
       remove_stale_generations (s);
-      remove_temporary_files (s);
+      /* before anything is written into it: a directory as the current
+         generation left it holds no temporary files (a build that leaves
+         them changes it) */
+      s->stamp_ok = file_backed (s->type)
+                    && ng_stamp_matches (s->dir, s->articles_dir, s->generation);
+      if (!s->stamp_ok)
+        remove_temporary_files (s);
     }
   if (s->generation == 0 && !(flags & NG_STORE_WRITE) && file_backed (s->type))
     {
@@ -1093,7 +1092,9 @@ ng_store_get_articles (NgStore *s)
   return s->articles;
 }
 
-/* The merge index of generation GEN: merged-GEN.index. */
+static char *state_path (NgStore *s, guint gen);
+
+/* The text index of generation GEN of a store of an older format. */
 static char *
 index_path (NgStore *s, guint gen)
 {
@@ -1101,23 +1102,23 @@ index_path (NgStore *s, guint gen)
   return path_in (s, name);
 }
 
-/* The index of the current generation, or NULL (none, damaged, or a storage
- * that keeps no index).  Owned by the store. */
-static NgStoreIndex *
-current_index (NgStore *s)
+/* The article files the current generation was merged from (caller
+ * frees), or NULL (none, damaged, or a storage that keeps no merge state:
+ * the next build merges from scratch). */
+static NgOldFiles *
+old_files (NgStore *s)
 {
-  if (s->index_loaded)
-    return s->index;
-  s->index_loaded = TRUE;
-  if (!memory_store (s) && file_backed (s->type) && s->generation > 0)
-    {
-      g_autofree char *path = index_path (s, s->generation);
-      g_autoptr (GError) error = NULL;
-      s->index = ng_store_index_load (path, &error);
-      if (error)
-        g_debug ("%s (the next build merges from scratch)", error->message);
-    }
-  return s->index;
+  g_autofree char *state = NULL, *legacy = NULL;
+  g_autoptr (GError) error = NULL;
+  NgOldFiles *old;
+  if (memory_store (s) || !file_backed (s->type) || s->generation == 0)
+    return NULL;
+  state = state_path (s, s->generation);
+  legacy = index_path (s, s->generation);
+  old = ng_old_files_open (state, legacy, &error);
+  if (error)
+    g_debug ("%s (the next build merges from scratch)", error->message);
+  return old;
 }
 
 /* Whether the store has a non-empty curation log (accepted SPARQL
@@ -1138,69 +1139,86 @@ curation_log (NgStore *s, char **text)
   return TRUE;
 }
 
-/* Goes through every article (key order): its index entry in NOW (may be
- * NULL), taken from OLD when the file is the one OLD was made from (or has
- * the same bytes), else read and hashed, and when CHANGES is given parsed
- * into merge facts there (an NgMergeChange); an article file OLD had that
- * is gone is a change without facts.  Entries are written to OUT (may be
- * NULL).  Returns the digest of the article set, or NULL with ERROR set.
- * *PARSED counts the articles parsed. */
-static char *
-scan_articles (NgStore *s, const NgStoreIndex *old, NgStoreIndex *now,
-               NgIndexWriter *out, GPtrArray *changes, guint *parsed, GError **error)
-{
-  g_autoptr (GPtrArray) keys = article_keys (s);
-  g_autoptr (GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
-  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
-  char *digest = NULL;
+/* What a scan found: the F records the next generation puts (the files
+ * that are new or not as recorded), the files gone, and the set's sum. */
+typedef struct {
+  GHashTable *put;          /* key -> NgIndexEntry */
+  guint64 count;            /* article files there are */
+  NgFileSum sum;
+  gboolean all;             /* PUT holds every file: the old generation does
+                               not list them (none, or an older format) */
+  gboolean fast;            /* only the files this process wrote were looked at */
+} Scan;
 
-  for (guint i = 0; i < keys->len; i++)
+static void
+scan_init (Scan *sc)
+{
+  memset (sc, 0, sizeof *sc);
+  sc->put = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ng_index_entry_free);
+}
+
+static void
+scan_clear (Scan *sc)
+{
+  g_clear_pointer (&sc->put, g_hash_table_unref);
+}
+
+static gboolean
+same_file (const NgIndexEntry *a, const NgIndexEntry *b)
+{
+  return a->size == b->size && a->mtime_ns == b->mtime_ns && a->ino == b->ino;
+}
+
+/* Looks at the article file KEY (written by this process when FRESH): its
+ * entry in SC->put when it is new or not as OLD recorded it, a change with
+ * its facts into CHANGES (when given) when its bytes differ from those OLD
+ * recorded, its digest added to the set's sum.  *WAS: whether OLD had it. */
+static gboolean
+scan_file (NgStore *s, NgOldFiles *old, const char *key, Fresh *fresh, Scan *sc,
+           GPtrArray *changes, guint *parsed, gboolean *had, GError **error)
+{
+  NgIndexEntry was = { 0 };
+  g_autoptr (NgIndexEntryOwned) e = g_new0 (NgIndexEntry, 1);
+  g_autofree char *name = g_strdup_printf ("%s/%s.nq", s->articles_dir ? s->articles_dir : "",
+                                           key);
+  gboolean have = old && ng_old_files_lookup (old, key, &was);
+  gboolean ok = TRUE;
+
+  *had = have;
+  if (fresh && fresh->stated)
+    ng_index_entry_set_stat (e, &fresh->st);   /* as written by this process */
+  else if (!memory_store (s))
     {
-      const char *key = keys->pdata[i];
-      const NgIndexEntry *was = old ? g_hash_table_lookup (old->entries, key) : NULL;
-      g_autoptr (NgIndexEntryOwned) e = g_new0 (NgIndexEntry, 1);
-      Fresh *fresh = s->fresh ? g_hash_table_lookup (s->fresh, key) : NULL;
-      g_autofree char *name = g_strdup_printf ("%s/%s.nq",
-                                               s->articles_dir ? s->articles_dir : "",
-                                               key);
-      g_hash_table_add (present, (gpointer) key);
-      if (fresh && fresh->stated)
-        entry_set_stat (e, &fresh->st);   /* written by this process */
-      else if (!memory_store (s))
+      struct stat st;
+      if (stat (name, &st) == 0)
+        ng_index_entry_set_stat (e, &st);
+    }
+  if (have && !memory_store (s) && same_file (&was, e))
+    e->digest = g_strdup (was.digest);   /* the very file recorded */
+  else if (fresh && fresh->facts)
+    {
+      /* written by this process: hashed and parsed when it was stored */
+      e->digest = g_strdup (fresh->digest);
+      if (!(have && strcmp (was.digest, e->digest) == 0) && changes)
         {
-          struct stat st;
-          if (stat (name, &st) == 0)
-            entry_set_stat (e, &st);
+          NgMergeChange *ch = g_new0 (NgMergeChange, 1);
+          ch->key = g_strdup (key);
+          ch->facts = g_steal_pointer (&fresh->facts);
+          ch->len = strlen (ch->facts);
+          g_ptr_array_add (changes, ch);
+          if (parsed)
+            (*parsed)++;
         }
-      if (was && !memory_store (s) && was->size == e->size
-          && was->mtime_ns == e->mtime_ns && was->ino == e->ino)
-        e->digest = g_strdup (was->digest);   /* the very file the index was made from */
-      else if (fresh && fresh->facts)
-        {
-          /* written by this process: hashed and parsed when it was stored */
-          e->digest = g_strdup (fresh->digest);
-          if (was && strcmp (was->digest, e->digest) == 0)
-            s->rehashed = TRUE;               /* rewritten with the same bytes */
-          else if (changes)
-            {
-              NgMergeChange *ch = g_new0 (NgMergeChange, 1);
-              ch->key = g_strdup (key);
-              ch->facts = g_steal_pointer (&fresh->facts);
-              ch->len = strlen (ch->facts);
-              g_ptr_array_add (changes, ch);
-              if (parsed)
-                (*parsed)++;
-            }
-        }
+    }
+  else
+    {
+      g_autofree char *text = article_text (s, key, error);
+      if (text == NULL)
+        ok = FALSE;
       else
         {
-          g_autofree char *text = article_text (s, key, error);
-          if (text == NULL)
-            goto out;
           e->digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-          if (was && strcmp (was->digest, e->digest) == 0)
-            s->rehashed = TRUE;               /* rewritten with the same bytes */
-          else if (changes)
+          if (!(have && strcmp (was.digest, e->digest) == 0) && changes)
             {
               g_autoptr (NgMerge) parser = ng_merge_new (s->world);
               NgMergeChange *ch = g_new0 (NgMergeChange, 1);
@@ -1208,56 +1226,128 @@ scan_articles (NgStore *s, const NgStoreIndex *old, NgStoreIndex *now,
               ch->facts = ng_merge_facts_from_nquads (parser, name, text, error);
               g_ptr_array_add (changes, ch);
               if (ch->facts == NULL)
-                goto out;
-              ch->len = strlen (ch->facts);
-              if (parsed)
-                (*parsed)++;
+                ok = FALSE;
+              else
+                {
+                  ch->len = strlen (ch->facts);
+                  if (parsed)
+                    (*parsed)++;
+                }
             }
         }
-      g_checksum_update (sum, (const guchar *) key, -1);
-      g_checksum_update (sum, (const guchar *) e->digest, -1);
-      if (out)
-        ng_index_writer_add (out, key, e);
-      if (now)
-        g_hash_table_replace (now->entries, g_strdup (key), g_steal_pointer (&e));
     }
-  if (old && changes)
+  if (ok)
+    {
+      if (sc->fast && have)
+        ng_file_sum_add (&sc->sum, key, was.digest, TRUE);
+      if (sc->fast && !have)
+        sc->count++;
+      if (!sc->fast)
+        sc->count++;
+      ng_file_sum_add (&sc->sum, key, e->digest, FALSE);
+      if (sc->all || !have || !same_file (&was, e) || strcmp (was.digest, e->digest) != 0)
+        g_hash_table_replace (sc->put, g_strdup (key), g_steal_pointer (&e));
+    }
+  g_free (was.digest);
+  return ok;
+}
+
+typedef struct {
+  GHashTable *present;
+  GPtrArray *changes;
+} Gone;
+
+static void
+note_gone (const char *key, gpointer data)
+{
+  Gone *g = data;
+  if (!g_hash_table_contains (g->present, key))
+    {
+      NgMergeChange *ch = g_new0 (NgMergeChange, 1);
+      ch->key = g_strdup (key);
+      g_ptr_array_add (g->changes, ch);
+    }
+}
+
+/* Finds the article files that differ from those OLD (may be NULL) lists:
+ * when FAST, only those this process wrote (the directory is as the
+ * current generation left it), else every file there is.  The entries to
+ * put go into SC; when CHANGES is given, each file whose bytes changed is
+ * parsed into merge facts there (an NgMergeChange), and each file OLD had
+ * that is gone is a change without facts.  Returns the digest of the
+ * article set (with the curation log), or NULL with ERROR set.  *PARSED
+ * counts the articles parsed. */
+static char *
+scan_articles (NgStore *s, NgOldFiles *old, gboolean fast, Scan *sc, GPtrArray *changes,
+               guint *parsed, GError **error)
+{
+  g_autoptr (GPtrArray) keys = NULL;
+  g_autoptr (GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *log = NULL;
+  guint64 had = 0;
+
+  sc->fast = fast = fast && old && ng_old_files_listed (old)
+                    && ng_file_sum_parse (s->merged_digest, &sc->sum);
+  sc->all = old == NULL || !ng_old_files_listed (old);
+  if (fast)
     {
       GHashTableIter it;
       gpointer k;
-      g_hash_table_iter_init (&it, old->entries);
-      while (g_hash_table_iter_next (&it, &k, NULL))
-        if (!g_hash_table_contains (present, k))
-          {
-            NgMergeChange *ch = g_new0 (NgMergeChange, 1);
-            ch->key = g_strdup (k);
-            g_ptr_array_add (changes, ch);
-          }
+      flush_articles (s);
+      sc->count = ng_old_files_count (old);
+      keys = g_ptr_array_new_with_free_func (g_free);
+      if (s->fresh)
+        {
+          g_hash_table_iter_init (&it, s->fresh);
+          while (g_hash_table_iter_next (&it, &k, NULL))
+            g_ptr_array_add (keys, g_strdup (k));
+        }
+      g_ptr_array_sort (keys, str_ptr_cmp);
     }
-  {
-    /* the curation log is part of what the merged graph is made from */
-    g_autofree char *log = NULL;
-    gsize log_len = 0;
-    if (curation_log (s, &log) && log)
-      {
-        log_len = strlen (log);
-        g_checksum_update (sum, (const guchar *) "\n" NG_CURATION_LOG "\n", -1);
-        g_checksum_update (sum, (const guchar *) log, (gssize) log_len);
-      }
-  }
-  digest = g_strdup (g_checksum_get_string (sum));
-out:
-  g_checksum_free (sum);
-  return digest;
+  else
+    {
+      memset (&sc->sum, 0, sizeof sc->sum);
+      keys = article_keys (s);
+    }
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      Fresh *fresh = s->fresh ? g_hash_table_lookup (s->fresh, key) : NULL;
+      gboolean was = FALSE;
+      if (!scan_file (s, old, key, fresh, sc, changes, parsed, &was, error))
+        return NULL;
+      g_hash_table_add (present, (gpointer) key);
+      had += was;
+    }
+  /* files the old generation had that are gone (none, when every one it
+     listed is still there) */
+  if (!fast && old && changes && had < ng_old_files_count (old))
+    {
+      Gone g = { present, changes };
+      if (!ng_old_files_each (old, note_gone, &g))
+        {
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                       "%s: cannot read the merge state of generation %u", s->dir,
+                       s->generation);
+          return NULL;
+        }
+    }
+  curation_log (s, &log);
+  return ng_file_sum_digest (&sc->sum, log, log ? strlen (log) : 0);
 }
 
 gboolean
 ng_store_is_current (NgStore *s)
 {
   g_autofree char *digest = NULL;
+  g_autoptr (NgOldFiles) old = NULL;
+  Scan sc;
   if (memory_store (s))
     return TRUE;
-  digest = scan_articles (s, current_index (s), NULL, NULL, NULL, NULL, NULL);
+  old = old_files (s);
+  scan_init (&sc);
+  digest = scan_articles (s, old, FALSE, &sc, NULL, NULL, NULL);
+  scan_clear (&sc);
   return digest && g_strcmp0 (digest, s->merged_digest) == 0;
 }
 
@@ -1545,8 +1635,40 @@ put_facts_thread (gpointer data)
  * storage), with its merge state when the store keeps one.  The facts of
  * an article are those in CHANGES, else those the current generation's
  * state kept (OLD says it has one), else parsed from its file. */
+/* The F records of every article file KEYS names into the new STATE: as
+ * the scan found them (SC), else as OLD recorded them. */
 static gboolean
-merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *changes,
+put_all_files (NgStore *s, NgMergeState *state, GPtrArray *keys, Scan *sc, NgOldFiles *old,
+               GError **error)
+{
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      const NgIndexEntry *e = g_hash_table_lookup (sc->put, key);
+      NgIndexEntry was = { 0 };
+      if (e == NULL && !(old && ng_old_files_lookup (old, key, &was)))
+        {
+          /* not seen by the scan (it looked only at the files this process
+             wrote): read it */
+          g_autofree char *name = g_strdup_printf ("%s/%s.nq", s->articles_dir, key);
+          g_autofree char *text = article_text (s, key, error);
+          struct stat st;
+          if (text == NULL || stat (name, &st) != 0)
+            return text ? (g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                                        "%s: %s", name, g_strerror (errno)), FALSE)
+                        : FALSE;
+          ng_index_entry_set_stat (&was, &st);
+          was.digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+        }
+      ng_files_put (state, key, e ? e : &was);
+      g_free (was.digest);
+    }
+  ng_files_put_count (state, keys->len);
+  return TRUE;
+}
+
+static gboolean
+merge_from_scratch (NgStore *s, guint next, NgOldFiles *old, Scan *sc, GPtrArray *changes,
                     librdf_storage **storage, librdf_model **model, gint64 *triples,
                     GError **error)
 {
@@ -1576,7 +1698,7 @@ merge_from_scratch (NgStore *s, guint next, const NgStoreIndex *old, GPtrArray *
     {
       g_autofree char *path = state_path (s, next);
       state = ng_merge_state_open (path, TRUE, error);
-      ok = state != NULL;
+      ok = state != NULL && put_all_files (s, state, keys, sc, old, error);
     }
   /* the facts go into the merge here and into the merge state on a
      thread of its own when there are threads to spare; that thread adds
@@ -1753,8 +1875,35 @@ redo_journal (NgStore *s, guint next, librdf_model *model, const char *graph,
  * JOURNAL); else, or when that cannot be done, from scratch.  The store's
  * current generation is not touched, so a kill at any moment leaves it
  * whole.  *TRIPLES: the statements of the new graph. */
+/* The F records of the article files an incremental build changed, into
+ * the new generation's STATE (every file's when the old generation did not
+ * list them). */
 static gboolean
-write_generation (NgStore *s, guint next, const NgStoreIndex *old, gboolean delta,
+put_changed_files (NgStore *s, NgMergeState *state, Scan *sc, GPtrArray *changes,
+                   NgOldFiles *old, GError **error)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  if (sc->all)
+    {
+      g_autoptr (GPtrArray) keys = article_keys (s);
+      return put_all_files (s, state, keys, sc, old, error);
+    }
+  g_hash_table_iter_init (&it, sc->put);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    ng_files_put (state, k, v);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      NgMergeChange *ch = changes->pdata[i];
+      if (ch->facts == NULL && !g_hash_table_contains (sc->put, ch->key))
+        ng_files_del (state, ch->key);
+    }
+  ng_files_put_count (state, sc->count);
+  return TRUE;
+}
+
+static gboolean
+write_generation (NgStore *s, guint next, NgOldFiles *old, Scan *sc, gboolean delta,
                   GPtrArray *changes, Journal *journal, librdf_storage **storage,
                   librdf_model **model, gint64 *triples, GError **error)
 {
@@ -1763,13 +1912,14 @@ write_generation (NgStore *s, guint next, const NgStoreIndex *old, gboolean delt
      node it touches statement by statement; at 1,000 articles plus 10,000
      new ones, 7.5 s against 2 s) */
   if (delta && old && changes->len > 2000
-      && changes->len > g_hash_table_size (old->entries) / 3)
+      && changes->len > ng_old_files_count (old) / 3)
     {
-      g_debug ("%s: %u article files changed, %u were there; merging from scratch", s->dir,
-               changes->len, g_hash_table_size (old->entries));
+      g_debug ("%s: %u article files changed, %" G_GUINT64_FORMAT
+               " were there; merging from scratch", s->dir,
+               changes->len, ng_old_files_count (old));
       delta = FALSE;
     }
-  if (delta && old && old->triples >= 0)
+  if (delta && old && ng_old_files_triples (old) >= 0)
     {
       g_autoptr (GError) local = NULL;
       g_autofree char *path = state_path (s, next);
@@ -1809,7 +1959,8 @@ write_generation (NgStore *s, guint next, const NgStoreIndex *old, gboolean delt
       if (ready && (state = ng_merge_state_open (path, FALSE, &local)))
         {
           ng_merge_state_journal (state, journal->records, journal->graph);
-          if (ng_merge_state_apply (state, s->world, *model, changes, &changed, &local))
+          if (ng_merge_state_apply (state, s->world, *model, changes, &changed, &local)
+              && put_changed_files (s, state, sc, changes, old, &local))
             {
               *triples = (gint64) ng_merge_state_triples (state);
               if (ng_merge_state_close (g_steal_pointer (&state), &local))
@@ -1827,7 +1978,13 @@ write_generation (NgStore *s, guint next, const NgStoreIndex *old, gboolean delt
       g_debug ("%s: %s; merging from scratch", s->dir, local->message);
       remove_generation_files (s, next);
     }
-  return merge_from_scratch (s, next, old, changes, storage, model, triples, error);
+  return merge_from_scratch (s, next, old, sc, changes, storage, model, triples, error);
+}
+
+void
+ng_store_rescan (NgStore *s)
+{
+  s->stamp_ok = FALSE;
 }
 
 gboolean
@@ -1838,50 +1995,45 @@ ng_store_merge (NgStore *s, GError **error)
   guint next = s->generation + 1;
   guint parsed = 0;
   g_autofree char *digest = NULL;
-  g_autofree char *ipath = NULL;
   gboolean in_place = !memory_store (s) && !file_backed (s->type);
   gboolean indexed = !in_place && !memory_store (s);
-  g_autoptr (NgStoreIndex) now = ng_store_index_new ();
   g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (ng_merge_change_free);
-  NgStoreIndex *old = indexed ? current_index (s) : NULL;
-  NgIndexWriter *iw = NULL;
+  NgOldFiles *old = indexed ? old_files (s) : NULL;
+  gint64 triples = -1;
+  Scan sc;
   gboolean curated = curation_log (s, NULL);
   g_autoptr (GString) journal_graph = g_string_new (NULL);
   g_autoptr (GString) journal_records = g_string_new (NULL);
   Journal journal = { journal_graph, journal_records, FALSE };
 
+  scan_init (&sc);
   if (!flush_articles_checked (s, error))
-    return FALSE;
+    goto fail;
   g_debug ("%s: merging", s->dir);
   if (indexed)
-    {
-      remove_generation (s, next);  /* a leftover of an interrupted merge */
-      ipath = index_path (s, next);
-      iw = ng_index_writer_begin (ipath, error);
-      if (iw == NULL)
-        return FALSE;
-    }
+    remove_generation (s, next);  /* a leftover of an interrupted merge */
 
   /* 1. which article files changed since the current generation (those
         are parsed into merge facts, or taken from what this process
-        computed when it stored them) */
-  digest = scan_articles (s, old, now, iw, changes, &parsed, error);
+        computed when it stored them): while the articles directory is as
+        that generation left it, those this process wrote; else all */
+  digest = scan_articles (s, old, s->stamp_ok, &sc, changes, &parsed, error);
   g_clear_pointer (&s->fresh, g_hash_table_unref);  /* in CHANGES now */
   if (digest == NULL)
     goto fail;
-  g_debug ("%s: %u article files parsed, %u from the merge index", s->dir, parsed,
-           g_hash_table_size (now->entries) - parsed);
-  if (old && old->triples >= 0 && g_strcmp0 (digest, s->merged_digest) == 0)
+  g_debug ("%s: %u article files parsed, %" G_GUINT64_FORMAT " as recorded%s", s->dir,
+           parsed, sc.count - parsed,
+           sc.fast ? " (only the files written looked at)" : "");
+  if (old && ng_old_files_triples (old) >= 0 && g_strcmp0 (digest, s->merged_digest) == 0)
     {
-      /* the same articles as the merged graph's: nothing to merge; the
-         index is kept up to date with files rewritten with the same bytes */
-      g_autofree char *cur = index_path (s, s->generation);
-      now->triples = old->triples;
-      if (!ng_index_writer_finish (iw, now->triples, s->rehashed ? cur : NULL, NULL)
-          && s->rehashed)
-        g_debug ("%s: could not update the merge index", s->dir);
-      ng_store_index_free (s->index);
-      s->index = g_steal_pointer (&now);
+      /* the same articles as the merged graph's: nothing to merge (a file
+         rewritten with the same bytes keeps its old record: a later scan
+         of every file hashes it again) */
+      if (!sc.fast)
+        ng_stamp_write (s->dir, s->articles_dir, s->generation);
+      s->stamp_ok = TRUE;
+      ng_old_files_free (old);
+      scan_clear (&sc);
       return TRUE;
     }
 
@@ -1912,20 +2064,24 @@ ng_store_merge (NgStore *s, GError **error)
           return FALSE;
         }
       librdf_model_transaction_commit (model);
-      now->triples = (gint64) ng_merge_nodes_triples (nodes);
+      triples = (gint64) ng_merge_nodes_triples (nodes);
     }
   else
     {
       /* the curation log (accepted SPARQL updates) is applied to the
          merge's own output: a curated store's generation is written from
          scratch, not as a delta onto the previous, already curated one */
-      if (!write_generation (s, next, old, !curated, changes, &journal, &storage, &model,
-                             &now->triples, error))
+      if (!write_generation (s, next, old, &sc, !curated, changes, &journal, &storage,
+                             &model, &triples, error))
         goto fail;
       if (!ng_curation_replay (s->world, memory_store (s) ? NULL : s->dir, model, error))
         goto fail;
     }
+  if (curated)
+    triples = -1;    /* the merge's count, not the curated graph's */
   g_ptr_array_set_size (changes, 0);   /* their memory, before the switch */
+  g_clear_pointer (&old, ng_old_files_free);
+  scan_clear (&sc);
   librdf_model_sync (model);
   if (indexed)
     {
@@ -1945,18 +2101,7 @@ ng_store_merge (NgStore *s, GError **error)
       g_autofree char *cur = path_in (s, "CURRENT");
       g_autofree char *text = NULL;
       g_autoptr (GError) local = NULL;
-      if (iw)
-        {
-          gboolean ok = ng_index_writer_finish (iw, now->triples, ipath, &local);
-          iw = NULL;
-          if (!ok)
-            {
-              g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE, "%s",
-                           local->message);
-              goto fail;
-            }
-        }
-      g_debug ("%s: generation %u closed, index written", s->dir, next);
+      g_debug ("%s: generation %u closed", s->dir, next);
       if (indexed && ((journal.complete
                        && !ng_spare_write_redo (s->dir, next, journal.graph, journal.records,
                                                 &local))
@@ -1966,9 +2111,10 @@ ng_store_merge (NgStore *s, GError **error)
                        local->message);
           goto fail;
         }
-      sync_store (s);  /* the articles, the new generation and its index */
+      sync_store (s);  /* the articles, the new generation and its journals */
       g_debug ("%s: synced", s->dir);
-      text = g_strdup_printf ("%u\n%s\n", in_place ? 1 : next, digest);
+      text = g_strdup_printf ("%u\n%s\n%" G_GINT64_FORMAT "\n", in_place ? 1 : next, digest,
+                              triples);
       if (!write_durably (cur, text, -1, &local))
         {
           g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
@@ -1979,9 +2125,13 @@ ng_store_merge (NgStore *s, GError **error)
     }
   g_free (s->merged_digest);
   s->merged_digest = g_steal_pointer (&digest);
-  ng_store_index_free (s->index);
-  s->index = in_place ? NULL : g_steal_pointer (&now);
-  s->index_loaded = TRUE;
+  s->triples = triples;
+  if (indexed)
+    {
+      /* after CURRENT: a stamp of an older generation is no stamp */
+      ng_stamp_write (s->dir, s->articles_dir, next);
+      s->stamp_ok = TRUE;
+    }
   if (in_place)
     {
       s->generation = 1;
@@ -2010,8 +2160,8 @@ ng_store_merge (NgStore *s, GError **error)
   return TRUE;
 
 fail:
-  if (iw)
-    ng_index_writer_finish (iw, -1, NULL, NULL);
+  ng_old_files_free (old);
+  scan_clear (&sc);
   if (model)
     librdf_free_model (model);
   if (storage)
@@ -2025,10 +2175,9 @@ int
 ng_store_merged_size (NgStore *s)
 {
   int n;
-  /* after a merge the index counts them (a build need not scan the storage);
-     it is not loaded for this alone (a server would keep it in memory) */
-  if (s->index && s->index->triples >= 0)
-    return (int) s->index->triples;
+  /* CURRENT counts them (a merge knows the number) */
+  if (s->triples >= 0)
+    return (int) s->triples;
   n = librdf_model_size (s->merged);
   if (n < 0)
     {

@@ -233,6 +233,94 @@ t_incremental_cases() {
 }
 ok "incremental merges equal merges from scratch (join, bridge, removals, a frequent person, a failed meeting of one)" t_incremental_cases
 
+# The articles directory's stamp: onto a store whose directory is as the
+# last build left it, a build looks only at the files it writes; a file
+# removed or added behind the store's back changes the directory, and the
+# next build looks at every file; a file rewritten in place does not, so
+# `stats` (which always looks at every file) says the graph is out of date
+# and `build --rescan` merges it; no stamp is written while the directory's
+# time is not older than the stamp's own file.
+t_stamp() {
+  T="$NG_TMP/stm"; O="$NG_TMP/stm-other"; rm -rf "$T" "$O" "$NG_TMP/stm-store"; mkdir -p "$T"
+  gen_articles "$T" 30 || return 1
+  ng build --quiet --store "$NG_TMP/stm-store" "$T"/g000*.txt "$T"/g001*.txt || return 1
+  [ -f "$NG_TMP/stm-store/articles.stamp" ] || { echo "no stamp"; return 1; }
+  # scratch FILE…: the store equals a build from scratch of FILE…
+  scratch() {
+    rm -rf "$NG_TMP/stm-full"
+    ng build --quiet --store "$NG_TMP/stm-full" "$@" || return 1
+    sorted_nt "$NG_TMP/stm-full" > "$NG_TMP/stm-full.nt"
+    sorted_nt "$NG_TMP/stm-store" | cmp -s - "$NG_TMP/stm-full.nt" \
+      || { echo "differs from scratch"; sorted_nt "$NG_TMP/stm-store" | diff - "$NG_TMP/stm-full.nt" | head; return 1; }
+  }
+  sbuild() {
+    G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --store "$NG_TMP/stm-store" "$@" > "$NG_TMP/stm.log" 2>&1 \
+      || { cat "$NG_TMP/stm.log"; return 1; }
+  }
+  # 1. new articles: only they are looked at
+  sbuild "$T"/g002*.txt || return 1
+  contains "$NG_TMP/stm.log" ' 10 article files parsed, 19 as recorded (only the files written looked at)' || return 1
+  contains "$NG_TMP/stm.log" 'merged nodes written or removed' || return 1
+  scratch "$T"/g00[0-2]*.txt || return 1
+  # 2. a file removed by hand, then one more article: every file looked at,
+  #    the removed article is gone, incrementally
+  grep -l "\"$T/g0003.txt\"" "$NG_TMP/stm-store"/articles/*.nq | xargs rm -f
+  mv "$T/g0003.txt" "$NG_TMP/stm-g0003.txt"
+  sbuild "$T/g0030.txt" || return 1
+  contains "$NG_TMP/stm.log" ' 1 article files parsed, 28 as recorded$' || return 1
+  contains "$NG_TMP/stm.log" 'merged nodes written or removed' || return 1
+  scratch "$T"/g00*.txt || return 1
+  # 3. an article file added by hand (built in another store): the next
+  #    build, though it writes nothing new, takes it in
+  printf ' date 2020-01-09\nBezoek\n\nMark Rutte ontmoette Angela Merkel op 8 januari 2020 in Berlijn.\n' > "$T/x.txt"
+  ng build --quiet --store "$O" "$T/x.txt" || return 1
+  cp "$O"/articles/*.nq "$NG_TMP/stm-store/articles/"
+  sbuild "$T/g0030.txt" || return 1
+  contains "$NG_TMP/stm.log" ' 1 article files parsed, 29 as recorded$' || return 1
+  scratch "$T"/g00*.txt "$T/x.txt" || return 1
+  # 4. that file rewritten in place (same inode, the directory unchanged):
+  #    a build that writes nothing new does not see it, stats does, and
+  #    build --rescan merges it
+  printf ' date 2020-01-09\nBezoek\n\nMark Rutte ontmoette Emmanuel Macron op 8 januari 2020 in Parijs.\n' > "$T/x.txt"
+  ng build --quiet --store "$O" "$T/x.txt" || return 1
+  k=$(basename "$(ls "$O"/articles/*.nq)")
+  ino=$(stat -c %i "$NG_TMP/stm-store/articles/$k")
+  cat "$O/articles/$k" > "$NG_TMP/stm-store/articles/$k"
+  [ "$(stat -c %i "$NG_TMP/stm-store/articles/$k")" = "$ino" ] || return 1
+  gen=$(head -n 1 "$NG_TMP/stm-store/CURRENT")
+  sbuild "$T/g0030.txt" || return 1
+  [ "$(head -n 1 "$NG_TMP/stm-store/CURRENT")" = "$gen" ] || { echo "a new generation"; return 1; }
+  ng stats --store "$NG_TMP/stm-store" > "$NG_TMP/stm.stats" || return 1
+  contains "$NG_TMP/stm.stats" 'out of date: run nieuwsgraaf build --rescan' || return 1
+  sbuild --rescan || return 1
+  contains "$NG_TMP/stm.log" ' 1 article files parsed, 29 as recorded$' || return 1
+  contains "$NG_TMP/stm.log" 'merged nodes written or removed' || return 1
+  ng stats --store "$NG_TMP/stm-store" > "$NG_TMP/stm.stats" || return 1
+  contains "$NG_TMP/stm.stats" 'up to date' || return 1
+  scratch "$T"/g00*.txt "$T/x.txt" || return 1
+  # 5. the directory's time not older than the stamp's (here: in the
+  #    future): no stamp, and the next build looks at every file
+  rm -f "$NG_TMP/stm-store/articles.stamp"
+  touch -d '+1 hour' "$NG_TMP/stm-store/articles"; sleep 0.1
+  sbuild --rescan || return 1
+  [ ! -e "$NG_TMP/stm-store/articles.stamp" ] || { echo "a stamp of a directory changed later"; return 1; }
+  sbuild "$T/g0030.txt" || return 1
+  lacks "$NG_TMP/stm.log" 'only the files written looked at' || return 1
+  touch -d '-1 hour' "$NG_TMP/stm-store/articles"; sleep 0.1
+  sbuild --rescan || return 1
+  [ -e "$NG_TMP/stm-store/articles.stamp" ] || { echo "no stamp"; return 1; }
+  # 6. a stamp of another generation is no stamp
+  cp "$NG_TMP/stm-g0003.txt" "$T/g0003.txt"
+  sbuild "$T/g0003.txt" || return 1
+  contains "$NG_TMP/stm.log" 'only the files written looked at' || return 1
+  sed -i '2s/^[0-9]*/1/' "$NG_TMP/stm-store/articles.stamp"
+  printf ' date 2020-02-09\nBezoek\n\nXi Jinping ontmoette Angela Merkel op 8 februari 2020 in Peking.\n' > "$T/y.txt"
+  sbuild "$T/y.txt" || return 1
+  lacks "$NG_TMP/stm.log" 'only the files written looked at' || return 1
+  scratch "$T"/g00*.txt "$T/x.txt" "$T/y.txt"
+}
+ok "the articles directory's stamp: a build looks at the files it writes, every file after a change behind the store's back, --rescan for a file changed in place" t_stamp
+
 # The same text saved in two files is one article: merged once, whether the
 # files are built together or one after the other, and the article stays
 # while any copy is left.

@@ -6,7 +6,9 @@
 #include "nieuwsgraaf/merge.h"
 #include "nieuwsgraaf/store.h"
 #include "nieuwsgraaf/vocab.h"
+#include "merge-state.h"
 #include "test-util.h"
+#include <glib/gstdio.h>
 
 static const char *A = " date 2019-02-28 Donald Trump ontmoette Kim Jong-un op 27 februari in Hanoi.";
 static const char *B = " date 2019-03 De top van Trump en Kim Jong-un in Hanoi vorige maand "
@@ -320,6 +322,90 @@ test_facts_halves (void)
 /* The merge index is a cache: incremental merges give the graph of a merge
  * from scratch, and a damaged or missing index only means merging from
  * scratch. */
+/* DIR/merged-N SUFFIX of the current generation N. */
+static char *
+current_file (const char *dir, const char *suffix)
+{
+  g_autofree char *cur = g_build_filename (dir, "CURRENT", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  g_assert_true (g_file_get_contents (cur, &text, NULL, NULL));
+  name = g_strdup_printf ("merged-%u%s", (guint) g_ascii_strtoull (text, NULL, 10), suffix);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+to_legacy_line (const char *key, gsize key_len, const char *value, gsize len, gpointer data)
+{
+  g_string_append_printf (data, "F\t%.*s\t%.*s\n", (int) key_len, key, (int) len, value);
+}
+
+/* A store of the older format (its file list a text index beside the
+ * merge state) goes on incrementally, and the next generation lists its
+ * files in the merge state. */
+static void
+test_older_index (void)
+{
+  g_autofree char *dir = ng_test_tmpdir ();
+  g_autofree char *all = NULL;
+  {
+    const char *o[] = { "a", "b", "c" };
+    all = graph_of (o, 3);
+  }
+  {
+    g_autoptr (NgStore) s = ng_store_open (dir, NG_STORE_WRITE, NULL);
+    ng_test_put (s, "a.txt", A);
+    ng_test_put (s, "c.txt", C);
+    g_assert_true (ng_store_merge (s, NULL));
+  }
+  {
+    g_autofree char *state_path = current_file (dir, "-state.db");
+    g_autofree char *index_path = current_file (dir, ".index");
+    g_autofree char *stamp = g_build_filename (dir, "articles.stamp", NULL);
+    g_autoptr (GString) index = g_string_new ("nieuwsgraaf-merge-index 2\n");
+    NgMergeState *st = ng_merge_state_open (state_path, FALSE, NULL);
+    g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+    g_assert_nonnull (st);
+    g_assert_true (ng_state_each (st, 'F', to_legacy_line, index));
+    g_string_append_printf (index, "T\t%" G_GUINT64_FORMAT "\n", ng_merge_state_triples (st));
+    {
+      g_auto (GStrv) lines = g_strsplit (index->str, "\n", -1);
+      for (char **l = lines + 1; *l; l++)
+        if (g_str_has_prefix (*l, "F\t"))
+          {
+            g_auto (GStrv) f = g_strsplit (*l, "\t", 3);
+            g_ptr_array_add (keys, g_strdup (f[1]));
+          }
+    }
+    g_assert_cmpuint (keys->len, ==, 2);
+    for (guint i = 0; i < keys->len; i++)
+      ng_state_del (st, 'F', keys->pdata[i]);
+    ng_state_del (st, '#', "files");
+    g_assert_true (ng_merge_state_close (st, NULL));
+    g_assert_true (g_file_set_contents (index_path, index->str, -1, NULL));
+    g_unlink (stamp);
+  }
+  {
+    g_autoptr (NgStore) s = ng_store_open (dir, NG_STORE_WRITE, NULL);
+    g_autofree char *nt = NULL;
+    g_autofree char *state_path = NULL;
+    g_autofree char *count = NULL;
+    NgMergeState *st;
+    ng_test_put (s, "b.txt", B);
+    g_assert_true (ng_store_merge (s, NULL));
+    nt = sorted_ntriples (s);
+    g_assert_cmpstr (nt, ==, all);
+    g_assert_true (ng_store_is_current (s));
+    state_path = current_file (dir, "-state.db");
+    st = ng_merge_state_open (state_path, FALSE, NULL);
+    g_assert_nonnull (st);
+    count = ng_state_get (st, '#', "files", NULL);
+    g_assert_cmpstr (count, ==, "3");
+    g_assert_true (ng_merge_state_close (st, NULL));
+  }
+  ng_test_rmdir (dir);
+}
+
 static void
 test_merge_index (void)
 {
@@ -341,13 +427,8 @@ test_merge_index (void)
     g_assert_true (ng_store_is_current (s));
   }
   {
-    /* damage the index of the current generation */
-    g_autofree char *cur = g_build_filename (dir, "CURRENT", NULL);
-    g_autofree char *text = NULL;
-    g_autofree char *name = NULL, *path = NULL;
-    g_assert_true (g_file_get_contents (cur, &text, NULL, NULL));
-    name = g_strdup_printf ("merged-%u.index", (guint) g_ascii_strtoull (text, NULL, 10));
-    path = g_build_filename (dir, name, NULL);
+    /* damage the merge state (the file list) of the current generation */
+    g_autofree char *path = current_file (dir, "-state.db");
     g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
     g_assert_true (g_file_set_contents (path, "nieuwsgraaf-merge-index 1\nF\tx", -1, NULL));
   }
@@ -376,6 +457,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/disk-idempotent", test_disk_idempotent);
   g_test_add_func ("/store/missing-and-formats", test_missing_and_formats);
   g_test_add_func ("/store/merge-index", test_merge_index);
+  g_test_add_func ("/store/older-index", test_older_index);
   g_test_add_func ("/store/facts-halves", test_facts_halves);
   return g_test_run ();
 }

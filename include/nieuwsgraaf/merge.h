@@ -90,6 +90,8 @@ NgMergeNodes *ng_merge_write_split (NgMerge *merge, librdf_model *out,
  * ERROR when something could not be written. */
 typedef struct NgMergeState NgMergeState;
 NgMergeState *ng_merge_state_open (const char *path, gboolean create, GError **error);
+/* for lookups only, in a generation no longer written (the current one) */
+NgMergeState *ng_merge_state_open_readonly (const char *path, GError **error);
 gboolean ng_merge_state_close (NgMergeState *state, GError **error);
 /* From now on, every record put or deleted is logged in RECORDS, and every
  * statement the incremental merge adds to or removes from the graph in

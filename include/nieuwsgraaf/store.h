@@ -84,6 +84,11 @@ int ng_store_put_nquads (NgStore *store, const char *name, const char *data,
 
 /* Recomputes the merged graph from all article graphs. */
 gboolean ng_store_merge (NgStore *store, GError **error);
+/* Makes the next merge look at every article file, not only those this
+ * process wrote (while the articles directory is as the current generation
+ * left it, a merge takes the others as recorded: a file changed in place
+ * behind the store's back is noticed only so). */
+void ng_store_rescan (NgStore *store);
 /* How many threads a merge may use: with 2 or more, a merge from scratch
  * takes half of the facts and writes some nodes on a second thread, and its
  * threads share the indexes' sorts and files and the merge state's fill;

@@ -109,6 +109,7 @@ walk_dir (Walk *w, const char *dir)
 
 static char *opt_store, *opt_store_type, *opt_store_options;
 static int opt_jobs;
+static gboolean opt_rescan;
 
 static GOptionEntry entries[] = {
   { "store", 's', 0, G_OPTION_ARG_FILENAME, &opt_store,
@@ -122,6 +123,10 @@ static GOptionEntry entries[] = {
     "default), sqlite, or a server-backed one (postgresql, mysql, virtuoso)", "TYPE" },
   { "store-options", 0, 0, G_OPTION_ARG_STRING, &opt_store_options,
     "Redland storage options, e.g. \"host='db',database='ng',user='u',password='p'\"", "OPTS" },
+  { "rescan", 0, 0, G_OPTION_ARG_NONE, &opt_rescan,
+    "Look at every article file of the store, not only those this build writes "
+    "(a file changed in place behind the store's back; files added, removed or "
+    "renamed are noticed anyway); PATH may then be left out", NULL },
   G_OPTION_ENTRY_NULL
 };
 
@@ -323,6 +328,7 @@ int
 ng_cmd_build (int argc, char **argv)
 {
   g_autoptr (GOptionContext) ctx = g_option_context_new ("PATH… — add articles to the graph");
+  opt_rescan = FALSE;
   g_autoptr (GError) error = NULL;
   g_autoptr (NgGazetteer) gaz = NULL;
   Load load = { NULL, NULL };
@@ -349,7 +355,7 @@ ng_cmd_build (int argc, char **argv)
   ng_cli_add_common (ctx);
   if (!ng_cli_parse (ctx, &argc, &argv))
     return NG_EXIT_USAGE;
-  if (argc < 2)
+  if (argc < 2 && !opt_rescan)
     {
       ng_cli_error ("no articles given\nTry “%s --help”.", g_get_prgname ());
       return NG_EXIT_USAGE;
@@ -393,6 +399,8 @@ ng_cmd_build (int argc, char **argv)
       g_hash_table_unref (w.seen_dirs);
       return NG_EXIT_PARTIAL;
     }
+  if (opt_rescan)
+    ng_store_rescan (store);
 
   progress = ng_cli_verbosity >= 1 && isatty (STDERR_FILENO) && w.files->len > 1;
   {

@@ -69,6 +69,6 @@ ng_cmd_stats (int argc, char **argv)
             st.articles, st.persons, st.places, st.countries, st.organisations,
             st.meetings, st.meetings_held, st.meetings_planned, st.meetings_cancelled,
             st.sanctions, st.sanction_events, st.triples, ng_store_get_backend (store),
-            st.current ? "up to date" : "out of date: run nieuwsgraaf build to merge again");
+            st.current ? "up to date" : "out of date: run nieuwsgraaf build --rescan to merge again");
   return NG_EXIT_OK;
 }
