@@ -1592,7 +1592,15 @@ typedef struct {
   GPtrArray *batch;      /* being filled */
   GThread *thread;
   GError *error;         /* the first facts the merge did not take */
+  /* the F records it puts first (put_all_files) */
+  NgStore *store;
+  GPtrArray *keys;
+  Scan *scan;
+  NgOldFiles *old;
 } Putter;
+
+static gboolean put_all_files (NgStore *s, NgMergeState *state, GPtrArray *keys, Scan *sc,
+                               NgOldFiles *old, GError **error);
 
 static void
 put_facts_free (gpointer p)
@@ -1614,6 +1622,7 @@ static gpointer
 put_facts_thread (gpointer data)
 {
   Putter *p = data;
+  put_all_files (p->store, p->state, p->keys, p->scan, p->old, &p->error);
   for (;;)
     {
       GPtrArray *batch = g_async_queue_pop (p->queue);
@@ -1631,10 +1640,6 @@ put_facts_thread (gpointer data)
     }
 }
 
-/* The merged graph of every article from scratch into generation NEXT (fresh
- * storage), with its merge state when the store keeps one.  The facts of
- * an article are those in CHANGES, else those the current generation's
- * state kept (OLD says it has one), else parsed from its file. */
 /* The F records of every article file KEYS names into the new STATE: as
  * the scan found them (SC), else as OLD recorded them. */
 static gboolean
@@ -1667,6 +1672,10 @@ put_all_files (NgStore *s, NgMergeState *state, GPtrArray *keys, Scan *sc, NgOld
   return TRUE;
 }
 
+/* The merged graph of every article from scratch into generation NEXT (fresh
+ * storage), with its merge state when the store keeps one.  The facts of
+ * an article are those in CHANGES, else those the current generation's
+ * state kept (OLD says it has one), else parsed from its file. */
 static gboolean
 merge_from_scratch (NgStore *s, guint next, NgOldFiles *old, Scan *sc, GPtrArray *changes,
                     librdf_storage **storage, librdf_model **model, gint64 *triples,
@@ -1677,7 +1686,7 @@ merge_from_scratch (NgStore *s, guint next, NgOldFiles *old, Scan *sc, GPtrArray
   g_autoptr (NgMerge) merge = ng_merge_new (s->world);
   g_autoptr (NgMergeNodes) nodes = NULL;
   NgMergeState *was = NULL, *state = NULL;
-  Putter putter = { NULL, NULL, NULL, NULL, NULL, NULL };
+  Putter putter = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
   gboolean keep = !memory_store (s);
   gboolean ok = TRUE;
 
@@ -1698,7 +1707,7 @@ merge_from_scratch (NgStore *s, guint next, NgOldFiles *old, Scan *sc, GPtrArray
     {
       g_autofree char *path = state_path (s, next);
       state = ng_merge_state_open (path, TRUE, error);
-      ok = state != NULL && put_all_files (s, state, keys, sc, old, error);
+      ok = state != NULL;
     }
   /* the facts go into the merge here and into the merge state on a
      thread of its own when there are threads to spare; that thread adds
@@ -1707,9 +1716,15 @@ merge_from_scratch (NgStore *s, guint next, NgOldFiles *old, Scan *sc, GPtrArray
     {
       putter.state = state;
       putter.merge = merge;
+      putter.store = s;
+      putter.keys = keys;
+      putter.scan = sc;
+      putter.old = old;
       putter.queue = g_async_queue_new ();
       putter.thread = g_thread_new ("ng-facts", put_facts_thread, &putter);
     }
+  else if (ok && state)
+    ok = put_all_files (s, state, keys, sc, old, error);
   for (guint i = 0; ok && i < keys->len; i++)
     {
       const char *key = keys->pdata[i];
