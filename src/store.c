@@ -53,6 +53,7 @@ struct NgStore
   guint generation;
   char *merged_digest;    /* digest of the articles the merged graph is from */
   gint64 triples;         /* statements of the merged graph (CURRENT), or -1 */
+  gint64 article_files;   /* article files, as the last merge counted them, or -1 */
   gboolean stamp_ok;      /* the articles directory is as the current
                              generation left it (store-index.c), seen
                              before this process wrote into it */
@@ -640,6 +641,7 @@ ng_store_open_with_backend (const char *dir, NgStoreFlags flags, const char *typ
   s->flags = flags;
   s->gen_lock_fd = -1;
   s->triples = -1;
+  s->article_files = -1;
   s->world = librdf_new_world ();
   librdf_world_open (s->world);
   ng_rdf_world_setup (s->world);
@@ -780,6 +782,7 @@ put_text (NgStore *s, const char *source, char *text, GError **error)
     }
   g_mutex_lock (&s->lock);
   drop_articles_model (s);
+  s->article_files = -1;
   if (memory_store (s))
     {
       g_hash_table_replace (s->memory_articles, g_steal_pointer (&key), text);
@@ -994,7 +997,16 @@ article_text (NgStore *s, const char *key, GError **error)
 guint
 ng_store_article_count (NgStore *s)
 {
-  g_autoptr (GPtrArray) keys = article_keys (s);
+  g_autoptr (GPtrArray) keys = NULL;
+  g_mutex_lock (&s->lock);
+  if (s->article_files >= 0 && s->pending == NULL)
+    {
+      /* counted by the merge (which need not list the directory) */
+      g_mutex_unlock (&s->lock);
+      return (guint) s->article_files;
+    }
+  g_mutex_unlock (&s->lock);
+  keys = article_keys (s);
   return keys->len;
 }
 
@@ -2014,7 +2026,7 @@ ng_store_merge (NgStore *s, GError **error)
   gboolean indexed = !in_place && !memory_store (s);
   g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (ng_merge_change_free);
   NgOldFiles *old = indexed ? old_files (s) : NULL;
-  gint64 triples = -1;
+  gint64 triples = -1, articles = -1;
   Scan sc;
   gboolean curated = curation_log (s, NULL);
   g_autoptr (GString) journal_graph = g_string_new (NULL);
@@ -2047,6 +2059,7 @@ ng_store_merge (NgStore *s, GError **error)
       if (!sc.fast)
         ng_stamp_write (s->dir, s->articles_dir, s->generation);
       s->stamp_ok = TRUE;
+      s->article_files = (gint64) sc.count;
       ng_old_files_free (old);
       scan_clear (&sc);
       return TRUE;
@@ -2096,6 +2109,7 @@ ng_store_merge (NgStore *s, GError **error)
     triples = -1;    /* the merge's count, not the curated graph's */
   g_ptr_array_set_size (changes, 0);   /* their memory, before the switch */
   g_clear_pointer (&old, ng_old_files_free);
+  articles = (gint64) sc.count;
   scan_clear (&sc);
   librdf_model_sync (model);
   if (indexed)
@@ -2141,6 +2155,7 @@ ng_store_merge (NgStore *s, GError **error)
   g_free (s->merged_digest);
   s->merged_digest = g_steal_pointer (&digest);
   s->triples = triples;
+  s->article_files = articles;
   if (indexed)
     {
       /* after CURRENT: a stamp of an older generation is no stamp */

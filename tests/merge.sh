@@ -254,12 +254,13 @@ t_stamp() {
       || { echo "differs from scratch"; sorted_nt "$NG_TMP/stm-store" | diff - "$NG_TMP/stm-full.nt" | head; return 1; }
   }
   sbuild() {
-    G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --store "$NG_TMP/stm-store" "$@" > "$NG_TMP/stm.log" 2>&1 \
+    G_MESSAGES_DEBUG=all "$NG_BIN" build --store "$NG_TMP/stm-store" "$@" > "$NG_TMP/stm.log" 2>&1 \
       || { cat "$NG_TMP/stm.log"; return 1; }
   }
   # 1. new articles: only they are looked at
   sbuild "$T"/g002*.txt || return 1
   contains "$NG_TMP/stm.log" ' 10 article files parsed, 19 as recorded (only the files written looked at)' || return 1
+  contains "$NG_TMP/stm.log" '; 29 articles in the store;' || return 1
   contains "$NG_TMP/stm.log" 'merged nodes written or removed' || return 1
   scratch "$T"/g00[0-2]*.txt || return 1
   # 2. a file removed by hand, then one more article: every file looked at,
@@ -268,6 +269,7 @@ t_stamp() {
   mv "$T/g0003.txt" "$NG_TMP/stm-g0003.txt"
   sbuild "$T/g0030.txt" || return 1
   contains "$NG_TMP/stm.log" ' 1 article files parsed, 28 as recorded$' || return 1
+  contains "$NG_TMP/stm.log" '; 29 articles in the store;' || return 1
   contains "$NG_TMP/stm.log" 'merged nodes written or removed' || return 1
   scratch "$T"/g00*.txt || return 1
   # 3. an article file added by hand (built in another store): the next
@@ -277,6 +279,7 @@ t_stamp() {
   cp "$O"/articles/*.nq "$NG_TMP/stm-store/articles/"
   sbuild "$T/g0030.txt" || return 1
   contains "$NG_TMP/stm.log" ' 1 article files parsed, 29 as recorded$' || return 1
+  contains "$NG_TMP/stm.log" '; 30 articles in the store;' || return 1
   scratch "$T"/g00*.txt "$T/x.txt" || return 1
   # 4. that file rewritten in place (same inode, the directory unchanged):
   #    a build that writes nothing new does not see it, stats does, and
