@@ -394,16 +394,15 @@ stamp_line (guint gen, const struct stat *st)
 }
 
 gboolean
-ng_stamp_matches (const char *dir, const char *articles_dir, guint gen)
+ng_stamp_matches (const char *dir, const char *articles_dir, guint gen, struct stat *seen)
 {
   g_autofree char *path = stamp_path (dir);
   g_autofree char *text = NULL;
   g_autofree char *want = NULL;
-  struct stat st;
   if (gen == 0 || !g_file_get_contents (path, &text, NULL, NULL)
-      || !g_str_has_prefix (text, STAMP_MAGIC) || stat (articles_dir, &st) != 0)
+      || !g_str_has_prefix (text, STAMP_MAGIC) || stat (articles_dir, seen) != 0)
     return FALSE;
-  want = stamp_line (gen, &st);
+  want = stamp_line (gen, seen);
   return strcmp (text + strlen (STAMP_MAGIC), want) == 0;
 }
 
@@ -421,7 +420,8 @@ ts_before (const struct timespec *a, const struct timespec *b)
 }
 
 void
-ng_stamp_write (const char *dir, const char *articles_dir, guint gen)
+ng_stamp_write (const char *dir, const char *articles_dir, guint gen,
+                const struct stat *seen)
 {
   g_autofree char *path = stamp_path (dir);
   g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
@@ -435,12 +435,17 @@ ng_stamp_write (const char *dir, const char *articles_dir, guint gen)
   if (fd < 0)
     return;
   /* the probe's mtime: the file system's clock now, before the directory
-     is looked at */
+     is looked at again; the directory must still be as SEEN (nothing
+     changed it since the caller knew what it holds), and SEEN's times
+     older than the probe (a change in the same tick would leave them) */
   if (write (fd, STAMP_MAGIC, strlen (STAMP_MAGIC)) == (ssize_t) strlen (STAMP_MAGIC)
       && fstat (fd, &probe) == 0 && stat (articles_dir, &st) == 0
+      && st.st_dev == seen->st_dev && st.st_ino == seen->st_ino
+      && !ts_before (&st.st_mtim, &seen->st_mtim) && !ts_before (&seen->st_mtim, &st.st_mtim)
+      && !ts_before (&st.st_ctim, &seen->st_ctim) && !ts_before (&seen->st_ctim, &st.st_ctim)
       && ts_before (&st.st_mtim, &probe.st_mtim) && ts_before (&st.st_ctim, &probe.st_mtim))
     {
-      line = stamp_line (gen, &st);
+      line = stamp_line (gen, seen);
       ok = write (fd, line, strlen (line)) == (ssize_t) strlen (line);
     }
   /* not synced: a stamp lost in a crash only makes the next build list the

@@ -62,8 +62,13 @@ char *ng_file_sum_digest (const NgFileSum *sum, const char *log, gsize log_len);
 gboolean ng_file_sum_parse (const char *digest, NgFileSum *sum);
 
 /* articles.stamp: the articles directory as generation GEN left it. */
-gboolean ng_stamp_matches (const char *dir, const char *articles_dir, guint gen);
-void ng_stamp_write (const char *dir, const char *articles_dir, guint gen);
+/* _matches fills *SEEN with the directory now; _write stamps SEEN, the
+ * directory as the caller knows what it holds, when it is still so and its
+ * times are older than the stamp file's (else it leaves no stamp). */
+gboolean ng_stamp_matches (const char *dir, const char *articles_dir, guint gen,
+                           struct stat *seen);
+void ng_stamp_write (const char *dir, const char *articles_dir, guint gen,
+                     const struct stat *seen);
 void ng_stamp_remove (const char *dir);
 
 /* The previous generation kept as a spare (store-spare.c). */

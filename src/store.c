@@ -38,6 +38,7 @@
 G_DEFINE_QUARK (ng-store-error-quark, ng_store_error)
 
 #define NG_STORE_FORMAT 2
+#define NG_TMP_DIR "tmp"      /* article files being written, renamed from here */
 #define BDB_TEMP_PREFIX "__db."
 
 struct NgStore
@@ -54,6 +55,10 @@ struct NgStore
   char *merged_digest;    /* digest of the articles the merged graph is from */
   gint64 triples;         /* statements of the merged graph (CURRENT), or -1 */
   gint64 article_files;   /* article files, as the last merge counted them, or -1 */
+  struct stat dir_seen;   /* the articles directory as this process knows
+                             what it holds (DIR_KNOWN) */
+  gboolean dir_known;
+  GMutex flush_lock;      /* one batch of renames at a time */
   gboolean stamp_ok;      /* the articles directory is as the current
                              generation left it (store-index.c), seen
                              before this process wrote into it */
@@ -243,23 +248,53 @@ remove_stale_generations (NgStore *s)
     remove_generation (s, GPOINTER_TO_UINT (k));
 }
 
-/* Removes the temporary files of article writes a killed build left behind
- * (they never hold a complete article; the .nq files are what counts). */
+/* Removes the files in directory DIR whose names do not end in KEEP (all,
+ * when KEEP is NULL): the temporary files of article writes a killed build
+ * left behind (they never hold a complete article; the .nq files are what
+ * counts). */
 static void
-remove_temporary_files (NgStore *s)
+remove_temporary_files (const char *dir, const char *keep)
 {
-  GDir *d = g_dir_open (s->articles_dir, 0, NULL);
+  GDir *d = g_dir_open (dir, 0, NULL);
   const char *f;
   if (d == NULL)
     return;
   while ((f = g_dir_read_name (d)))
-    if (!g_str_has_suffix (f, ".nq"))
+    if (keep == NULL || !g_str_has_suffix (f, keep))
       {
-        g_autofree char *p = g_build_filename (s->articles_dir, f, NULL);
+        g_autofree char *p = g_build_filename (dir, f, NULL);
         if (g_file_test (p, G_FILE_TEST_IS_REGULAR))
           g_unlink (p);
       }
   g_dir_close (d);
+}
+
+/* The articles directory now (device, inode, times) into *ST. */
+static gboolean
+dir_stat (NgStore *s, struct stat *st)
+{
+  return stat (s->articles_dir, st) == 0;
+}
+
+static gboolean
+dir_same (const struct stat *a, const struct stat *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino
+         && a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec
+         && a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/* Whether the articles directory is still as this process knows it (else
+ * it forgets it: the next merge looks at every file). */
+static gboolean
+dir_unchanged (NgStore *s)
+{
+  struct stat now;
+  if (s->dir_known && !(dir_stat (s, &now) && dir_same (&now, &s->dir_seen)))
+    s->dir_known = FALSE;
+  if (!s->dir_known)
+    s->stamp_ok = FALSE;
+  return s->dir_known;
 }
 
 /* ------------------------------------------------------------ metadata */
@@ -389,9 +424,10 @@ fresh_new (const char *path, const char *text)
   return f;
 }
 
-/* Article files are written in batches: each to a temporary file beside
- * its final name (never a complete article: removed when a store is opened
- * for writing), and every FLUSH_BATCH files one syncfs makes the batch
+/* Article files are written in batches: each to a temporary file in
+ * DIR/tmp (never a complete article: removed when a store is opened for
+ * writing; not in the articles directory, whose times say whether anyone
+ * else changed it), and every FLUSH_BATCH files one syncfs makes the batch
  * durable before the files are renamed to their final names.  A kill
  * leaves each article's old or new version, never a mix, and a power loss
  * cannot leave a renamed file without its data.  (One fsync of the file
@@ -408,12 +444,22 @@ flush_articles_checked (NgStore *s, GError **error)
   g_autoptr (GPtrArray) batch = NULL;
   gboolean ok = TRUE;
 
+  g_mutex_lock (&s->flush_lock);
   g_mutex_lock (&s->lock);
   batch = g_steal_pointer (&s->pending);
   g_mutex_unlock (&s->lock);
   if (batch == NULL || batch->len == 0)
-    return TRUE;
+    {
+      g_mutex_unlock (&s->flush_lock);
+      return TRUE;
+    }
   sync_store (s);
+  /* the renames are this process's only changes to the articles directory
+     (the temporary files are elsewhere): a change by anyone else since it
+     last looked makes the merge look at every file */
+  g_mutex_lock (&s->lock);
+  dir_unchanged (s);
+  g_mutex_unlock (&s->lock);
   for (guint i = 0; i + 1 < batch->len; i += 2)
     {
       const char *tmp = batch->pdata[i];
@@ -427,8 +473,25 @@ flush_articles_checked (NgStore *s, GError **error)
           ok = FALSE;
         }
       if (!ok)
-        g_unlink (tmp);
+        {
+          /* that article stays as it was: not one this process wrote */
+          g_autofree char *base = g_path_get_basename (path);
+          g_unlink (tmp);
+          if (g_str_has_suffix (base, ".nq"))
+            base[strlen (base) - 3] = '\0';
+          g_mutex_lock (&s->lock);
+          if (s->fresh)
+            g_hash_table_remove (s->fresh, base);
+          s->dir_known = FALSE;
+          s->stamp_ok = FALSE;
+          g_mutex_unlock (&s->lock);
+        }
     }
+  g_mutex_lock (&s->lock);
+  if (s->dir_known && !dir_stat (s, &s->dir_seen))
+    s->dir_known = FALSE;
+  g_mutex_unlock (&s->lock);
+  g_mutex_unlock (&s->flush_lock);
   return ok;
 }
 
@@ -447,7 +510,9 @@ write_article_file (NgStore *s, const char *key, const char *path, const char *d
                     GError **error)
 {
   Fresh *fresh = fresh_new (path, data);
-  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp = g_strconcat (s->dir, G_DIR_SEPARATOR_S NG_TMP_DIR G_DIR_SEPARATOR_S,
+                                      base, ".XXXXXX", NULL);
   gsize len = strlen (data);
   gboolean flush;
   int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
@@ -688,14 +753,23 @@ ng_store_open_with_backend (const char *dir, NgStoreFlags flags, const char *typ
 
   if (flags & NG_STORE_WRITE)
     {
+      g_autofree char *tmp = path_in (s, NG_TMP_DIR);
       remove_stale_generations (s);
-      /* before anything is written into it: a directory as the current
-         generation left it holds no temporary files (a build that leaves
-         them changes it) */
+      /* before anything is written into it */
       s->stamp_ok = file_backed (s->type)
-                    && ng_stamp_matches (s->dir, s->articles_dir, s->generation);
+                    && ng_stamp_matches (s->dir, s->articles_dir, s->generation,
+                                         &s->dir_seen);
+      s->dir_known = s->stamp_ok;
       if (!s->stamp_ok)
-        remove_temporary_files (s);
+        remove_temporary_files (s->articles_dir, ".nq");  /* an older version's */
+      remove_temporary_files (tmp, NULL);
+      if (g_mkdir_with_parents (tmp, 0755) != 0)
+        {
+          int e = errno;
+          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_OPEN,
+                       "%s: cannot create the directory: %s", tmp, g_strerror (e));
+          return NULL;
+        }
     }
   if (s->generation == 0 && !(flags & NG_STORE_WRITE) && file_backed (s->type))
     {
@@ -1319,6 +1393,11 @@ scan_articles (NgStore *s, NgOldFiles *old, gboolean fast, Scan *sc, GPtrArray *
   else
     {
       memset (&sc->sum, 0, sizeof sc->sum);
+      /* the directory before it is listed: a change from now on changes
+         its times (and is noticed before a stamp is written) */
+      flush_articles (s);
+      if (!memory_store (s))
+        s->dir_known = dir_stat (s, &s->dir_seen);
       keys = article_keys (s);
     }
   for (guint i = 0; i < keys->len; i++)
@@ -1711,7 +1790,7 @@ merge_from_scratch (NgStore *s, guint next, NgOldFiles *old, Scan *sc, GPtrArray
     {
       g_autofree char *path = state_path (s, s->generation);
       g_autoptr (GError) local = NULL;
-      was = ng_merge_state_open (path, FALSE, &local);
+      was = ng_merge_state_open_readonly (path, &local);
       if (was == NULL)
         g_debug ("%s", local->message);
     }
@@ -2044,6 +2123,9 @@ ng_store_merge (NgStore *s, GError **error)
         are parsed into merge facts, or taken from what this process
         computed when it stored them): while the articles directory is as
         that generation left it, those this process wrote; else all */
+  g_mutex_lock (&s->lock);
+  dir_unchanged (s);          /* as this process left it since it looked */
+  g_mutex_unlock (&s->lock);
   digest = scan_articles (s, old, s->stamp_ok, &sc, changes, &parsed, error);
   g_clear_pointer (&s->fresh, g_hash_table_unref);  /* in CHANGES now */
   if (digest == NULL)
@@ -2056,9 +2138,9 @@ ng_store_merge (NgStore *s, GError **error)
       /* the same articles as the merged graph's: nothing to merge (a file
          rewritten with the same bytes keeps its old record: a later scan
          of every file hashes it again) */
-      if (!sc.fast)
-        ng_stamp_write (s->dir, s->articles_dir, s->generation);
-      s->stamp_ok = TRUE;
+      if (!sc.fast && s->dir_known)
+        ng_stamp_write (s->dir, s->articles_dir, s->generation, &s->dir_seen);
+      s->stamp_ok = s->dir_known;
       s->article_files = (gint64) sc.count;
       ng_old_files_free (old);
       scan_clear (&sc);
@@ -2080,7 +2162,11 @@ ng_store_merge (NgStore *s, GError **error)
         {
           NgMergeChange *ch = changes->pdata[i];
           if (ch->facts && !ng_merge_add_facts (merge, ch->key, ch->facts, ch->len, error))
-            return FALSE;
+            {
+              ng_old_files_free (old);
+              scan_clear (&sc);
+              return FALSE;
+            }
         }
       librdf_model_transaction_start (model);
       clear_model (model);
@@ -2089,6 +2175,8 @@ ng_store_merge (NgStore *s, GError **error)
           || !ng_curation_replay (s->world, s->dir, model, error))
         {
           librdf_model_transaction_rollback (model);
+          ng_old_files_free (old);
+          scan_clear (&sc);
           return FALSE;
         }
       librdf_model_transaction_commit (model);
@@ -2159,8 +2247,9 @@ ng_store_merge (NgStore *s, GError **error)
   if (indexed)
     {
       /* after CURRENT: a stamp of an older generation is no stamp */
-      ng_stamp_write (s->dir, s->articles_dir, next);
-      s->stamp_ok = TRUE;
+      if (s->dir_known)
+        ng_stamp_write (s->dir, s->articles_dir, next, &s->dir_seen);
+      s->stamp_ok = s->dir_known;
     }
   if (in_place)
     {

@@ -320,9 +320,47 @@ t_stamp() {
   printf ' date 2020-02-09\nBezoek\n\nXi Jinping ontmoette Angela Merkel op 8 februari 2020 in Peking.\n' > "$T/y.txt"
   sbuild "$T/y.txt" || return 1
   lacks "$NG_TMP/stm.log" 'only the files written looked at' || return 1
-  scratch "$T"/g00*.txt "$T/x.txt" "$T/y.txt"
+  scratch "$T"/g00*.txt "$T/x.txt" "$T/y.txt" || return 1
+  # 7. a file copied in by hand while a build runs (the build waits on a
+  #    named pipe for its input): that build looks at every file, and the
+  #    stamp it leaves covers the copy
+  printf ' date 2020-03-09\nBezoek\n\nMoon Jae-in ontmoette Xi Jinping op 8 maart 2020 in Peking.\n' > "$T/z.txt"
+  printf ' date 2020-04-09\nBezoek\n\nVladimir Poetin ontmoette Xi Jinping op 8 april 2020 in Moskou.\n' > "$NG_TMP/stm-fifo.txt"
+  rm -rf "$O"; ng build --quiet --store "$O" "$T/z.txt" || return 1
+  rm -f "$NG_TMP/stm-fifo"; mkfifo "$NG_TMP/stm-fifo" || return 1
+  G_MESSAGES_DEBUG=all "$NG_BIN" build --store "$NG_TMP/stm-store" "$NG_TMP/stm-fifo" > "$NG_TMP/stm.log" 2>&1 &
+  pid=$!
+  sleep 1
+  cp "$O"/articles/*.nq "$NG_TMP/stm-store/articles/"
+  cat "$NG_TMP/stm-fifo.txt" > "$NG_TMP/stm-fifo"
+  wait $pid || { cat "$NG_TMP/stm.log"; return 1; }
+  lacks "$NG_TMP/stm.log" 'only the files written looked at' || return 1
+  contains "$NG_TMP/stm.log" ' 2 article files parsed, 32 as recorded$' || return 1
+  ng stats --store "$NG_TMP/stm-store" > "$NG_TMP/stm.stats" || return 1
+  contains "$NG_TMP/stm.stats" 'up to date' || return 1
+  # the graph a merge from scratch makes of the store's own article files
+  rm -rf "$NG_TMP/stm-full"
+  ng build --quiet --store "$NG_TMP/stm-full" "$NG_TMP/stm-store"/articles/*.nq || return 1
+  sorted_nt "$NG_TMP/stm-full" > "$NG_TMP/stm-full.nt"
+  sorted_nt "$NG_TMP/stm-store" | cmp -s - "$NG_TMP/stm-full.nt" || { echo "differs from scratch"; return 1; }
+  sorted_nt "$NG_TMP/stm-store" | grep -q 'Moon Jae-in' || { echo "the copied article is missing"; return 1; }
+  # 8. the same, while a build runs that writes nothing (the same text
+  #    again through the pipe): the merge itself notices the copy
+  printf ' date 2020-05-09\nBezoek\n\nMark Rutte ontmoette Moon Jae-in op 8 mei 2020 in Brussel.\n' > "$T/w.txt"
+  rm -rf "$O"; ng build --quiet --store "$O" "$T/w.txt" || return 1
+  G_MESSAGES_DEBUG=all "$NG_BIN" build --store "$NG_TMP/stm-store" "$NG_TMP/stm-fifo" > "$NG_TMP/stm.log" 2>&1 &
+  pid=$!
+  sleep 1
+  cp "$O"/articles/*.nq "$NG_TMP/stm-store/articles/"
+  cat "$NG_TMP/stm-fifo.txt" > "$NG_TMP/stm-fifo"
+  wait $pid || { cat "$NG_TMP/stm.log"; return 1; }
+  contains "$NG_TMP/stm.log" ' 1 article files parsed, 34 as recorded$' || return 1
+  rm -rf "$NG_TMP/stm-full"
+  ng build --quiet --store "$NG_TMP/stm-full" "$NG_TMP/stm-store"/articles/*.nq || return 1
+  sorted_nt "$NG_TMP/stm-full" > "$NG_TMP/stm-full.nt"
+  sorted_nt "$NG_TMP/stm-store" | cmp -s - "$NG_TMP/stm-full.nt" || { echo "differs from scratch"; return 1; }
 }
-ok "the articles directory's stamp: a build looks at the files it writes, every file after a change behind the store's back, --rescan for a file changed in place" t_stamp
+ok "the articles directory's stamp: a build looks at the files it writes, every file after a change behind the store's back (also during a build), --rescan for a file changed in place" t_stamp
 
 # The same text saved in two files is one article: merged once, whether the
 # files are built together or one after the other, and the article stays
