@@ -2133,11 +2133,17 @@ ng_store_merge (NgStore *s, GError **error)
   g_debug ("%s: %u article files parsed, %" G_GUINT64_FORMAT " as recorded%s", s->dir,
            parsed, sc.count - parsed,
            sc.fast ? " (only the files written looked at)" : "");
-  if (old && ng_old_files_triples (old) >= 0 && g_strcmp0 (digest, s->merged_digest) == 0)
+  if (old && ng_old_files_triples (old) >= 0 && g_strcmp0 (digest, s->merged_digest) == 0
+      && g_hash_table_size (sc.put) > 0)
+    g_debug ("%s: %u article files are not the files recorded (the same bytes); "
+             "recording them", s->dir, g_hash_table_size (sc.put));
+  if (old && ng_old_files_triples (old) >= 0 && g_strcmp0 (digest, s->merged_digest) == 0
+      && g_hash_table_size (sc.put) == 0)
     {
-      /* the same articles as the merged graph's: nothing to merge (a file
-         rewritten with the same bytes keeps its old record: a later scan
-         of every file hashes it again) */
+      /* the same articles as the merged graph's, the same files: nothing
+         to merge (files with the same bytes but not the files recorded — a
+         store copied with cp -a, a touch — make a generation that records
+         them, so that later scans need not hash them again) */
       if (!sc.fast && s->dir_known)
         ng_stamp_write (s->dir, s->articles_dir, s->generation, &s->dir_seen);
       s->stamp_ok = s->dir_known;

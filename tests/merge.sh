@@ -359,6 +359,18 @@ t_stamp() {
   ng build --quiet --store "$NG_TMP/stm-full" "$NG_TMP/stm-store"/articles/*.nq || return 1
   sorted_nt "$NG_TMP/stm-full" > "$NG_TMP/stm-full.nt"
   sorted_nt "$NG_TMP/stm-store" | cmp -s - "$NG_TMP/stm-full.nt" || { echo "differs from scratch"; return 1; }
+  # 9. a copy of the store (cp -a: every file a new inode, the same bytes):
+  #    its first build records the files as they are now, in a generation
+  #    of its own with the same graph; the next has nothing to do
+  rm -rf "$NG_TMP/stm-copy"; cp -a "$NG_TMP/stm-store" "$NG_TMP/stm-copy" || return 1
+  gen=$(head -n 1 "$NG_TMP/stm-copy/CURRENT")
+  G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --rescan --store "$NG_TMP/stm-copy" > "$NG_TMP/stm.log" 2>&1 || return 1
+  contains "$NG_TMP/stm.log" ' 35 article files are not the files recorded (the same bytes); recording them' || return 1
+  [ "$(head -n 1 "$NG_TMP/stm-copy/CURRENT")" = $((gen + 1)) ] || { echo "no generation recording them"; return 1; }
+  sorted_nt "$NG_TMP/stm-copy" | cmp -s - "$NG_TMP/stm-full.nt" || { echo "the copy's graph differs"; return 1; }
+  G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --rescan --store "$NG_TMP/stm-copy" > "$NG_TMP/stm.log" 2>&1 || return 1
+  lacks "$NG_TMP/stm.log" 'recording them' || return 1
+  [ "$(head -n 1 "$NG_TMP/stm-copy/CURRENT")" = $((gen + 1)) ] || { echo "a generation for nothing"; return 1; }
 }
 ok "the articles directory's stamp: a build looks at the files it writes, every file after a change behind the store's back (also during a build), --rescan for a file changed in place" t_stamp
 
