@@ -234,6 +234,7 @@ ng_old_files_open (const char *state_path, const char *legacy_path, GError **err
       return g_steal_pointer (&o);
     }
   /* a store of an older format: its text index */
+  ng_merge_state_close (g_steal_pointer (&o->state), NULL);
   g_clear_error (&local);
   o->legacy = index_load (legacy_path, &local);
   if (o->legacy == NULL)
@@ -406,17 +407,18 @@ ng_stamp_matches (const char *dir, const char *articles_dir, guint gen, struct s
   return strcmp (text + strlen (STAMP_MAGIC), want) == 0;
 }
 
-void
-ng_stamp_remove (const char *dir)
-{
-  g_autofree char *path = stamp_path (dir);
-  g_unlink (path);
-}
-
 static gboolean
 ts_before (const struct timespec *a, const struct timespec *b)
 {
   return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+gboolean
+ng_dir_same (const struct stat *a, const struct stat *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino
+         && a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec
+         && a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
 void
@@ -439,10 +441,7 @@ ng_stamp_write (const char *dir, const char *articles_dir, guint gen,
      changed it since the caller knew what it holds), and SEEN's times
      older than the probe (a change in the same tick would leave them) */
   if (write (fd, STAMP_MAGIC, strlen (STAMP_MAGIC)) == (ssize_t) strlen (STAMP_MAGIC)
-      && fstat (fd, &probe) == 0 && stat (articles_dir, &st) == 0
-      && st.st_dev == seen->st_dev && st.st_ino == seen->st_ino
-      && !ts_before (&st.st_mtim, &seen->st_mtim) && !ts_before (&seen->st_mtim, &st.st_mtim)
-      && !ts_before (&st.st_ctim, &seen->st_ctim) && !ts_before (&seen->st_ctim, &st.st_ctim)
+      && fstat (fd, &probe) == 0 && stat (articles_dir, &st) == 0 && ng_dir_same (&st, seen)
       && ts_before (&st.st_mtim, &probe.st_mtim) && ts_before (&st.st_ctim, &probe.st_mtim))
     {
       line = stamp_line (gen, seen);

@@ -69,7 +69,8 @@ gboolean ng_stamp_matches (const char *dir, const char *articles_dir, guint gen,
                            struct stat *seen);
 void ng_stamp_write (const char *dir, const char *articles_dir, guint gen,
                      const struct stat *seen);
-void ng_stamp_remove (const char *dir);
+/* whether two looks at a directory saw it the same (device, inode, times) */
+gboolean ng_dir_same (const struct stat *a, const struct stat *b);
 
 /* The previous generation kept as a spare (store-spare.c). */
 /* A shared lock on generation GEN of the store in DIR, held while it is

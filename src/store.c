@@ -276,21 +276,13 @@ dir_stat (NgStore *s, struct stat *st)
   return stat (s->articles_dir, st) == 0;
 }
 
-static gboolean
-dir_same (const struct stat *a, const struct stat *b)
-{
-  return a->st_dev == b->st_dev && a->st_ino == b->st_ino
-         && a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec
-         && a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
-}
-
 /* Whether the articles directory is still as this process knows it (else
  * it forgets it: the next merge looks at every file). */
 static gboolean
 dir_unchanged (NgStore *s)
 {
   struct stat now;
-  if (s->dir_known && !(dir_stat (s, &now) && dir_same (&now, &s->dir_seen)))
+  if (s->dir_known && !(dir_stat (s, &now) && ng_dir_same (&now, &s->dir_seen)))
     s->dir_known = FALSE;
   if (!s->dir_known)
     s->stamp_ok = FALSE;
@@ -1326,9 +1318,7 @@ scan_file (NgStore *s, NgOldFiles *old, const char *key, Fresh *fresh, Scan *sc,
     {
       if (sc->fast && have)
         ng_file_sum_add (&sc->sum, key, was.digest, TRUE);
-      if (sc->fast && !have)
-        sc->count++;
-      if (!sc->fast)
+      if (!sc->fast || !have)
         sc->count++;
       ng_file_sum_add (&sc->sum, key, e->digest, FALSE);
       if (sc->all || !have || !same_file (&was, e) || strcmp (was.digest, e->digest) != 0)
@@ -1375,11 +1365,11 @@ scan_articles (NgStore *s, NgOldFiles *old, gboolean fast, Scan *sc, GPtrArray *
   sc->fast = fast = fast && old && ng_old_files_listed (old)
                     && ng_file_sum_parse (s->merged_digest, &sc->sum);
   sc->all = old == NULL || !ng_old_files_listed (old);
+  flush_articles (s);
   if (fast)
     {
       GHashTableIter it;
       gpointer k;
-      flush_articles (s);
       sc->count = ng_old_files_count (old);
       keys = g_ptr_array_new_with_free_func (g_free);
       if (s->fresh)
@@ -1395,7 +1385,6 @@ scan_articles (NgStore *s, NgOldFiles *old, gboolean fast, Scan *sc, GPtrArray *
       memset (&sc->sum, 0, sizeof sc->sum);
       /* the directory before it is listed: a change from now on changes
          its times (and is noticed before a stamp is written) */
-      flush_articles (s);
       if (!memory_store (s))
         s->dir_known = dir_stat (s, &s->dir_seen);
       keys = article_keys (s);

@@ -257,6 +257,24 @@ t_stamp() {
     G_MESSAGES_DEBUG=all "$NG_BIN" build --store "$NG_TMP/stm-store" "$@" > "$NG_TMP/stm.log" 2>&1 \
       || { cat "$NG_TMP/stm.log"; return 1; }
   }
+  # copy_during_build FILE: a build of the named pipe's text runs while the
+  # article file of FILE (built in a store of its own) is copied in by hand
+  copy_during_build() {
+    rm -rf "$O"; ng build --quiet --store "$O" "$1" || return 1
+    sbuild "$NG_TMP/stm-fifo" &
+    pid=$!
+    sleep 1
+    cp "$O"/articles/*.nq "$NG_TMP/stm-store/articles/"
+    cat "$NG_TMP/stm-fifo.txt" > "$NG_TMP/stm-fifo"
+    wait $pid
+  }
+  # own_scratch: the store equals a merge from scratch of its own article files
+  own_scratch() {
+    rm -rf "$NG_TMP/stm-full"
+    ng build --quiet --store "$NG_TMP/stm-full" "$NG_TMP/stm-store"/articles/*.nq || return 1
+    sorted_nt "$NG_TMP/stm-full" > "$NG_TMP/stm-full.nt"
+    sorted_nt "$NG_TMP/stm-store" | cmp -s - "$NG_TMP/stm-full.nt" || { echo "differs from scratch"; return 1; }
+  }
   # 1. new articles: only they are looked at
   sbuild "$T"/g002*.txt || return 1
   contains "$NG_TMP/stm.log" ' 10 article files parsed, 19 as recorded (only the files written looked at)' || return 1
@@ -326,39 +344,20 @@ t_stamp() {
   #    stamp it leaves covers the copy
   printf ' date 2020-03-09\nBezoek\n\nMoon Jae-in ontmoette Xi Jinping op 8 maart 2020 in Peking.\n' > "$T/z.txt"
   printf ' date 2020-04-09\nBezoek\n\nVladimir Poetin ontmoette Xi Jinping op 8 april 2020 in Moskou.\n' > "$NG_TMP/stm-fifo.txt"
-  rm -rf "$O"; ng build --quiet --store "$O" "$T/z.txt" || return 1
   rm -f "$NG_TMP/stm-fifo"; mkfifo "$NG_TMP/stm-fifo" || return 1
-  G_MESSAGES_DEBUG=all "$NG_BIN" build --store "$NG_TMP/stm-store" "$NG_TMP/stm-fifo" > "$NG_TMP/stm.log" 2>&1 &
-  pid=$!
-  sleep 1
-  cp "$O"/articles/*.nq "$NG_TMP/stm-store/articles/"
-  cat "$NG_TMP/stm-fifo.txt" > "$NG_TMP/stm-fifo"
-  wait $pid || { cat "$NG_TMP/stm.log"; return 1; }
+  copy_during_build "$T/z.txt" || return 1
   lacks "$NG_TMP/stm.log" 'only the files written looked at' || return 1
   contains "$NG_TMP/stm.log" ' 2 article files parsed, 32 as recorded$' || return 1
   ng stats --store "$NG_TMP/stm-store" > "$NG_TMP/stm.stats" || return 1
   contains "$NG_TMP/stm.stats" 'up to date' || return 1
-  # the graph a merge from scratch makes of the store's own article files
-  rm -rf "$NG_TMP/stm-full"
-  ng build --quiet --store "$NG_TMP/stm-full" "$NG_TMP/stm-store"/articles/*.nq || return 1
-  sorted_nt "$NG_TMP/stm-full" > "$NG_TMP/stm-full.nt"
-  sorted_nt "$NG_TMP/stm-store" | cmp -s - "$NG_TMP/stm-full.nt" || { echo "differs from scratch"; return 1; }
+  own_scratch || return 1
   sorted_nt "$NG_TMP/stm-store" | grep -q 'Moon Jae-in' || { echo "the copied article is missing"; return 1; }
   # 8. the same, while a build runs that writes nothing (the same text
   #    again through the pipe): the merge itself notices the copy
   printf ' date 2020-05-09\nBezoek\n\nMark Rutte ontmoette Moon Jae-in op 8 mei 2020 in Brussel.\n' > "$T/w.txt"
-  rm -rf "$O"; ng build --quiet --store "$O" "$T/w.txt" || return 1
-  G_MESSAGES_DEBUG=all "$NG_BIN" build --store "$NG_TMP/stm-store" "$NG_TMP/stm-fifo" > "$NG_TMP/stm.log" 2>&1 &
-  pid=$!
-  sleep 1
-  cp "$O"/articles/*.nq "$NG_TMP/stm-store/articles/"
-  cat "$NG_TMP/stm-fifo.txt" > "$NG_TMP/stm-fifo"
-  wait $pid || { cat "$NG_TMP/stm.log"; return 1; }
+  copy_during_build "$T/w.txt" || return 1
   contains "$NG_TMP/stm.log" ' 1 article files parsed, 34 as recorded$' || return 1
-  rm -rf "$NG_TMP/stm-full"
-  ng build --quiet --store "$NG_TMP/stm-full" "$NG_TMP/stm-store"/articles/*.nq || return 1
-  sorted_nt "$NG_TMP/stm-full" > "$NG_TMP/stm-full.nt"
-  sorted_nt "$NG_TMP/stm-store" | cmp -s - "$NG_TMP/stm-full.nt" || { echo "differs from scratch"; return 1; }
+  own_scratch || return 1
   # 9. a copy of the store (cp -a: every file a new inode, the same bytes):
   #    its first build records the files as they are now, in a generation
   #    of its own with the same graph; the next has nothing to do

@@ -340,6 +340,17 @@ to_legacy_line (const char *key, gsize key_len, const char *value, gsize len, gp
   g_string_append_printf (data, "F\t%.*s\t%.*s\n", (int) key_len, key, (int) len, value);
 }
 
+/* A store in DIR with articles A and C, merged. */
+static NgStore *
+store_of_a_c (const char *dir)
+{
+  NgStore *s = ng_store_open (dir, NG_STORE_WRITE, NULL);
+  ng_test_put (s, "a.txt", A);
+  ng_test_put (s, "c.txt", C);
+  g_assert_true (ng_store_merge (s, NULL));
+  return s;
+}
+
 /* A store of the older format (its file list a text index beside the
  * merge state) goes on incrementally, and the next generation lists its
  * files in the merge state. */
@@ -353,10 +364,7 @@ test_older_index (void)
     all = graph_of (o, 3);
   }
   {
-    g_autoptr (NgStore) s = ng_store_open (dir, NG_STORE_WRITE, NULL);
-    ng_test_put (s, "a.txt", A);
-    ng_test_put (s, "c.txt", C);
-    g_assert_true (ng_store_merge (s, NULL));
+    g_autoptr (NgStore) s = store_of_a_c (dir);
   }
   {
     g_autofree char *state_path = current_file (dir, "-state.db");
@@ -416,10 +424,7 @@ test_merge_index (void)
     all = graph_of (o, 3);
   }
   {
-    g_autoptr (NgStore) s = ng_store_open (dir, NG_STORE_WRITE, NULL);
-    ng_test_put (s, "a.txt", A);
-    ng_test_put (s, "c.txt", C);
-    g_assert_true (ng_store_merge (s, NULL));
+    g_autoptr (NgStore) s = store_of_a_c (dir);
     ng_test_put (s, "b.txt", B);            /* one more, merged incrementally */
     g_assert_true (ng_store_merge (s, NULL));
     g_autofree char *nt = sorted_ntriples (s);
