@@ -59,6 +59,11 @@ struct NgStore
                              what it holds (DIR_KNOWN) */
   gboolean dir_known;
   GMutex flush_lock;      /* one batch of renames at a time */
+  GThread *flusher;       /* renames full batches while articles are
+                             written (flusher_run), or NULL */
+  GCond flush_cond;       /* a batch is full, or the flusher is to stop */
+  gboolean flusher_stop;
+  GError *flush_error;    /* the first batch the flusher could not rename */
   gboolean stamp_ok;      /* the articles directory is as the current
                              generation left it (store-index.c), seen
                              before this process wrote into it */
@@ -85,13 +90,18 @@ drop_articles_model (NgStore *s)
 }
 
 static void flush_articles (NgStore *s);
+static void stop_flusher (NgStore *s);
 
 void
 ng_store_free (NgStore *s)
 {
   if (s == NULL)
     return;
+  stop_flusher (s);
   flush_articles (s);
+  if (s->flush_error)
+    g_warning ("%s", s->flush_error->message);
+  g_clear_error (&s->flush_error);
   g_clear_pointer (&s->pending, g_ptr_array_unref);
   g_clear_pointer (&s->fresh, g_hash_table_unref);
   drop_articles_model (s);
@@ -419,13 +429,17 @@ fresh_new (const char *path, const char *text)
 /* Article files are written in batches: each to a temporary file in
  * DIR/tmp (never a complete article: removed when a store is opened for
  * writing; not in the articles directory, whose times say whether anyone
- * else changed it), and every FLUSH_BATCH files one syncfs makes the batch
- * durable before the files are renamed to their final names.  A kill
- * leaves each article's old or new version, never a mix, and a power loss
- * cannot leave a renamed file without its data.  (One fsync of the file
- * and one of the directory per article, which GLib's consistent
- * g_file_set_contents does, cost more than extracting the article.) */
-#define FLUSH_BATCH 2000
+ * else changed it), and one syncfs makes a batch durable before its files
+ * are renamed to their final names.  A kill leaves each article's old or
+ * new version, never a mix, and a power loss cannot leave a renamed file
+ * without its data.  (One fsync of the file and one of the directory per
+ * article, which GLib's consistent g_file_set_contents does, cost more than
+ * extracting the article.)  Every FLUSH_BATCH files a thread of the store's
+ * own (the flusher) syncs and renames the batch while the articles after
+ * it are extracted and written, so that a build's write-back and renames
+ * overlap its extraction instead of following it; the merge renames the
+ * last batch. */
+#define FLUSH_BATCH 128
 
 /* Renames the pending article files after one sync.  Returns FALSE with
  * ERROR set when a rename fails (the files of the batch not renamed are
@@ -484,6 +498,8 @@ flush_articles_checked (NgStore *s, GError **error)
     s->dir_known = FALSE;
   g_mutex_unlock (&s->lock);
   g_mutex_unlock (&s->flush_lock);
+  if (ok)
+    g_debug ("%s: %u article files synced and renamed into place", s->dir, batch->len / 2);
   return ok;
 }
 
@@ -493,6 +509,51 @@ flush_articles (NgStore *s)
   g_autoptr (GError) local = NULL;
   if (s->articles_dir && !flush_articles_checked (s, &local))
     g_warning ("%s", local->message);
+}
+
+/* The flusher: renames each batch as soon as it is full, until told to
+ * stop; the first batch it cannot rename is kept in S->flush_error for the
+ * merge to report (those articles stay as they were, as when the merge's
+ * own batch fails). */
+static gpointer
+flusher_run (gpointer data)
+{
+  NgStore *s = data;
+  g_mutex_lock (&s->lock);
+  for (;;)
+    {
+      GError *local = NULL;
+      while (!s->flusher_stop && (s->pending == NULL || s->pending->len < 2 * FLUSH_BATCH))
+        g_cond_wait (&s->flush_cond, &s->lock);
+      if (s->flusher_stop)
+        break;
+      g_mutex_unlock (&s->lock);
+      flush_articles_checked (s, &local);
+      g_mutex_lock (&s->lock);
+      if (local && s->flush_error == NULL)
+        s->flush_error = local;
+      else
+        g_clear_error (&local);
+    }
+  g_mutex_unlock (&s->lock);
+  return NULL;
+}
+
+/* Stops the flusher, if it runs (what is still pending stays pending). */
+static void
+stop_flusher (NgStore *s)
+{
+  GThread *t;
+  g_mutex_lock (&s->lock);
+  s->flusher_stop = TRUE;
+  g_cond_signal (&s->flush_cond);
+  t = g_steal_pointer (&s->flusher);
+  g_mutex_unlock (&s->lock);
+  if (t)
+    g_thread_join (t);
+  g_mutex_lock (&s->lock);
+  s->flusher_stop = FALSE;
+  g_mutex_unlock (&s->lock);
 }
 
 /* Writes DATA as the article file PATH: a temporary file now, renamed by
@@ -506,7 +567,6 @@ write_article_file (NgStore *s, const char *key, const char *path, const char *d
   g_autofree char *tmp = g_strconcat (s->dir, G_DIR_SEPARATOR_S NG_TMP_DIR G_DIR_SEPARATOR_S,
                                       base, ".XXXXXX", NULL);
   gsize len = strlen (data);
-  gboolean flush;
   int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
 
   if (fd < 0)
@@ -550,13 +610,20 @@ write_article_file (NgStore *s, const char *key, const char *path, const char *d
   if (s->fresh == NULL)
     s->fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fresh_free);
   g_hash_table_replace (s->fresh, g_strdup (key), fresh);
+  s->article_files = -1;   /* the merge counts again */
   if (s->pending == NULL)
     s->pending = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (s->pending, g_steal_pointer (&tmp));
   g_ptr_array_add (s->pending, g_strdup (path));
-  flush = s->pending->len >= 2 * FLUSH_BATCH;
+  if (s->pending->len >= 2 * FLUSH_BATCH)
+    {
+      /* a full batch: the flusher renames it (started by the first) */
+      if (s->flusher == NULL)
+        s->flusher = g_thread_new ("ng-flush", flusher_run, s);
+      g_cond_signal (&s->flush_cond);
+    }
   g_mutex_unlock (&s->lock);
-  return !flush || flush_articles_checked (s, error);
+  return TRUE;
 }
 
 static gboolean
@@ -1065,9 +1132,10 @@ ng_store_article_count (NgStore *s)
 {
   g_autoptr (GPtrArray) keys = NULL;
   g_mutex_lock (&s->lock);
-  if (s->article_files >= 0 && s->pending == NULL)
+  if (s->article_files >= 0)
     {
-      /* counted by the merge (which need not list the directory) */
+      /* counted by the merge (which need not list the directory), and no
+         article written since */
       g_mutex_unlock (&s->lock);
       return (guint) s->article_files;
     }
@@ -2102,6 +2170,13 @@ ng_store_merge (NgStore *s, GError **error)
   Journal journal = { journal_graph, journal_records, FALSE };
 
   scan_init (&sc);
+  /* the flusher's batches are renamed (or one failed): the rest here */
+  stop_flusher (s);
+  if (s->flush_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&s->flush_error));
+      goto fail;
+    }
   if (!flush_articles_checked (s, error))
     goto fail;
   g_debug ("%s: merging", s->dir);

@@ -556,6 +556,33 @@ t_crash() {
 }
 ok "SIGKILL at 20 random moments: the store opens, articles whole or absent" t_crash
 
+# A build of more articles than a batch of renames (128) renames the full
+# batches while it goes on extracting (the store's flusher thread); the
+# merge renames the rest.  The store then holds every article, nothing is
+# left in its temporary directory, and the graph is the one of builds in
+# parts smaller than a batch (where the merge alone renames).
+t_flusher() {
+  G="$NG_TMP/flush-gen"; gen_articles "$G" 400
+  G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --jobs 2 --store "$NG_TMP/flush" "$G" \
+    > "$NG_TMP/flush.log" 2>&1 || { cat "$NG_TMP/flush.log"; return 1; }
+  early=$(sed -n '/: merging$/q; /article files synced and renamed into place/p' "$NG_TMP/flush.log" | wc -l)
+  # the merge renames the last batch itself, just before it says so
+  [ "$early" -ge 2 ] || { echo "no batch renamed while extracting"; grep -E 'renamed|merging' "$NG_TMP/flush.log"; return 1; }
+  [ "$(ls "$NG_TMP/flush/articles" | grep -c '\.nq$')" = 400 ] || { echo "not 400 article files"; return 1; }
+  [ -z "$(ls -A "$NG_TMP/flush/tmp" 2>/dev/null)" ] || { echo "temporary files left"; ls "$NG_TMP/flush/tmp"; return 1; }
+  ng stats --store "$NG_TMP/flush" | grep -q 'up to date' || { echo "not up to date"; return 1; }
+  for part in 00 01 02 03 04; do
+    G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --store "$NG_TMP/flush-parts" "$G"/g"$part"*.txt \
+      > "$NG_TMP/flush-part.log" 2>&1 || { cat "$NG_TMP/flush-part.log"; return 1; }
+    early=$(sed -n '/: merging$/q; /article files synced and renamed into place/p' "$NG_TMP/flush-part.log" | wc -l)
+    [ "$early" = 1 ] || { echo "part $part: a batch renamed while extracting"; return 1; }
+  done
+  sorted_nt "$NG_TMP/flush" > "$NG_TMP/flush.nt"
+  [ -s "$NG_TMP/flush.nt" ] && sorted_nt "$NG_TMP/flush-parts" | cmp -s - "$NG_TMP/flush.nt" \
+    || { echo "the graph differs from the one built in parts"; return 1; }
+}
+ok "a build of 400 articles renames full batches while it extracts; the graph equals builds in parts" t_flusher
+
 t_lock() {
   G="$NG_TMP/gen"
   "$NG_BIN" build --quiet --store "$NG_TMP/locked" "$G" > /dev/null 2>&1 &
