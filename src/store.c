@@ -15,6 +15,7 @@
 #define _GNU_SOURCE 1   /* syncfs */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -64,6 +65,10 @@ struct NgStore
   GCond flush_cond;       /* a batch is full, or the flusher is to stop */
   gboolean flusher_stop;
   GError *flush_error;    /* the first batch the flusher could not rename */
+  guint renames_failed;   /* article files not put in place, since the last
+                             ng_store_flush */
+  GHashTable *not_articles;  /* entries of the articles directory named like
+                                article files that are not files, told once */
   gboolean stamp_ok;      /* the articles directory is as the current
                              generation left it (store-index.c), seen
                              before this process wrote into it */
@@ -102,6 +107,7 @@ ng_store_free (NgStore *s)
   if (s->flush_error)
     g_warning ("%s", s->flush_error->message);
   g_clear_error (&s->flush_error);
+  g_clear_pointer (&s->not_articles, g_hash_table_unref);
   g_clear_pointer (&s->pending, g_ptr_array_unref);
   g_clear_pointer (&s->fresh, g_hash_table_unref);
   drop_articles_model (s);
@@ -442,13 +448,15 @@ fresh_new (const char *path, const char *text)
 #define FLUSH_BATCH 128
 
 /* Renames the pending article files after one sync.  Returns FALSE with
- * ERROR set when a rename fails (the files of the batch not renamed are
- * removed: those articles stay as they were). */
+ * ERROR set when a rename fails (that file is removed: that article stays
+ * as it was; the others of the batch are renamed). */
 static gboolean
 flush_articles_checked (NgStore *s, GError **error)
 {
   g_autoptr (GPtrArray) batch = NULL;
-  gboolean ok = TRUE;
+  g_autofree char *failed_path = NULL;
+  int failed_errno = 0;
+  guint failed = 0;
 
   g_mutex_lock (&s->flush_lock);
   g_mutex_lock (&s->lock);
@@ -470,18 +478,17 @@ flush_articles_checked (NgStore *s, GError **error)
     {
       const char *tmp = batch->pdata[i];
       const char *path = batch->pdata[i + 1];
-      if (ok && g_rename (tmp, path) != 0)
+      if (g_rename (tmp, path) != 0)
         {
+          /* that article stays as it was: not one this process wrote (the
+             others of the batch are renamed all the same) */
           int e = errno;
-          g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
-                       "%s: cannot rename the article file into place: %s", path,
-                       g_strerror (e));
-          ok = FALSE;
-        }
-      if (!ok)
-        {
-          /* that article stays as it was: not one this process wrote */
           g_autofree char *base = g_path_get_basename (path);
+          if (failed++ == 0)
+            {
+              failed_errno = e;
+              failed_path = g_strdup (path);
+            }
           g_unlink (tmp);
           if (g_str_has_suffix (base, ".nq"))
             base[strlen (base) - 3] = '\0';
@@ -498,9 +505,21 @@ flush_articles_checked (NgStore *s, GError **error)
     s->dir_known = FALSE;
   g_mutex_unlock (&s->lock);
   g_mutex_unlock (&s->flush_lock);
-  if (ok)
-    g_debug ("%s: %u article files synced and renamed into place", s->dir, batch->len / 2);
-  return ok;
+  if (failed)
+    {
+      g_mutex_lock (&s->lock);
+      s->renames_failed += failed;
+      g_mutex_unlock (&s->lock);
+      g_autofree char *more = failed > 1 ? g_strdup_printf (" (and %u other article files "
+                                                            "of this batch)", failed - 1)
+                                         : g_strdup ("");
+      g_set_error (error, NG_STORE_ERROR, NG_STORE_ERROR_WRITE,
+                   "%s: cannot rename the article file into place: %s%s", failed_path,
+                   g_strerror (failed_errno), more);
+      return FALSE;
+    }
+  g_debug ("%s: %u article files synced and renamed into place", s->dir, batch->len / 2);
+  return TRUE;
 }
 
 static void
@@ -537,6 +556,28 @@ flusher_run (gpointer data)
     }
   g_mutex_unlock (&s->lock);
   return NULL;
+}
+
+gboolean
+ng_store_flush (NgStore *s, guint *failed, GError **error)
+{
+  GError *early;
+  gboolean ok;
+  stop_flusher (s);
+  g_mutex_lock (&s->lock);
+  early = g_steal_pointer (&s->flush_error);
+  g_mutex_unlock (&s->lock);
+  /* the flusher's failure is the one told (it came first); the rest of
+     the files are renamed all the same */
+  ok = s->articles_dir == NULL || flush_articles_checked (s, early ? NULL : error);
+  if (early)
+    g_propagate_error (error, early);
+  g_mutex_lock (&s->lock);
+  if (failed)
+    *failed = s->renames_failed;
+  s->renames_failed = 0;
+  g_mutex_unlock (&s->lock);
+  return ok && early == NULL;
 }
 
 /* Stops the flusher, if it runs (what is still pending stays pending). */
@@ -1100,13 +1141,28 @@ article_keys (NgStore *s)
     }
   else
     {
-      GDir *d = g_dir_open (s->articles_dir, 0, NULL);
-      const char *f;
-      while (d && (f = g_dir_read_name (d)))
-        if (g_str_has_suffix (f, ".nq") && f[0] != '.')
+      DIR *d = opendir (s->articles_dir);
+      struct dirent *e;
+      while (d && (e = readdir (d)))
+        {
+          const char *f = e->d_name;
+          if (!g_str_has_suffix (f, ".nq") || f[0] == '.')
+            continue;
+          if (e->d_type != DT_REG && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN)
+            {
+              /* a directory (or the like) in an article file's place, as
+                 when a rename was refused: no article, told once */
+              if (s->not_articles == NULL)
+                s->not_articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+              if (g_hash_table_add (s->not_articles, g_strdup (f)))
+                g_warning ("%s/%s: not an article file (%s); left alone", s->articles_dir, f,
+                           e->d_type == DT_DIR ? "a directory" : "not a regular file");
+              continue;
+            }
           g_ptr_array_add (keys, g_strndup (f, strlen (f) - 3));
+        }
       if (d)
-        g_dir_close (d);
+        closedir (d);
     }
   g_ptr_array_sort (keys, str_ptr_cmp);
   return keys;
@@ -2170,7 +2226,8 @@ ng_store_merge (NgStore *s, GError **error)
   Journal journal = { journal_graph, journal_records, FALSE };
 
   scan_init (&sc);
-  /* the flusher's batches are renamed (or one failed): the rest here */
+  /* the flusher's batches are renamed (a failure not yet taken by
+     ng_store_flush fails the merge); the rest here */
   stop_flusher (s);
   if (s->flush_error)
     {

@@ -583,6 +583,35 @@ t_flusher() {
 }
 ok "a build of 400 articles renames full batches while it extracts; the graph equals builds in parts" t_flusher
 
+# An article file that cannot be put in place (a directory stands in its
+# way) is told, with its path, and the build goes on: the other files of
+# its batch are renamed and the merge takes them (exit 1).  Once the way
+# is clear the next build completes the store: the graph of the articles
+# built at once.
+t_rename_fails() {
+  G="$NG_TMP/flush-gen"; E="$NG_TMP/rename-fails"
+  f=$(grep -l '/g0005.txt"' "$NG_TMP/flush/articles/"*.nq | head -n 1)
+  [ -n "$f" ] || { echo "no article file of g0005.txt"; return 1; }
+  key=$(basename "$f")
+  ng build --quiet --store "$E" "$G/g0001.txt" || return 1
+  mkdir -p "$E/articles/$key/in-the-way"
+  "$NG_BIN" build --quiet --jobs 2 --store "$E" "$G" > /dev/null 2> "$NG_TMP/rename.err"
+  st=$?
+  [ "$st" = 1 ] || { echo "exit status $st, not 1"; cat "$NG_TMP/rename.err"; return 1; }
+  grep -q "$key: cannot rename the article file into place" "$NG_TMP/rename.err" \
+    || { echo "the failed rename is not told"; cat "$NG_TMP/rename.err"; return 1; }
+  [ "$(find "$E/articles" -maxdepth 1 -type f -name '*.nq' | wc -l)" = 399 ] \
+    || { echo "not the 399 other article files"; return 1; }
+  ng stats --store "$E" > "$NG_TMP/rename.stats" 2> /dev/null
+  grep -q '^articles  *399$' "$NG_TMP/rename.stats" && grep -q 'up to date' "$NG_TMP/rename.stats" \
+    || { echo "the merge did not take the 399"; cat "$NG_TMP/rename.stats"; return 1; }
+  rm -rf "$E/articles/$key"
+  ng build --quiet --store "$E" "$G" || return 1
+  ng stats --store "$E" | grep -q 'up to date' || { echo "not up to date"; return 1; }
+  sorted_nt "$E" | cmp -s - "$NG_TMP/flush.nt" || { echo "the graph differs from the one built at once"; return 1; }
+}
+ok "an article file that cannot be put in place is told; the others are stored and merged; the next build completes the store" t_rename_fails
+
 t_lock() {
   G="$NG_TMP/gen"
   "$NG_BIN" build --quiet --store "$NG_TMP/locked" "$G" > /dev/null 2>&1 &

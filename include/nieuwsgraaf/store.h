@@ -82,6 +82,14 @@ int ng_store_put_nquads (NgStore *store, const char *name, const char *data,
 /* ng_store_put_article and ng_store_put_nquads may be called from several
  * threads at once on the same store (each writes its own file). */
 
+/* Puts every article file written so far in place: the store renames them
+ * in batches, on a thread of its own while articles are still being put,
+ * and the rest here (ng_store_merge does it too).  FALSE with ERROR (naming
+ * the first file) and FAILED (may be NULL) set to how many, when some could
+ * not be renamed: those articles stay as they were, the others are in
+ * place, and a merge after it goes on with the files as they are. */
+gboolean ng_store_flush (NgStore *store, guint *failed, GError **error);
+
 /* Recomputes the merged graph from all article graphs. */
 gboolean ng_store_merge (NgStore *store, GError **error);
 /* Makes the next merge look at every article file, not only those this

@@ -463,6 +463,19 @@ ng_cmd_build (int argc, char **argv)
   freer = g_thread_new ("ng-free", free_gazetteer, g_steal_pointer (&gaz));
   if (progress)
     fputs ("\r\033[K", stderr);
+  {
+    /* article files that could not be put in place are told (those
+       articles stay as they were); the merge goes on with the others */
+    g_autoptr (GError) err = NULL;
+    guint not_stored = 0;
+    if (!ng_store_flush (store, &not_stored, &err))
+      {
+        ng_cli_error ("%s", err->message);
+        not_stored = MAX (not_stored, 1);
+        ok -= MIN (ok, not_stored);
+        w.failed += not_stored;
+      }
+  }
 
   ng_store_set_threads (store, opt_jobs > 0 ? (guint) opt_jobs : 0);
   if (!ng_store_merge (store, &error))
