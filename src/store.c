@@ -531,9 +531,8 @@ flush_articles (NgStore *s)
 }
 
 /* The flusher: renames each batch as soon as it is full, until told to
- * stop; the first batch it cannot rename is kept in S->flush_error for the
- * merge to report (those articles stay as they were, as when the merge's
- * own batch fails). */
+ * stop; the first batch it cannot rename is kept in S->flush_error for
+ * ng_store_flush to report (those articles stay as they were). */
 static gpointer
 flusher_run (gpointer data)
 {
@@ -2226,15 +2225,9 @@ ng_store_merge (NgStore *s, GError **error)
   Journal journal = { journal_graph, journal_records, FALSE };
 
   scan_init (&sc);
-  /* the flusher's batches are renamed (a failure not yet taken by
-     ng_store_flush fails the merge); the rest here */
-  stop_flusher (s);
-  if (s->flush_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&s->flush_error));
-      goto fail;
-    }
-  if (!flush_articles_checked (s, error))
+  /* every article file in place (a failure the build did not take before
+     fails the merge) */
+  if (!ng_store_flush (s, NULL, error))
     goto fail;
   g_debug ("%s: merging", s->dir);
   if (indexed)

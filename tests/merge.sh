@@ -561,11 +561,14 @@ ok "SIGKILL at 20 random moments: the store opens, articles whole or absent" t_c
 # merge renames the rest.  The store then holds every article, nothing is
 # left in its temporary directory, and the graph is the one of builds in
 # parts smaller than a batch (where the merge alone renames).
+renamed_before_merge() {  # LOG: batches renamed before the merge said so
+  sed -n '/: merging$/q; /article files synced and renamed into place/p' "$1" | wc -l
+}
 t_flusher() {
   G="$NG_TMP/flush-gen"; gen_articles "$G" 400
   G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --jobs 2 --store "$NG_TMP/flush" "$G" \
     > "$NG_TMP/flush.log" 2>&1 || { cat "$NG_TMP/flush.log"; return 1; }
-  early=$(sed -n '/: merging$/q; /article files synced and renamed into place/p' "$NG_TMP/flush.log" | wc -l)
+  early=$(renamed_before_merge "$NG_TMP/flush.log")
   # the merge renames the last batch itself, just before it says so
   [ "$early" -ge 2 ] || { echo "no batch renamed while extracting"; grep -E 'renamed|merging' "$NG_TMP/flush.log"; return 1; }
   [ "$(ls "$NG_TMP/flush/articles" | grep -c '\.nq$')" = 400 ] || { echo "not 400 article files"; return 1; }
@@ -574,7 +577,7 @@ t_flusher() {
   for part in 00 01 02 03 04; do
     G_MESSAGES_DEBUG=all "$NG_BIN" build --quiet --store "$NG_TMP/flush-parts" "$G"/g"$part"*.txt \
       > "$NG_TMP/flush-part.log" 2>&1 || { cat "$NG_TMP/flush-part.log"; return 1; }
-    early=$(sed -n '/: merging$/q; /article files synced and renamed into place/p' "$NG_TMP/flush-part.log" | wc -l)
+    early=$(renamed_before_merge "$NG_TMP/flush-part.log")
     [ "$early" = 1 ] || { echo "part $part: a batch renamed while extracting"; return 1; }
   done
   sorted_nt "$NG_TMP/flush" > "$NG_TMP/flush.nt"
