@@ -57,6 +57,57 @@ test_errors (void)
   ng_test_rmdir (dir);
 }
 
+/* The lines and columns as the files give them: CR LF ends, comments and
+ * blank lines counted in the line numbers, white space around list items,
+ * columns past the last one read; bytes that are not UTF-8 (a NUL among
+ * them) named by line. */
+static void
+test_rows (void)
+{
+  g_autofree char *dir = ng_test_tmpdir ();
+  g_autofree char *p = g_build_filename (dir, "persons.tsv", NULL);
+  g_autofree char *pl = g_build_filename (dir, "places.tsv", NULL);
+  g_autoptr (GError) e1 = NULL, e2 = NULL, e3 = NULL, e4 = NULL;
+  g_autoptr (NgGazetteer) g = NULL;
+  const GPtrArray *list;
+  const NgEntity *e;
+
+  g_file_set_contents (p, "# qid\tname\r\n\r\nQ1\tAnna Jansen\t A. Jansen | |Anna J.\t"
+                          "minister@Q55@2020-01-01/ ; \textra\tmore\r\n", -1, NULL);
+  g_file_set_contents (pl, "Q2\tDelft\t\tcity\t52.01\t4.36\tQ55\tDelfts|  \r\n", -1, NULL);
+  g = ng_gazetteer_load (dir, &e1);
+  g_assert_no_error (e1);
+  list = ng_gazetteer_lookup (g, "A. Jansen");
+  g_assert_nonnull (list);
+  e = list->pdata[0];
+  g_assert_cmpstr (e->name, ==, "Anna Jansen");
+  g_assert_cmpuint (e->aliases->len, ==, 2);
+  g_assert_cmpstr (e->aliases->pdata[0], ==, "A. Jansen");
+  g_assert_cmpstr (e->aliases->pdata[1], ==, "Anna J.");
+  g_assert_cmpuint (e->roles->len, ==, 1);
+  g_assert_nonnull (ng_gazetteer_lookup (g, "Anna J."));
+  e = ng_gazetteer_lookup_adjective (g, "Delfts");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->country, ==, "Q55");
+  g_assert_cmpuint (e->adjectives->len, ==, 1);
+  g_clear_pointer (&g, ng_gazetteer_free);
+
+  /* line 3 after a comment and a blank line */
+  g_file_set_contents (p, "# qid\tname\n\nQ1\t\t\n", -1, NULL);
+  g_assert_null (ng_gazetteer_load (dir, &e2));
+  g_assert_error (e2, NG_GAZETTEER_ERROR, NG_GAZETTEER_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (e2->message, "persons.tsv:3: the name column is empty"));
+  g_file_set_contents (p, "Q1\tAnna\n\nQ2\tJ\xe9r\xf4me\n", -1, NULL);
+  g_assert_null (ng_gazetteer_load (dir, &e3));
+  g_assert_error (e3, NG_GAZETTEER_ERROR, NG_GAZETTEER_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (e3->message, "persons.tsv:3: not valid UTF-8 (byte 14 of the file)"));
+  g_file_set_contents (p, "Q1\tAnna\nQ2\tJo\0hn\n", 17, NULL);
+  g_assert_null (ng_gazetteer_load (dir, &e4));
+  g_assert_error (e4, NG_GAZETTEER_ERROR, NG_GAZETTEER_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (e4->message, "persons.tsv:2: not valid UTF-8 (byte 14 of the file, a NUL)"));
+  ng_test_rmdir (dir);
+}
+
 /* The walk over the words of PHRASE (normalised) from the root. */
 static guint
 walk (const NgGazetteer *g, const char *phrase)
@@ -182,6 +233,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gazetteer/normalize", test_normalize);
   g_test_add_func ("/gazetteer/reference-data", test_reference_data);
   g_test_add_func ("/gazetteer/errors", test_errors);
+  g_test_add_func ("/gazetteer/rows", test_rows);
   g_test_add_func ("/gazetteer/phrase-index", test_phrase_index);
   g_test_add_func ("/gazetteer/phrase-index-reference", test_phrase_index_reference);
   g_test_add_func ("/gazetteer/lexicon-heads", test_lexicon_heads);
