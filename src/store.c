@@ -1656,7 +1656,8 @@ merge_threads (NgStore *s)
 typedef struct {
   NgMergeState *state;        /* owned: closed here (may be NULL) */
   NgMerge *merge;             /* owned: freed here */
-  const NgMergeNodes *nodes;  /* NULL: the state is not filled */
+  NgMergeNodes *nodes;        /* NULL: the state is not filled */
+  NgMergeNodes *side_nodes;   /* owned: joined to NODES here (may be NULL) */
   gboolean ok;
   GError *error;
 } Fill;
@@ -1665,7 +1666,10 @@ static gpointer
 fill_unit (gpointer data)
 {
   Fill *f = data;
-  if (f->state && f->nodes)
+  if (f->side_nodes && f->nodes)
+    f->ok = ng_merge_nodes_join (f->nodes, g_steal_pointer (&f->side_nodes), &f->error);
+  g_clear_pointer (&f->side_nodes, ng_merge_nodes_free);
+  if (f->ok && f->state && f->nodes)
     f->ok = ng_merge_state_fill (f->state, f->merge, f->nodes, &f->error);
   if (!ng_merge_state_close (f->state, f->ok ? &f->error : NULL))
     f->ok = FALSE;
@@ -1689,7 +1693,7 @@ write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError 
   librdf_model *bm = bulk ? librdf_new_model (s->world, bulk, NULL) : NULL;
   NgMergeNodes *nodes = NULL;
   guint threads = merge_threads (s);
-  Fill fill = { state, merge, NULL, TRUE, NULL };
+  Fill fill = { state, merge, NULL, NULL, TRUE, NULL };
   gboolean written;
 
   librdf_world *side_world = NULL;
@@ -1697,9 +1701,9 @@ write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError 
   librdf_model *side = NULL;
 
   /* with threads to spare, a second thread writes the sanctions' nodes
-     and a share of the articles' and sentences' (ng_merge_write_split)
-     through a librdf world of its own, and its statements are put with the
-     others before the indexes are written */
+     and a share of the entities', articles' and sentences'
+     (ng_merge_write_split) through a librdf world of its own, and its
+     statements are put with the others before the indexes are written */
   if (bm && threads >= 2)
     {
       side_world = librdf_new_world ();
@@ -1714,7 +1718,7 @@ write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError 
                  "%s: cannot set up the bulk writer", s->dir);
   else if (side)
     {
-      nodes = ng_merge_write_split (merge, bm, side_world, side, error);
+      nodes = ng_merge_write_split (merge, bm, side_world, side, &fill.side_nodes, error);
       if (nodes)
         ng_bulk_storage_absorb (bulk, side_bulk);   /* a failure: finishing says so */
     }
@@ -1726,9 +1730,10 @@ write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError 
     librdf_free_storage (side_bulk);
   if (side_world)
     librdf_free_world (side_world);
-  /* the merge state is filled from the merge and the node summaries, which
-     the bulk write does not touch: as one more unit of the bulk write's
-     work, on whichever of its threads takes it first */
+  /* the merge state is filled from the merge and the node summaries (the
+     side thread's joined first), which the bulk write does not touch: as
+     one more unit of the bulk write's work, on whichever of its threads
+     takes it first */
   fill.nodes = nodes;
   written = nodes && ng_bulk_storage_finish (bulk, threads, fill_unit, &fill, error);
   if (!nodes)

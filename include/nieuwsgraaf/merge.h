@@ -73,15 +73,20 @@ NgMergeNodes *ng_merge_nodes_parse (const char *text, gsize len, GError **error)
 NgMergeNodes *ng_merge_write_delta (NgMerge *merge, librdf_model *out,
                                     const NgMergeNodes *old, guint *changed,
                                     GError **error);
-/* As ng_merge_write_delta into an empty OUT, the nodes of the sanctions,
- * the articles and the sentences written meanwhile, on a thread of its
- * own, into SIDE: a model of
- * SIDE_WORLD, another librdf world than OUT's (a world serves one thread at
- * a time), whose statements the caller puts with OUT's.  The summary
- * returned covers both. */
+/* As ng_merge_write_delta into an empty OUT, with a thread of its own
+ * writing the sanctions and a share of the entities, the articles and the
+ * sentences into SIDE meanwhile: a model of SIDE_WORLD, another librdf
+ * world than OUT's (a world serves one thread at a time), whose statements
+ * the caller puts with OUT's.  Returns the summary of OUT's nodes and sets
+ * *SIDE_NODES to that of SIDE's, which the caller joins to it
+ * (ng_merge_nodes_join) when it needs one summary: on a thread that is
+ * free, not between the writing and what follows it. */
 NgMergeNodes *ng_merge_write_split (NgMerge *merge, librdf_model *out,
                                     librdf_world *side_world, librdf_model *side,
-                                    GError **error);
+                                    NgMergeNodes **side_nodes, GError **error);
+/* Moves FROM's node summaries into INTO and frees FROM; FALSE with ERROR
+ * when a node is in both (each node is written whole by one writer). */
+gboolean ng_merge_nodes_join (NgMergeNodes *into, NgMergeNodes *from, GError **error);
 
 /* The state of a merged graph that lets a later merge recompute only what
  * changed articles touch: a Berkeley DB file written beside the graph.
