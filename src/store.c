@@ -1700,8 +1700,8 @@ write_bulk (NgStore *s, NgMerge *merge, guint next, NgMergeState *state, GError 
   librdf_storage *side_bulk = NULL;
   librdf_model *side = NULL;
 
-  /* with threads to spare, a second thread writes the sanctions' nodes
-     and a share of the entities', articles' and sentences'
+  /* with threads to spare, a second thread writes the sanctions' and the
+     meetings' nodes and a share of the articles' and sentences'
      (ng_merge_write_split) through a librdf world of its own, and its
      statements are put with the others before the indexes are written */
   if (bm && threads >= 2)

@@ -74,7 +74,7 @@ NgMergeNodes *ng_merge_write_delta (NgMerge *merge, librdf_model *out,
                                     const NgMergeNodes *old, guint *changed,
                                     GError **error);
 /* As ng_merge_write_delta into an empty OUT, with a thread of its own
- * writing the sanctions and a share of the entities, the articles and the
+ * writing the sanctions, the meetings and a share of the articles and the
  * sentences into SIDE meanwhile: a model of SIDE_WORLD, another librdf
  * world than OUT's (a world serves one thread at a time), whose statements
  * the caller puts with OUT's.  Returns the summary of OUT's nodes and sets
