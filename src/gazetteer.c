@@ -331,9 +331,9 @@ load_tsv (NgGazetteer *g, const char *dir, const char *file, RowFunc func,
       return FALSE;
     }
   /* the lines and their columns are cut in place, and "PATH:LINE" for the
-     messages gets only its number rewritten per line (the loads of every
-     command start with these files: a split and a printf per line were
-     over a quarter of their time) */
+     messages gets only its number rewritten per line (every extract and
+     build starts by loading these files: a split and a printf per line
+     were over a quarter of the loading) */
   where = g_malloc (plen + 2 + 3 * sizeof (guint));
   memcpy (where, path, plen);
   where[plen] = ':';
